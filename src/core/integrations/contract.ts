@@ -1,0 +1,70 @@
+/**
+ * The integration contract (issue #3). An integration declares who it is, which settings it needs, how to
+ * fetch its data for a report window, and how to show that data as a report section. Detection is by
+ * credentials alone: the runtime decides from `fields` whether it is not configured, partially configured
+ * or runnable. Registration is one line in `registry.ts`.
+ */
+import type { Dispatcher } from 'undici'
+import type { Settings } from '../../shared/settings.js'
+import type { Logger } from '../logger.js'
+import type { ReportSection } from '../report/section.js'
+import type { CollectedThreat, ControllerInfo, IpsSettings, ReportWindow, DataSources } from '../unifi/model.js'
+
+export interface CredentialField {
+  /** Name shown in "missing: …" lists and used by the CLI/UI, e.g. `apiToken`. */
+  key: string
+  label: string
+  required: boolean
+  secret: boolean
+  /** One sentence of guidance for the settings form. */
+  help?: string
+  /** Whether this field has a value in the given settings. */
+  isSet(settings: Settings): boolean
+}
+
+/**
+ * Access to the run's UniFi session for integrations that ride on it (CyberSecure). Calls are memoised per
+ * run and share the single login: asking here never causes a second login or a duplicate request.
+ */
+export interface UnifiRunAccess {
+  controllerInfo(signal: AbortSignal): Promise<ControllerInfo>
+  ipsSettings(signal: AbortSignal): Promise<IpsSettings | null>
+  threats(signal: AbortSignal): Promise<{ threats: CollectedThreat[]; sources: Pick<DataSources, 'threats' | 'attempts'> }>
+}
+
+export interface IntegrationContext {
+  /** Aborted when the integration's time budget runs out or the run is cancelled: pass it to every request. */
+  signal: AbortSignal
+  window: ReportWindow
+  /** Shared undici dispatcher with default (system) TLS trust. */
+  dispatcher: Dispatcher
+  logger: Logger
+  settings: Settings
+  /** Present when UniFi is configured and the run has a controller session. */
+  unifi: UnifiRunAccess | null
+  now(): number
+}
+
+export interface ConnectionTestResult {
+  ok: boolean
+  /** Plain-English outcome, e.g. "Token is valid (active, expires 2027-01-01)". */
+  message: string
+  details?: Record<string, string>
+}
+
+export interface Integration<TData = unknown> {
+  /** Stable id: `cloudflare`, `cybersecure`. */
+  readonly id: string
+  readonly displayName: string
+  /** One line for the settings panel, e.g. "Uses the UniFi connection". */
+  readonly description: string
+  readonly fields: readonly CredentialField[]
+  fetch(ctx: IntegrationContext): Promise<TData>
+  /** Turns fetched data into the report section (pure; no I/O). */
+  renderSection(data: TData, ctx: { window: ReportWindow; timezone: string }): ReportSection
+  /** Optional "test connection"/"verify token" action for the UI and `check`. */
+  testConnection?(ctx: Omit<IntegrationContext, 'window'>): Promise<ConnectionTestResult>
+}
+
+/** Erases the data type so integrations of different data can sit in one list. */
+export type AnyIntegration = Integration<never> | Integration<unknown>

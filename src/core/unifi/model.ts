@@ -1,0 +1,172 @@
+/**
+ * What the UniFi client hands to the analysis for one report window. Values are already validated and
+ * de-quirked (numeric strings → numbers, `catname` arrays joined, actions lower-cased, MACs normalised),
+ * but stay close to the controller's meaning; rules and thresholds live in `src/core/analysis`.
+ * Timestamps are epoch milliseconds (UTC).
+ */
+
+export type ControllerKind = 'unifi-os' | 'classic'
+
+export interface ReportWindow {
+  /** Inclusive start, epoch ms. */
+  since: number
+  /** Exclusive end, epoch ms. */
+  until: number
+}
+
+export interface ControllerInfo {
+  kind: ControllerKind
+  /** Base URL the client settled on, e.g. `https://192.168.1.1:443` (no credentials, no path). */
+  baseUrl: string
+  /** Network application version from `stat/sysinfo`, e.g. `10.3.58`; null when unknown. */
+  version: string | null
+  hostname: string | null
+  /** SHA-256 fingerprint of the certificate the console presented (`AA:BB:…`). */
+  tlsFingerprint: string | null
+  authMethod: 'api-key' | 'password'
+}
+
+export interface SiteRef {
+  /** Short name used in URLs (`default`). */
+  name: string
+  /** Display name (`Default`, `Head office`). */
+  description: string
+}
+
+export interface PoePort {
+  index: number
+  name: string | null
+  /** Watts drawn now; 0 when nothing is powered. */
+  powerW: number
+  poeEnabled: boolean
+  up: boolean
+}
+
+export interface WanLink {
+  /** `WAN`, `WAN2`, … */
+  name: string
+  up: boolean
+  ip: string | null
+}
+
+export interface CollectedDevice {
+  mac: string
+  name: string
+  model: string | null
+  /** `uap`, `usw`, `ugw`, `udm`, `uxg`, … */
+  type: string
+  /** Controller state code: 1 connected, 0 disconnected, others (adopting, heartbeat missed, isolated …). */
+  state: number
+  version: string | null
+  uptimeSec: number | null
+  cpuPercent: number | null
+  memPercent: number | null
+  /** Celsius (converted when the controller reports °F); null when the device reports none. */
+  temperatureC: number | null
+  overheating: boolean
+  upgradable: boolean
+  /** PoE budget of a switch/gateway in watts; null when not a PoE device. */
+  poeBudgetW: number | null
+  poePorts: PoePort[]
+  wan: WanLink[]
+}
+
+export interface HealthSubsystem {
+  /** `wan`, `www`, `lan`, `wlan`, `vpn`. */
+  subsystem: string
+  /** `ok`, `warning`, `error`, `unknown`. */
+  status: string
+  numUser?: number | null
+  details?: Record<string, string | number | boolean | null>
+}
+
+/** An event from any event source, not yet matched against the rules. */
+export interface CollectedEvent {
+  origin: 'stat/event' | 'system-log' | 'list/alarm' | 'stat/alarm' | 'system-log/critical'
+  kind: 'event' | 'alarm'
+  id: string | null
+  /** UniFi key (`EVT_AP_Lost_Contact`) or, for system-log entries, the best key available. */
+  key: string
+  /** System-log category (`SECURITY`, `DEVICE`, …) and event name; null for legacy events. */
+  category: string | null
+  event: string | null
+  /** System-log severity (`LOW`, `MEDIUM`, `HIGH`, `VERY_HIGH`, `CRITICAL`, …); null for legacy events. */
+  severity: string | null
+  timestampMs: number | null
+  message: string
+  subsystem: string | null
+  deviceMac: string | null
+  deviceName: string | null
+  /** The validated original object, for placeholders the rules need (ip, ssid, channel, port, …). */
+  raw: Record<string, unknown>
+}
+
+export type ThreatOrigin = 'traffic-flows' | 'stat/ips/event' | 'system-log'
+
+export interface CollectedThreat {
+  origins: ThreatOrigin[]
+  timestampMs: number
+  srcIp: string | null
+  srcPort: number | null
+  dstIp: string | null
+  dstPort: number | null
+  protocol: string | null
+  signature: string
+  signatureId: number | null
+  /** Raw ET category (`ET SCAN`, `ETPRO TROJAN`, …), arrays joined. */
+  category: string | null
+  /** 1 high, 2 medium, 3 low (Suricata priority); null when unknown. */
+  severity: number | null
+  /** Lower-cased action: `block`, `drop`, `reject`, `alert`, `allow`, … */
+  action: string
+  srcCountry: string | null
+  dstCountry: string | null
+  direction: 'inbound' | 'outbound' | 'internal' | 'unknown'
+}
+
+export interface IpsSettings {
+  /** `ips` (prevention), `ids` (detection only), `disabled`, or the raw value. */
+  mode: string
+  enabledCategories: string[]
+  adBlocking: boolean | null
+  contentFiltering: boolean | null
+  /** Any other flag the console exposes that hints at the subscription. */
+  indicators: Record<string, string | number | boolean | null>
+}
+
+export type DataKind = 'sites' | 'sysinfo' | 'devices' | 'health' | 'clients' | 'events' | 'alarms' | 'threats' | 'ips-settings'
+
+/** One endpoint the client tried for one kind of data, and what came of it. */
+export interface SourceAttempt {
+  data: DataKind
+  endpoint: string
+  outcome: 'used' | 'empty' | 'unsupported' | 'failed' | 'skipped'
+  /** Why a fallback happened or what failed, in plain English. */
+  detail: string | null
+  count: number
+  truncated: boolean
+}
+
+export interface DataSources {
+  /** Endpoint that supplied events (`system-log`, `stat/event`, or `none`). */
+  events: string
+  alarms: string
+  threats: string[]
+  attempts: SourceAttempt[]
+}
+
+export interface UnifiCollection {
+  controller: ControllerInfo
+  site: SiteRef
+  window: ReportWindow
+  devices: CollectedDevice[]
+  health: HealthSubsystem[]
+  clientCount: number | null
+  events: CollectedEvent[]
+  alarms: CollectedEvent[]
+  threats: CollectedThreat[]
+  ipsSettings: IpsSettings | null
+  sources: DataSources
+  /** Per-data problems that did not stop the collection (one failing call never discards the rest). */
+  warnings: string[]
+}

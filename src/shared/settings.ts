@@ -1,0 +1,130 @@
+/**
+ * Settings schema shared by the desktop app (electron-store), the CLI (`--config FILE`) and the UI forms.
+ * One schema, validated with zod at every boundary. Secrets live in the same shape here; the desktop app
+ * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
+ */
+import { z } from 'zod'
+
+/** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
+export const fingerprintSchema = z
+  .string()
+  .trim()
+  .transform((value) => value.replace(/:/g, '').toUpperCase())
+  .refine((value) => /^[0-9A-F]{64}$/.test(value), {
+    message: 'must be a SHA-256 fingerprint: 64 hex digits, optionally colon-separated',
+  })
+  .transform((hex) => hex.match(/../g)!.join(':'))
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+
+export const unifiSettingsSchema = z.object({
+  /** `https://host:port`, `host:port` or `host`; without a port 443 → 8443 → 11443 are probed. */
+  url: optionalText,
+  /** Site short name (`default`); optional when the controller has exactly one site. */
+  site: optionalText,
+  apiKey: optionalText,
+  username: optionalText,
+  password: optionalText,
+  /** Pinned SHA-256 fingerprint of a self-signed console certificate (trust on first use). */
+  tlsFingerprint: fingerprintSchema.optional(),
+  /** Path to a PEM CA bundle that signed the console certificate. */
+  caFile: optionalText,
+  /** Response size cap in bytes for one controller call. */
+  maxResponseBytes: z
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .default(64 * 1024 * 1024),
+  /** Per-request timeout for controller calls. */
+  requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+})
+export type UnifiSettings = z.infer<typeof unifiSettingsSchema>
+
+export const cloudflareSettingsSchema = z.object({
+  apiToken: optionalText,
+  accountId: optionalText,
+  /** Zone names or ids; empty = every zone the token can read. */
+  zones: z.array(z.string().trim().min(1)).default([]),
+  apiUrl: z.url().optional(),
+})
+export type CloudflareSettings = z.infer<typeof cloudflareSettingsSchema>
+
+export const breakerPolicySchema = z
+  .object({
+    failMax: z.number().int().min(1).max(100).default(3),
+    resetTimeoutMs: z.number().int().min(100).max(86_400_000).default(60_000),
+    timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+  })
+  .refine((policy) => policy.timeoutMs < policy.resetTimeoutMs, {
+    message: 'breaker.timeoutMs must be shorter than breaker.resetTimeoutMs',
+    path: ['timeoutMs'],
+  })
+export type BreakerPolicy = z.infer<typeof breakerPolicySchema>
+
+const warnCritical = (warning: number, critical: number) =>
+  z
+    .object({ warning: z.number().default(warning), critical: z.number().default(critical) })
+    .refine((pair) => pair.warning <= pair.critical, {
+      message: 'warning must not exceed critical',
+    })
+    .default({ warning, critical })
+
+export const healthThresholdsSchema = z.object({
+  temperatureC: warnCritical(80, 90),
+  cpuPercent: warnCritical(80, 95),
+  memoryPercent: warnCritical(85, 95),
+  uptimeDays: warnCritical(90, 180),
+  poeBudgetPercent: warnCritical(80, 95),
+})
+export type HealthThresholds = z.infer<typeof healthThresholdsSchema>
+
+export const reportFormatSchema = z.enum(['html', 'text', 'both'])
+export type ReportFormat = z.infer<typeof reportFormatSchema>
+
+export const reportSettingsSchema = z.object({
+  lookbackHours: z.number().int().min(1).max(720).default(24),
+  /** Where reports, history and run state are written; empty = the app's default folder. */
+  outputDir: optionalText,
+  format: reportFormatSchema.default('both'),
+  /** Days to keep report files; 0 keeps them forever. */
+  retentionDays: z.number().int().min(0).max(3650).default(30),
+  /** IANA timezone for dates in the report and for cron schedules. */
+  timezone: z
+    .string()
+    .default('UTC')
+    .refine(isKnownTimeZone, { message: 'must be an IANA timezone such as Europe/Berlin or UTC' }),
+})
+export type ReportSettings = z.infer<typeof reportSettingsSchema>
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(1).default(1),
+  unifi: unifiSettingsSchema.default(unifiSettingsSchema.parse({})),
+  cloudflare: cloudflareSettingsSchema.default(cloudflareSettingsSchema.parse({})),
+  breaker: breakerPolicySchema.default(breakerPolicySchema.parse({})),
+  report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
+  thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
+})
+export type Settings = z.infer<typeof settingsSchema>
+/** What a config file or the UI may supply before defaults are applied. */
+export type SettingsInput = z.input<typeof settingsSchema>
+
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({})
+}
+
+/** Paths of the settings that are secrets: never logged, never sent to the renderer, never in a report. */
+export const SECRET_SETTING_PATHS = ['unifi.password', 'unifi.apiKey', 'cloudflare.apiToken'] as const
+export type SecretSettingPath = (typeof SECRET_SETTING_PATHS)[number]
