@@ -68,3 +68,31 @@ export interface Integration<TData = unknown> {
 
 /** Erases the data type so integrations of different data can sit in one list. */
 export type AnyIntegration = Integration<never> | Integration<unknown>
+
+export type BreakerStateName = 'closed' | 'open' | 'half-open'
+
+/** Why a runnable integration produced no data. */
+export type FailureReason = 'timeout' | 'error' | 'circuit-open'
+
+interface OutcomeBase {
+  id: string
+  displayName: string
+  durationMs: number
+  breaker: BreakerStateName
+}
+
+/** One result per registered integration per run (issue #3 "Runner"). */
+export type IntegrationOutcome =
+  | (OutcomeBase & { status: 'ok'; section: ReportSection; data: unknown })
+  | (OutcomeBase & {
+      status: 'failed'
+      reason: FailureReason
+      /** e.g. "Cloudflare: unable to fetch data (timed out after 30 s)". */
+      message: string
+      errorKind: string
+      /** Epoch ms of the next trial when the breaker is open. */
+      nextAttemptAt: number | null
+    })
+  | (OutcomeBase & { status: 'needs-attention'; message: string; errorKind: string })
+  | (OutcomeBase & { status: 'partial-config'; missing: string[]; message: string })
+  | (OutcomeBase & { status: 'not-configured' })
