@@ -21,10 +21,16 @@ export interface LogRecord {
 }
 
 /** A logger that forwards each record to `sink`, optionally tagged with a component name. */
-export function createLogger(sink: (record: LogRecord) => void, component?: string, now: () => number = Date.now): Logger {
-  const emit = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    sink({ level, message, fields: component ? { component, ...fields } : fields, at: now() })
-  }
+export function createLogger(
+  sink: (record: LogRecord) => void,
+  component?: string,
+  now: () => number = Date.now,
+): Logger {
+  const emit =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      sink({ level, message, fields: component ? { component, ...fields } : fields, at: now() })
+    }
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') }
 }
 
@@ -34,7 +40,10 @@ export const silentLogger: Logger = createLogger(() => undefined)
 /** A logger that keeps records in memory (tests, diagnostics). */
 export function createMemoryLogger(): Logger & { records: LogRecord[] } {
   const records: LogRecord[] = []
-  return Object.assign(createLogger((record) => records.push(record)), { records })
+  return Object.assign(
+    createLogger((record) => records.push(record)),
+    { records },
+  )
 }
 
 const SECRET_PATTERNS: RegExp[] = [

@@ -43,7 +43,10 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const timeoutMs = req.timeoutMs ?? 30_000
   const timeout = new AbortController()
   const timer = setTimeout(
-    () => timeout.abort(new RequestTimeoutError(`${describe(req.url)} did not answer within ${formatMs(timeoutMs)}.`, timeoutMs)),
+    () =>
+      timeout.abort(
+        new RequestTimeoutError(`${describe(req.url)} did not answer within ${formatMs(timeoutMs)}.`, timeoutMs),
+      ),
     timeoutMs,
   )
   const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal
@@ -156,7 +159,7 @@ function findTlsTrustCause(error: unknown): ScannerError | null {
 
 function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code
+    const code = error.code
     return typeof code === 'string' ? code : undefined
   }
   return undefined

@@ -27,10 +27,7 @@ function presentedFingerprint(socket: TLSSocket): string | null {
 }
 
 /** An undici connector that enforces `trust` on every new TLS connection. */
-export function createTrustingConnector(
-  trust: TlsTrust,
-  connectTimeoutMs: number,
-): buildConnector.connector {
+export function createTrustingConnector(trust: TlsTrust, connectTimeoutMs: number): buildConnector.connector {
   const pin = trust.fingerprint ? normaliseFingerprint(trust.fingerprint) : null
   // rejectUnauthorized is false only so that we can read the presented certificate and decide here;
   // `socket.authorized` still carries Node's full chain + hostname verdict.

@@ -29,7 +29,9 @@ export interface CredentialField {
 export interface UnifiRunAccess {
   controllerInfo(signal: AbortSignal): Promise<ControllerInfo>
   ipsSettings(signal: AbortSignal): Promise<IpsSettings | null>
-  threats(signal: AbortSignal): Promise<{ threats: CollectedThreat[]; sources: Pick<DataSources, 'threats' | 'attempts'> }>
+  threats(
+    signal: AbortSignal,
+  ): Promise<{ threats: CollectedThreat[]; sources: Pick<DataSources, 'threats' | 'attempts'> }>
 }
 
 export interface IntegrationContext {

@@ -134,7 +134,8 @@ export interface IpsSettings {
   indicators: Record<string, string | number | boolean | null>
 }
 
-export type DataKind = 'sites' | 'sysinfo' | 'devices' | 'health' | 'clients' | 'events' | 'alarms' | 'threats' | 'ips-settings'
+export type DataKind =
+  'sites' | 'sysinfo' | 'devices' | 'health' | 'clients' | 'events' | 'alarms' | 'threats' | 'ips-settings'
 
 /** One endpoint the client tried for one kind of data, and what came of it. */
 export interface SourceAttempt {
