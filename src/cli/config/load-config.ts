@@ -1,0 +1,109 @@
+/**
+ * Builds the Settings for one CLI invocation: the `--config` JSON file, overridden by environment variables,
+ * validated by the shared zod schema. Every problem is collected and reported at once (ConfigError.problems),
+ * each naming where the bad value came from, so an admin fixes the whole file in one go.
+ */
+import { readFile } from 'node:fs/promises'
+import type { z } from 'zod'
+import { settingsSchema, type Settings } from '../../shared/settings.js'
+import { ConfigError } from '../../core/errors.js'
+import { readEnvironment, type EnvBinding, type Environment } from './env.js'
+
+export interface LoadedConfig {
+  settings: Settings
+  /** Non-fatal remarks (unknown keys in the file), shown on stderr. */
+  warnings: string[]
+  /** Secret values in use, so output sinks can scrub them as a last line of defence. */
+  secrets: string[]
+}
+
+type JsonObject = Record<string, unknown>
+
+export async function loadConfig(options: { configFile?: string | undefined; env: Environment }): Promise<LoadedConfig> {
+  const problems: string[] = []
+  const raw = options.configFile ? await readConfigFile(options.configFile, problems) : {}
+  const fromEnv = new Map<string, EnvBinding>()
+  for (const { binding, value } of readEnvironment(options.env)) {
+    const [group, key] = binding.path
+    const section = isObject(raw[group]) ? raw[group] : {}
+    raw[group] = { ...section, [key]: value }
+    fromEnv.set(binding.path.join('.'), binding)
+  }
+  const warnings = options.configFile ? unknownKeys(raw).map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`) : []
+  const parsed = settingsSchema.safeParse(raw)
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, fromEnv, options.configFile)))
+  if (problems.length > 0 || !parsed.success) throw configProblems(problems)
+  const settings = parsed.data
+  const secrets = [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  )
+  return { settings, warnings, secrets }
+}
+
+export function configProblems(problems: string[]): ConfigError {
+  const summary = problems.length === 1 ? 'The configuration has a problem' : `The configuration has ${problems.length} problems`
+  return new ConfigError(`${summary}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`, problems)
+}
+
+async function readConfigFile(file: string, problems: string[]): Promise<JsonObject> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    problems.push(
+      code === 'ENOENT'
+        ? `--config ${file}: file not found. Check the path.`
+        : `--config ${file}: cannot be read (${code ?? 'unknown error'}). Check the file permissions.`,
+    )
+    return {}
+  }
+  try {
+    const value: unknown = JSON.parse(text)
+    if (isObject(value)) return value
+    problems.push(`--config ${file}: must contain a JSON object such as {"unifi": {"url": "https://192.168.1.1"}}.`)
+  } catch (error) {
+    problems.push(`--config ${file}: is not valid JSON (${(error as Error).message}).`)
+  }
+  return {}
+}
+
+function describeIssue(issue: z.core.$ZodIssue, fromEnv: Map<string, EnvBinding>, configFile: string | undefined): string {
+  const path = issue.path.map(String).join('.')
+  const binding = fromEnv.get(issue.path.slice(0, 2).map(String).join('.'))
+  const where = binding ? `${binding.name} (environment)` : configFile ? `${configFile}: ${path || '(root)'}` : path
+  return `${where}: ${issue.message}`
+}
+
+const KNOWN_SECTIONS = new Set(['schemaVersion', 'unifi', 'cloudflare', 'breaker', 'report', 'thresholds'])
+
+/** Top-level and section keys the schema does not know (zod strips them silently; a typo deserves a word). */
+function unknownKeys(raw: JsonObject): string[] {
+  const unknown: string[] = []
+  const shape = settingsSchema.shape
+  for (const [key, value] of Object.entries(raw)) {
+    if (!KNOWN_SECTIONS.has(key)) {
+      unknown.push(key)
+      continue
+    }
+    const known = sectionKeys(shape[key as keyof typeof shape])
+    if (!known || !isObject(value)) continue
+    for (const inner of Object.keys(value)) if (!known.has(inner)) unknown.push(`${key}.${inner}`)
+  }
+  return unknown
+}
+
+function sectionKeys(schema: z.ZodType): Set<string> | null {
+  let current: unknown = schema
+  // Unwrap ZodDefault / ZodPipe wrappers down to the object schema (zod 4 keeps `def.innerType` / `def.in`).
+  for (let depth = 0; depth < 5 && isObject(current); depth++) {
+    if (isObject(current.shape)) return new Set(Object.keys(current.shape))
+    const def = (current as { def?: { innerType?: unknown; in?: unknown } }).def
+    current = def?.innerType ?? def?.in
+  }
+  return null
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
