@@ -54,7 +54,10 @@ export function createCliOutput(options: OutputOptions): CliOutput {
 function formatRecord(record: LogRecord): string {
   const fields = Object.entries(record.fields)
     .filter(([, value]) => value !== undefined && value !== null && value !== '')
-    .map(([key, value]) => `${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}=${typeof value === 'string' && /\s/.test(value) ? JSON.stringify(value) : String(value)}`,
+    )
   const prefix = record.level === 'info' ? '' : `${record.level}: `
   return `${prefix}${record.message}${fields.length > 0 ? ` (${fields.join(' ')})` : ''}`
 }

@@ -34,7 +34,11 @@ export function defaultDataDir(env: Environment, platform: NodeJS.Platform, home
 }
 
 /** Reports folder: `--out`, else `report.outputDir` from the settings, else `<data-dir>/reports`. */
-export function resolveReportsDir(options: { out?: string | undefined; outputDir?: string | undefined; dataDir: string }): string {
+export function resolveReportsDir(options: {
+  out?: string | undefined
+  outputDir?: string | undefined
+  dataDir: string
+}): string {
   const chosen = options.out?.trim() || options.outputDir
   return chosen ? path.resolve(chosen) : path.join(options.dataDir, 'reports')
 }

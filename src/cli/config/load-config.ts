@@ -19,7 +19,10 @@ export interface LoadedConfig {
 
 type JsonObject = Record<string, unknown>
 
-export async function loadConfig(options: { configFile?: string | undefined; env: Environment }): Promise<LoadedConfig> {
+export async function loadConfig(options: {
+  configFile?: string | undefined
+  env: Environment
+}): Promise<LoadedConfig> {
   const problems: string[] = []
   const raw = options.configFile ? await readConfigFile(options.configFile, problems) : {}
   const fromEnv = new Map<string, EnvBinding>()
@@ -29,9 +32,12 @@ export async function loadConfig(options: { configFile?: string | undefined; env
     raw[group] = { ...section, [key]: value }
     fromEnv.set(binding.path.join('.'), binding)
   }
-  const warnings = options.configFile ? unknownKeys(raw).map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`) : []
+  const warnings = options.configFile
+    ? unknownKeys(raw).map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`)
+    : []
   const parsed = settingsSchema.safeParse(raw)
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, fromEnv, options.configFile)))
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, fromEnv, options.configFile)))
   if (problems.length > 0 || !parsed.success) throw configProblems(problems)
   const settings = parsed.data
   const secrets = [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
@@ -41,7 +47,8 @@ export async function loadConfig(options: { configFile?: string | undefined; env
 }
 
 export function configProblems(problems: string[]): ConfigError {
-  const summary = problems.length === 1 ? 'The configuration has a problem' : `The configuration has ${problems.length} problems`
+  const summary =
+    problems.length === 1 ? 'The configuration has a problem' : `The configuration has ${problems.length} problems`
   return new ConfigError(`${summary}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`, problems)
 }
 
@@ -68,7 +75,11 @@ async function readConfigFile(file: string, problems: string[]): Promise<JsonObj
   return {}
 }
 
-function describeIssue(issue: z.core.$ZodIssue, fromEnv: Map<string, EnvBinding>, configFile: string | undefined): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  fromEnv: Map<string, EnvBinding>,
+  configFile: string | undefined,
+): string {
   const path = issue.path.map(String).join('.')
   const binding = fromEnv.get(issue.path.slice(0, 2).map(String).join('.'))
   const where = binding ? `${binding.name} (environment)` : configFile ? `${configFile}: ${path || '(root)'}` : path

@@ -112,10 +112,7 @@ describe('loadConfig', () => {
   it('warns about unknown keys instead of silently ignoring a typo', async () => {
     const configFile = await file('typo.json', JSON.stringify({ unifi: { passwrod: 'x' }, extra: true }))
     const { warnings } = await loadConfig({ configFile, env: {} })
-    expect(warnings).toEqual([
-      expect.stringContaining('"unifi.passwrod"'),
-      expect.stringContaining('"extra"'),
-    ])
+    expect(warnings).toEqual([expect.stringContaining('"unifi.passwrod"'), expect.stringContaining('"extra"')])
   })
 
   it('never puts a secret into a problem message', async () => {
