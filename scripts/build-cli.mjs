@@ -1,0 +1,51 @@
+// Bundles the headless entry points (CLI, and the benchmark when present) as Node ESM with vite's SSR build:
+// our TypeScript and .tsx (the report renderer uses React's renderToStaticMarkup) are compiled and bundled,
+// npm dependencies stay external and load from node_modules at run time.
+import { existsSync } from 'node:fs'
+import { chmod } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { build } from 'vite'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const targets = [
+  { entry: 'src/cli/index.ts', outDir: 'out/cli', banner: '#!/usr/bin/env node', required: true },
+  { entry: 'src/bench/index.ts', outDir: 'out/bench', banner: '', required: false },
+]
+
+for (const target of targets) {
+  const entry = path.join(root, target.entry)
+  if (!existsSync(entry)) {
+    if (target.required) throw new Error(`build-cli: ${target.entry} is missing`)
+    continue
+  }
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [react()],
+    ssr: { target: 'node' },
+    build: {
+      ssr: entry,
+      outDir: path.join(root, target.outDir),
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        output: {
+          format: 'es',
+          entryFileNames: 'index.js',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          banner: target.banner,
+        },
+      },
+    },
+  })
+  if (target.banner) await chmod(path.join(root, target.outDir, 'index.js'), 0o755)
+  console.log(`build-cli: ${target.entry} → ${target.outDir}/index.js`)
+}
