@@ -94,7 +94,15 @@ export type IntegrationOutcome =
       errorKind: string
       /** Epoch ms of the next trial when the breaker is open. */
       nextAttemptAt: number | null
+      /** The error's full user-facing text (what happened and what to do), when it adds to `message`. */
+      detail?: string
     })
-  | (OutcomeBase & { status: 'needs-attention'; message: string; errorKind: string })
+  | (OutcomeBase & {
+      status: 'needs-attention'
+      message: string
+      errorKind: string
+      /** The error's full user-facing text (what to check or change). */
+      detail?: string
+    })
   | (OutcomeBase & { status: 'partial-config'; missing: string[]; message: string })
   | (OutcomeBase & { status: 'not-configured' })
