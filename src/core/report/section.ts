@@ -28,4 +28,15 @@ export interface ReportSection {
   /** One-line summary shown in the executive summary and the text report's section header. */
   summary?: string
   blocks: SectionBlock[]
+  /**
+   * Findings this section contributes to the executive summary's severity counts (e.g. a Cloudflare tunnel
+   * that is down). Omitted = the section adds no findings.
+   */
+  findings?: SectionFindingCounts
+}
+
+export interface SectionFindingCounts {
+  severe: number
+  medium: number
+  low: number
 }

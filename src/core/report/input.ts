@@ -1,0 +1,69 @@
+/**
+ * What the report model is built from: the outcome of one run's UniFi collection (data or the error that
+ * stopped it), the integration outcomes, and the run's context (time, timezone, version, demo flag).
+ */
+import type { AnalysisResult } from '../analysis/model.js'
+import type { IntegrationOutcome } from '../integrations/contract.js'
+import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
+import type { ReportSection } from './section.js'
+
+/** Why a UniFi collection failed, as the CLI's exit codes see it (issue #8). */
+export type UnifiFailureClass = 'unreachable' | 'auth' | 'tls' | 'other'
+
+export interface UnifiFailure {
+  class: UnifiFailureClass
+  kind: string
+  code: string
+  /** User-facing message of the ScannerError (already free of secrets). */
+  message: string
+}
+
+export type UnifiResult =
+  | { ok: true; collection: UnifiCollection; analysis: AnalysisResult }
+  | {
+      ok: false
+      error: UnifiFailure
+      /** Whatever was learnt before the failure (e.g. the controller answered but the login failed). */
+      controller: ControllerInfo | null
+      site: SiteRef | null
+      /** The configured controller address, shown when nothing else is known. */
+      configuredUrl: string | null
+    }
+
+export interface ReportCaps {
+  findingsPerSeverity: number
+  lowFindings: number
+  threatGroups: number
+  sourcesPerGroup: number
+  topSources: number
+  deviceRows: number
+  otherEvents: number
+}
+
+export const DEFAULT_CAPS: ReportCaps = {
+  findingsPerSeverity: 50,
+  lowFindings: 100,
+  threatGroups: 25,
+  sourcesPerGroup: 5,
+  topSources: 10,
+  deviceRows: 100,
+  otherEvents: 10,
+}
+
+export interface ReportInput {
+  /** Report title (configurable; default "UniFi Network Report"). */
+  title?: string
+  timezone: string
+  generatedAtMs: number
+  /** The period the report covers (the nominal window, without the clock-skew tolerance). */
+  period: { since: number; until: number }
+  appVersion: string
+  demo: boolean
+  unifi: UnifiResult
+  integrations: IntegrationOutcome[]
+  /** The section of a non-ok outcome (the integration runtime's `sectionForOutcome`); null for not-configured. */
+  describeOutcome: (outcome: IntegrationOutcome, timezone: string) => ReportSection | null
+  caps?: Partial<ReportCaps>
+}
+
+export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

@@ -1,0 +1,163 @@
+/**
+ * The report model: one typed view-model for the whole report, with every value already formatted for
+ * the reader (dates in the configured timezone, units, "and N more" caps). Both renderers draw exactly
+ * this, so the HTML and text reports always carry the same sections (reference-behaviour.md §20 #27).
+ * Plain JSON: no functions, no Dates.
+ */
+import type { Severity } from '../analysis/model.js'
+import type { ReportSection, SectionFindingCounts, Tone } from './section.js'
+
+export type { Severity }
+
+export interface ReportModel {
+  title: string
+  /** Data came from the simulated controller: renderers show a "DEMO DATA" banner. */
+  demo: boolean
+  header: ReportHeader
+  summary: ExecutiveSummary
+  findings: FindingsView
+  threats: ThreatsView
+  health: HealthView
+  /** A note explaining a failed UniFi collection; null when collection succeeded. */
+  unifiFailure: ReportSection | null
+  /** One per configured integration, in registry order (not-configured ones are absent). */
+  integrations: ReportSection[]
+  dataSources: ReportSection
+  footer: { appVersion: string; text: string }
+}
+
+export interface ReportHeader {
+  /** "Default (default)" or "Unknown site" when the controller could not be read. */
+  site: string
+  /** "UniFi OS console · Network 10.3.58 · https://192.168.1.1" or "Not reached". */
+  controller: string
+  period: { start: string; end: string }
+  generatedAt: string
+  timezone: string
+  /** ISO 8601 with offset, for machine readers. */
+  generatedAtIso: string
+}
+
+export interface SummaryBreakdownRow {
+  /** "Events and alarms", "Device health", "Security threats", or an integration's title. */
+  label: string
+  counts: SectionFindingCounts
+}
+
+export interface UrgentAction {
+  severity: Severity
+  title: string
+  /** The first step to take, in plain English. */
+  action: string
+}
+
+export interface ExecutiveSummary {
+  counts: SectionFindingCounts & { total: number }
+  breakdown: SummaryBreakdownRow[]
+  /** Threat events in the window (blocked + detected); null when threat data was unavailable. */
+  threatEvents: number | null
+  /** Devices with at least one health issue; null when device data was unavailable. */
+  unhealthyDevices: number | null
+  /** "Action required: 2 severe findings need immediate attention." or null. */
+  actionRequired: string | null
+  /** Up to three, most urgent first. */
+  urgentActions: UrgentAction[]
+  /** "No new security events since the last report" when nothing was found and data was available. */
+  quietNote: string | null
+  /** Sections that need attention (failed integrations, UniFi failure, unavailable data). */
+  notices: { title: string; tone: Tone; text: string }[]
+}
+
+export interface FindingView {
+  id: string
+  severity: Severity
+  title: string
+  recurring: boolean
+  device: string
+  /** "Occurred 1 time at Jan 24 at 3:15 PM" / "Occurred 7 times (first: …, last: …)". */
+  occurrence: string
+  firstSeen: string
+  lastSeen: string
+  description: string
+  remediation: string[]
+}
+
+export interface CappedList<T> {
+  items: T[]
+  /** How many more exist than are listed. */
+  more: number
+  total: number
+}
+
+export interface FindingsView {
+  /** False when the UniFi collection failed: there are no rule findings to show. */
+  available: boolean
+  unavailableReason: string | null
+  severe: CappedList<FindingView>
+  medium: CappedList<FindingView>
+  low: CappedList<FindingView>
+  logEntryCount: number
+  /** "Other events" no rule matched: top types with counts. */
+  otherEvents: CappedList<{ eventType: string; count: number }>
+}
+
+export interface ThreatGroupView {
+  severity: Severity
+  name: string
+  cyberSecure: boolean
+  /** "(ET SCAN Nmap Scripting Engine User-Agent, SID 2009358)". */
+  signature: string
+  /** "12 events" / "12 blocked". */
+  countText: string
+  description: string
+  /** "203.0.113.5, 198.51.100.7 and 3 more" */
+  sources: string
+  remediation: string[]
+  firstSeen: string
+  lastSeen: string
+}
+
+export interface ThreatSourceView {
+  ip: string
+  /** "14 events (blocked 10, detected 4) · Exploit Attempt, Network Scan" */
+  text: string
+}
+
+export type ThreatsView =
+  | { available: false; reason: string }
+  | {
+      available: true
+      total: number
+      blocked: number
+      detected: number
+      /** CyberSecure tri-state line (cybersecure.md §2). */
+      cyberSecure: string
+      notes: string[]
+      detectedGroups: CappedList<ThreatGroupView>
+      blockedGroups: CappedList<ThreatGroupView>
+      external: CappedList<ThreatSourceView>
+      internal: CappedList<ThreatSourceView>
+    }
+
+export interface DeviceRowView {
+  name: string
+  type: string
+  model: string
+  status: 'OK' | 'WARNING' | 'CRITICAL'
+  issues: string
+  temperature: string
+  cpu: string
+  memory: string
+  poe: string
+  uptime: string
+}
+
+export type HealthView =
+  | { available: false; reason: string }
+  | {
+      available: true
+      totals: { devices: number; healthy: number; withWarnings: number; withCritical: number }
+      critical: CappedList<FindingView>
+      warnings: CappedList<FindingView>
+      rows: CappedList<DeviceRowView>
+    }

@@ -1,0 +1,60 @@
+/** Generic text rendering of ReportSection blocks. */
+import type { ReportSection, SectionBlock, Tone } from '../section.js'
+import { renderTable } from './table.js'
+import { rule, wrap } from './wrap.js'
+
+const TONE_MARK: Record<Tone, string> = {
+  normal: '',
+  good: '[OK] ',
+  note: '[NOTE] ',
+  warning: '[WARNING] ',
+  error: '[ERROR] ',
+}
+
+function blockLines(block: SectionBlock): string[] {
+  switch (block.type) {
+    case 'paragraph':
+      return wrap(`${TONE_MARK[block.tone ?? 'normal']}${block.text}`)
+    case 'subheading':
+      return [block.text.toUpperCase()]
+    case 'facts': {
+      const labelWidth = Math.min(24, Math.max(...block.items.map((item) => item.label.length + 2), 1))
+      return block.items.flatMap((item) =>
+        wrap(
+          `${TONE_MARK[item.tone ?? 'normal']}${item.value}`,
+          undefined,
+          `${item.label}:`.padEnd(labelWidth),
+          ' '.repeat(labelWidth),
+        ),
+      )
+    }
+    case 'list': {
+      const items = block.items.flatMap((item, index) => {
+        const bullet = block.ordered ? `${index + 1}. ` : '- '
+        return wrap(item, undefined, `  ${bullet}`, ' '.repeat(2 + bullet.length))
+      })
+      return block.title ? [`${block.title}:`, ...items] : items
+    }
+    case 'table': {
+      const caption = block.caption ? [`${block.caption}:`] : []
+      if (block.rows.length === 0) return [...caption, ...wrap(block.emptyText ?? 'Nothing to show.')]
+      return [
+        ...caption,
+        ...renderTable(
+          block.columns,
+          block.rows.map((row) => row.cells),
+        ),
+      ]
+    }
+  }
+}
+
+export function sectionLines(section: ReportSection): string[] {
+  const lines = [section.title.toUpperCase(), rule('-')]
+  if (section.summary) lines.push(...wrap(`${TONE_MARK[section.tone]}${section.summary}`))
+  for (const block of section.blocks) {
+    lines.push('')
+    lines.push(...blockLines(block))
+  }
+  return lines
+}

@@ -1,0 +1,217 @@
+/** Text versions of the report's core sections (reference-behaviour.md §11.2, same content as the HTML). */
+import type {
+  CappedList,
+  FindingView,
+  FindingsView,
+  HealthView,
+  ReportModel,
+  ThreatGroupView,
+  ThreatsView,
+} from '../model.js'
+import { plural } from '../views/cap.js'
+import { renderTable } from './table.js'
+import { rule, wrap } from './wrap.js'
+
+const SEVERITY_TAG = { severe: '[SEVERE]', medium: '[MEDIUM]', low: '[LOW]' } as const
+
+function heading(title: string): string[] {
+  return ['', title, rule('-')]
+}
+
+function more(list: CappedList<unknown>, noun: string): string[] {
+  return list.more > 0 ? [`... and ${list.more.toLocaleString('en-US')} more ${noun} not listed.`] : []
+}
+
+function steps(title: string, remediation: readonly string[]): string[] {
+  if (remediation.length === 0) return []
+  return [
+    title,
+    ...remediation.flatMap((step, index) => {
+      const bullet = `  ${index + 1}. `
+      return wrap(step.replace(/^\d+[.)]\s*/, ''), undefined, bullet, ' '.repeat(bullet.length))
+    }),
+  ]
+}
+
+function findingLines(finding: FindingView): string[] {
+  const recurring = finding.recurring ? ' [Recurring]' : ''
+  return [
+    '',
+    ...wrap(`${SEVERITY_TAG[finding.severity]}${recurring} ${finding.title}`, undefined, '', '  '),
+    ...wrap(`Device: ${finding.device}`, undefined, '  ', '    '),
+    ...wrap(finding.occurrence, undefined, '  ', '    '),
+    ...wrap(finding.description, undefined, '  ', '  '),
+    ...steps('  Recommended actions:', finding.remediation),
+  ]
+}
+
+export function summaryLines(model: ReportModel): string[] {
+  const { summary } = model
+  const lines = heading('EXECUTIVE SUMMARY')
+  lines.push(
+    `Findings: ${summary.counts.total} total (${summary.counts.severe} severe, ${summary.counts.medium} medium, ${summary.counts.low} low)`,
+  )
+  lines.push(
+    ...wrap(
+      `Threat events: ${summary.threatEvents === null ? 'unavailable' : summary.threatEvents.toLocaleString('en-US')} | ` +
+        `Unhealthy devices: ${summary.unhealthyDevices === null ? 'unavailable' : summary.unhealthyDevices.toLocaleString('en-US')}`,
+    ),
+  )
+  if (summary.actionRequired) lines.push('', ...wrap(`*** ${summary.actionRequired.toUpperCase()} ***`))
+  if (summary.quietNote) lines.push('', `[OK] ${summary.quietNote}`)
+  if (summary.urgentActions.length > 0) {
+    lines.push('', 'Most urgent actions:')
+    summary.urgentActions.forEach((action, index) => {
+      const bullet = `  ${index + 1}. `
+      lines.push(
+        ...wrap(`${SEVERITY_TAG[action.severity]} ${action.title}`, undefined, bullet, ' '.repeat(bullet.length)),
+      )
+      lines.push(...wrap(action.action, undefined, ' '.repeat(bullet.length + 2)))
+    })
+  }
+  if (summary.breakdown.length > 0) {
+    lines.push('', 'Findings by section:')
+    lines.push(
+      ...renderTable(
+        ['Section', 'Severe', 'Medium', 'Low'],
+        summary.breakdown.map((row) => [
+          row.label,
+          String(row.counts.severe),
+          String(row.counts.medium),
+          String(row.counts.low),
+        ]),
+      ),
+    )
+  }
+  for (const notice of summary.notices) {
+    lines.push(
+      '',
+      ...wrap(`[${notice.tone === 'error' ? 'ERROR' : 'NOTE'}] ${notice.title}: ${notice.text}`, undefined, '', '  '),
+    )
+  }
+  return lines
+}
+
+export function findingsLines(findings: FindingsView): string[] {
+  if (!findings.available) return [...heading('FINDINGS'), ...wrap(`[WARNING] ${findings.unavailableReason ?? ''}`)]
+  const lines: string[] = []
+  if (findings.severe.total > 0) {
+    lines.push(...heading(`SEVERE FINDINGS (${findings.severe.total}) - Require Immediate Attention`))
+    lines.push(...findings.severe.items.flatMap(findingLines), ...more(findings.severe, 'severe findings'))
+  }
+  if (findings.medium.total > 0) {
+    lines.push(...heading(`MEDIUM FINDINGS (${findings.medium.total}) - Should Be Addressed`))
+    lines.push(...findings.medium.items.flatMap(findingLines), ...more(findings.medium, 'medium findings'))
+  }
+  if (findings.low.total > 0) {
+    lines.push(...heading(`LOW FINDINGS (${findings.low.total}) - Informational`))
+    for (const finding of findings.low.items) {
+      const times = finding.occurrence.match(/Occurred ([\d,]+) time/)?.[1] ?? '1'
+      lines.push(...wrap(`- ${finding.title} (${times}x) - ${finding.device}`, undefined, '', '  '))
+    }
+    lines.push(...more(findings.low, 'low findings'))
+  }
+  if (findings.otherEvents.total > 0) {
+    lines.push(...heading('OTHER EVENTS'))
+    lines.push(`${findings.logEntryCount.toLocaleString('en-US')} log entries analysed. Events no rule flags, by type:`)
+    lines.push(
+      ...renderTable(
+        ['Event type', 'Count'],
+        findings.otherEvents.items.map((entry) => [entry.eventType, entry.count.toLocaleString('en-US')]),
+      ),
+      ...more(findings.otherEvents, 'event types'),
+    )
+  }
+  return lines
+}
+
+function groupLines(group: ThreatGroupView, blocked: boolean): string[] {
+  const tag = blocked ? '[BLOCKED]' : SEVERITY_TAG[group.severity]
+  const marker = group.cyberSecure ? ' [CyberSecure]' : ''
+  return [
+    '',
+    ...wrap(`${tag}${marker} ${group.name} (${group.countText})`, undefined, '', '  '),
+    ...wrap(group.description, undefined, '  ', '  '),
+    ...wrap(`${blocked ? 'From' : 'Sources'}: ${group.sources}`, undefined, '  ', '    '),
+    ...wrap(`Seen: ${group.firstSeen} - ${group.lastSeen}`, undefined, '  ', '    '),
+    ...wrap(group.signature, undefined, '  ', '  '),
+    ...(blocked ? [] : steps('  Recommended actions:', group.remediation)),
+  ]
+}
+
+export function threatLines(threats: ThreatsView): string[] {
+  const lines = heading('SECURITY THREAT SUMMARY')
+  if (!threats.available) return [...lines, ...wrap(`[WARNING] ${threats.reason}`)]
+  lines.push(
+    ...wrap(
+      `${threats.total.toLocaleString('en-US')} threat events: ${threats.blocked.toLocaleString('en-US')} blocked, ${threats.detected.toLocaleString('en-US')} detected only.`,
+    ),
+    ...wrap(threats.cyberSecure),
+  )
+  for (const note of threats.notes) lines.push('', ...wrap(`[NOTE] ${note}`))
+  if (threats.total === 0) lines.push('', '[OK] No security threats detected in this period.')
+  if (threats.detectedGroups.total > 0) {
+    lines.push('', `THREATS DETECTED (${plural(threats.detectedGroups.total, 'type')})`)
+    lines.push(...threats.detectedGroups.items.flatMap((group) => groupLines(group, false)))
+    lines.push(...more(threats.detectedGroups, 'detected threat types'))
+  }
+  if (threats.blockedGroups.total > 0) {
+    lines.push('', `THREATS BLOCKED (${plural(threats.blockedGroups.total, 'type')})`)
+    lines.push(...threats.blockedGroups.items.flatMap((group) => groupLines(group, true)))
+    lines.push(...more(threats.blockedGroups, 'blocked threat types'))
+  }
+  for (const [title, list] of [
+    ['External threats', threats.external],
+    ['Internal concerns', threats.internal],
+  ] as const) {
+    if (list.total === 0) continue
+    lines.push('', `TOP THREAT SOURCES - ${title}:`)
+    for (const source of list.items) lines.push(...wrap(`${source.ip}: ${source.text}`, undefined, '  ', '    '))
+    lines.push(...more(list, 'sources'))
+  }
+  return lines
+}
+
+export function healthLines(health: HealthView): string[] {
+  const lines = heading('DEVICE HEALTH SUMMARY')
+  if (!health.available) return [...lines, ...wrap(`[WARNING] ${health.reason}`)]
+  const { totals } = health
+  lines.push(
+    `Devices: ${totals.devices} total | ${totals.healthy} healthy | ${totals.withWarnings} with warnings | ${totals.withCritical} critical`,
+  )
+  if (health.critical.total + health.warnings.total === 0 && totals.devices > 0)
+    lines.push('', '[OK] All devices healthy.')
+  if (health.critical.total > 0) {
+    lines.push(
+      '',
+      'CRITICAL ISSUES',
+      ...health.critical.items.flatMap(findingLines),
+      ...more(health.critical, 'critical issues'),
+    )
+  }
+  if (health.warnings.total > 0) {
+    lines.push('', 'WARNINGS', ...health.warnings.items.flatMap(findingLines), ...more(health.warnings, 'warnings'))
+  }
+  if (health.rows.total > 0) {
+    lines.push('', 'DEVICE STATUS')
+    lines.push(
+      ...renderTable(
+        ['Device', 'Type', 'Status', 'Issues', 'Temp', 'CPU', 'Mem', 'Uptime'],
+        health.rows.items.map((row) => [
+          row.name,
+          row.type,
+          row.status,
+          row.issues,
+          row.temperature,
+          row.cpu,
+          row.memory,
+          row.uptime,
+        ]),
+      ),
+      ...more(health.rows, 'devices'),
+    )
+  } else {
+    lines.push('', 'The controller reported no devices.')
+  }
+  return lines
+}
