@@ -1,0 +1,197 @@
+/**
+ * Live per-integration status (issue #3 "Live status for the UI"): configuration state, breaker state, last
+ * error and success, and a rolling window of call results with latency percentiles. Every change emits the
+ * integration's fresh snapshot; main coalesces those for its IPC push (status-coalescer.ts).
+ */
+import type {
+  IntegrationBreakerStatus,
+  IntegrationConfigurationStatus,
+  IntegrationErrorStatus,
+  IntegrationStatusSnapshot,
+} from '../../shared/integration-status.js'
+import type { BreakerPolicy } from '../../shared/settings.js'
+import type { BreakerCallRecord, CallResult } from './breaker.js'
+
+export type StatusListener = (snapshot: IntegrationStatusSnapshot) => void
+
+export interface StatusStoreOptions {
+  now?: () => number
+  /** Length of the rolling window for counts and percentiles; default 10 minutes. */
+  windowMs?: number
+  /** Upper bound of remembered calls per integration, whatever the window. */
+  maxSamples?: number
+}
+
+interface Sample {
+  at: number
+  result: CallResult
+  latencyMs: number | null
+}
+
+interface Entry {
+  id: string
+  displayName: string
+  configuration: IntegrationConfigurationStatus
+  breaker: IntegrationBreakerStatus
+  lastError: IntegrationErrorStatus | null
+  lastSuccessAt: number | null
+  lastLatencyMs: number | null
+  updatedAt: number
+  samples: Sample[]
+}
+
+/** The breaker view of an integration that has not run yet. */
+export function idleBreakerStatus(policy: BreakerPolicy): IntegrationBreakerStatus {
+  return {
+    state: 'closed',
+    consecutiveFailures: 0,
+    failMax: policy.failMax,
+    resetTimeoutMs: policy.resetTimeoutMs,
+    timeoutMs: policy.timeoutMs,
+    openedAt: null,
+    nextTrialAt: null,
+    trialInFlight: false,
+  }
+}
+
+export class IntegrationStatusStore {
+  private readonly entries = new Map<string, Entry>()
+  private readonly listeners = new Set<StatusListener>()
+  private readonly now: () => number
+  private readonly windowMs: number
+  private readonly maxSamples: number
+
+  constructor(options: StatusStoreOptions = {}) {
+    this.now = options.now ?? Date.now
+    this.windowMs = options.windowMs ?? 600_000
+    this.maxSamples = options.maxSamples ?? 1000
+  }
+
+  register(id: string, displayName: string, breaker: IntegrationBreakerStatus): void {
+    if (this.entries.has(id)) return
+    this.entries.set(id, {
+      id,
+      displayName,
+      configuration: { state: 'not-configured', missing: [] },
+      breaker,
+      lastError: null,
+      lastSuccessAt: null,
+      lastLatencyMs: null,
+      updatedAt: this.now(),
+      samples: [],
+    })
+  }
+
+  setConfiguration(id: string, configuration: IntegrationConfigurationStatus): void {
+    const entry = this.entries.get(id)
+    if (!entry || sameJson(entry.configuration, configuration)) return
+    entry.configuration = { state: configuration.state, missing: [...configuration.missing] }
+    this.changed(entry)
+  }
+
+  setBreaker(id: string, breaker: IntegrationBreakerStatus): void {
+    const entry = this.entries.get(id)
+    if (!entry || sameJson(entry.breaker, breaker)) return
+    entry.breaker = { ...breaker }
+    this.changed(entry)
+  }
+
+  /** One settled call, with the breaker view right after it. */
+  recordCall(id: string, record: BreakerCallRecord, breaker: IntegrationBreakerStatus): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    const at = this.now()
+    entry.breaker = { ...breaker }
+    if (record.result === 'success') entry.lastSuccessAt = at
+    if (record.latencyMs !== null && record.result !== 'cancelled') entry.lastLatencyMs = record.latencyMs
+    // A refusal is not a new error: the cause that opened the breaker stays visible.
+    if (record.error && record.result !== 'short-circuit' && record.result !== 'cancelled') {
+      entry.lastError = {
+        message: record.error.message,
+        kind: record.error.kind,
+        counted: record.result === 'failure' || record.result === 'timeout',
+        at,
+      }
+    }
+    if (record.result !== 'cancelled') entry.samples.push({ at, result: record.result, latencyMs: record.latencyMs })
+    this.prune(entry, at)
+    this.changed(entry)
+  }
+
+  snapshot(id: string): IntegrationStatusSnapshot | null {
+    const entry = this.entries.get(id)
+    return entry ? this.toSnapshot(entry) : null
+  }
+
+  snapshots(): IntegrationStatusSnapshot[] {
+    return [...this.entries.values()].map((entry) => this.toSnapshot(entry))
+  }
+
+  /** Called with the fresh snapshot on every change; returns the unsubscribe function. */
+  onChange(listener: StatusListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private changed(entry: Entry): void {
+    entry.updatedAt = this.now()
+    const snapshot = this.toSnapshot(entry)
+    for (const listener of [...this.listeners]) {
+      // A failing subscriber (e.g. a closed window) must not break the run that reported the change.
+      try {
+        listener(snapshot)
+      } catch {
+        this.listeners.delete(listener)
+      }
+    }
+  }
+
+  private prune(entry: Entry, at: number): void {
+    const oldest = at - this.windowMs
+    let drop = 0
+    while (drop < entry.samples.length && (entry.samples[drop]?.at ?? at) < oldest) drop += 1
+    drop = Math.max(drop, entry.samples.length - this.maxSamples)
+    if (drop > 0) entry.samples.splice(0, drop)
+  }
+
+  private toSnapshot(entry: Entry): IntegrationStatusSnapshot {
+    const oldest = this.now() - this.windowMs
+    const samples = entry.samples.filter((sample) => sample.at >= oldest)
+    const count = (result: CallResult): number => samples.filter((sample) => sample.result === result).length
+    const latencies = samples
+      .map((sample) => sample.latencyMs)
+      .filter((latency): latency is number => latency !== null)
+      .sort((a, b) => a - b)
+    return {
+      id: entry.id,
+      displayName: entry.displayName,
+      configuration: { state: entry.configuration.state, missing: [...entry.configuration.missing] },
+      breaker: { ...entry.breaker },
+      lastError: entry.lastError ? { ...entry.lastError } : null,
+      lastSuccessAt: entry.lastSuccessAt,
+      lastLatencyMs: entry.lastLatencyMs,
+      updatedAt: entry.updatedAt,
+      window: {
+        windowMs: this.windowMs,
+        successes: count('success'),
+        failures: count('failure'),
+        timeouts: count('timeout'),
+        shortCircuits: count('short-circuit'),
+        notCounted: count('not-counted'),
+        p50Ms: percentile(latencies, 0.5),
+        p95Ms: percentile(latencies, 0.95),
+      },
+    }
+  }
+}
+
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null
+  const rank = Math.max(1, Math.ceil(p * sorted.length))
+  return sorted[Math.min(rank, sorted.length) - 1] ?? null
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
