@@ -101,7 +101,8 @@ export interface CollectedEvent {
   raw: Record<string, unknown>
 }
 
-export type ThreatOrigin = 'traffic-flows' | 'stat/ips/event' | 'system-log'
+/** `stat/event` carries `EVT_IPS_IpsAlert` records on consoles that still fill the legacy event list. */
+export type ThreatOrigin = 'traffic-flows' | 'stat/ips/event' | 'system-log' | 'stat/event'
 
 export interface CollectedThreat {
   origins: ThreatOrigin[]
@@ -122,6 +123,10 @@ export interface CollectedThreat {
   srcCountry: string | null
   dstCountry: string | null
   direction: 'inbound' | 'outbound' | 'internal' | 'unknown'
+  /** Suricata classtype text (`Misc Attack`, `A Network Trojan was Detected`); null when not reported. */
+  classtype?: string | null
+  /** The console's own sentence for the alert (legacy `msg`, v2 `advanced_information`, rendered system-log text). */
+  message?: string | null
 }
 
 export interface IpsSettings {
@@ -146,6 +151,9 @@ export interface SourceAttempt {
   detail: string | null
   count: number
   truncated: boolean
+  /** ScannerError code and kind when the outcome is `failed` (e.g. `ETIMEDOUT`/`timeout`). */
+  errorCode?: string
+  errorKind?: string
 }
 
 export interface DataSources {

@@ -1,0 +1,74 @@
+/**
+ * Devices, health, client count and threat-management settings: one legacy read each, each allowed to
+ * fail on its own (the failure becomes a SourceAttempt and a warning, the rest of the report stays).
+ */
+import type { CollectedDevice, HealthSubsystem, IpsSettings } from '../model.js'
+import { legacyPath, legacyRead } from '../endpoints.js'
+import { EndpointUnsupportedError } from '../errors.js'
+import { parseHealth, parseIpsSettings } from '../parse/controller.js'
+import { parseDevice } from '../parse/device.js'
+import { SourceLog } from '../source-log.js'
+import { isFatal, noteUnsupported, type CollectContext } from './context.js'
+
+export interface Sourced<T> {
+  value: T
+  log: SourceLog
+}
+
+export async function collectDevices(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<CollectedDevice[]>> {
+  return readOne(ctx, 'devices', 'stat/device', [], signal, (data, log) => {
+    const devices: CollectedDevice[] = []
+    for (const item of data) {
+      const device = parseDevice(item)
+      if (device !== null) devices.push(device)
+    }
+    if (devices.length < data.length)
+      log.warn(`${data.length - devices.length} device records had no MAC address and were skipped.`)
+    return devices
+  })
+}
+
+export async function collectHealth(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<HealthSubsystem[]>> {
+  return readOne(ctx, 'health', 'stat/health', [], signal, (data) => parseHealth(data))
+}
+
+/** Connected clients right now (`stat/sta`); null when the list could not be read. */
+export async function collectClientCount(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<number | null>> {
+  return readOne<number | null>(ctx, 'clients', 'stat/sta', null, signal, (data) => data.length)
+}
+
+export async function collectIpsSettings(
+  ctx: CollectContext,
+  signal: AbortSignal,
+): Promise<Sourced<IpsSettings | null>> {
+  return readOne<IpsSettings | null>(ctx, 'ips-settings', 'rest/setting', null, signal, (data, log) => {
+    const settings = parseIpsSettings(data)
+    if (settings === null) log.warn('The controller has no threat-management (ips) settings section.')
+    return settings
+  })
+}
+
+async function readOne<T>(
+  ctx: CollectContext,
+  data: 'devices' | 'health' | 'clients' | 'ips-settings',
+  endpoint: string,
+  empty: T,
+  signal: AbortSignal,
+  parse: (items: readonly unknown[], log: SourceLog) => T,
+): Promise<Sourced<T>> {
+  const log = new SourceLog()
+  try {
+    const result = await legacyRead(ctx.session, legacyPath(ctx.session, ctx.site, endpoint), endpoint, signal)
+    const value = parse(result.data, log)
+    const count = Array.isArray(value) ? value.length : value === null ? 0 : typeof value === 'number' ? value : 1
+    log.used(data, endpoint, count)
+    return { value, log }
+  } catch (error) {
+    if (isFatal(error)) throw error
+    if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, data, error, null)
+    else log.failed(data, endpoint, error)
+    if (error instanceof EndpointUnsupportedError)
+      log.warn(`${endpoint} is not available on this controller; ${data} are missing from the report.`)
+    return { value: empty, log }
+  }
+}

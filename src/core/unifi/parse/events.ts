@@ -1,0 +1,85 @@
+/**
+ * Legacy events/alarms and v2 system-log entries → CollectedEvent. System-log text has `{ROLE}`
+ * placeholders; they are filled from `parameters[ROLE].name`, else `.id`, else kept (§11.7).
+ */
+import type { CollectedEvent } from '../model.js'
+import { normaliseMac, recordTimestampMs } from '../normalise.js'
+import { legacyEventSchema, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
+import { isPlainObject, toText } from '../schemas/primitives.js'
+
+const DEVICE_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
+const DEVICE_NAME_FIELDS = ['ap_name', 'sw_name', 'gw_name', 'device_name'] as const
+
+export function parseLegacyEvent(
+  input: unknown,
+  origin: CollectedEvent['origin'],
+  kind: CollectedEvent['kind'],
+): CollectedEvent | null {
+  const parsed = legacyEventSchema.safeParse(input)
+  if (!parsed.success || !isPlainObject(input)) return null
+  const record = parsed.data
+  return {
+    origin,
+    kind,
+    id: record._id,
+    key: record.key ?? 'UNKNOWN',
+    category: null,
+    event: null,
+    severity: null,
+    timestampMs: recordTimestampMs(input),
+    message: record.msg ?? record.key ?? '',
+    subsystem: record.subsystem,
+    deviceMac: normaliseMac(firstText(input, DEVICE_MAC_FIELDS)),
+    deviceName: firstText(input, DEVICE_NAME_FIELDS),
+    raw: input,
+  }
+}
+
+export function parseSystemLogEntry(
+  input: unknown,
+  origin: CollectedEvent['origin'],
+  kind: CollectedEvent['kind'],
+): CollectedEvent | null {
+  const entry = parseSystemLogRecord(input)
+  if (entry === null || !isPlainObject(input)) return null
+  const device =
+    entry.parameters?.DEVICE ?? entry.parameters?.AP ?? entry.parameters?.SWITCH ?? entry.parameters?.GATEWAY
+  return {
+    origin,
+    kind,
+    id: entry.id,
+    key: entry.key ?? entry.event ?? 'UNKNOWN',
+    category: entry.category,
+    event: entry.event,
+    severity: entry.severity?.toUpperCase() ?? null,
+    timestampMs: entry.timestamp,
+    message: renderSystemLogText(entry),
+    subsystem: entry.subcategory,
+    deviceMac: normaliseMac(device?.id),
+    deviceName: device?.name ?? null,
+    raw: input,
+  }
+}
+
+export function parseSystemLogRecord(input: unknown): SystemLogEntry | null {
+  const parsed = systemLogEntrySchema.safeParse(input)
+  return parsed.success ? parsed.data : null
+}
+
+/** `message_raw` (or `title_raw`) with `{ROLE}` placeholders filled in. */
+export function renderSystemLogText(entry: SystemLogEntry): string {
+  const template = entry.message_raw ?? entry.title_raw ?? entry.key ?? ''
+  const parameters = entry.parameters ?? {}
+  return template.replace(/\{([A-Z0-9_]+)\}/g, (placeholder, role: string) => {
+    const parameter = parameters[role]
+    return parameter?.name ?? parameter?.id ?? placeholder
+  })
+}
+
+function firstText(record: Record<string, unknown>, fields: readonly string[]): string | null {
+  for (const field of fields) {
+    const value = toText(record[field])
+    if (value !== null) return value
+  }
+  return null
+}

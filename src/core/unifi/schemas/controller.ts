@@ -1,0 +1,29 @@
+/** Sites (§11.1), sysinfo (§11.2), health (§11.3) and the `ips` settings section (§11.11). */
+import { z } from 'zod'
+import { looseBoolean, looseNumber, looseString } from './primitives.js'
+
+export const siteSchema = z.looseObject({
+  name: z.string().min(1),
+  desc: looseString,
+})
+
+export const sysinfoSchema = z.looseObject({
+  version: looseString,
+  hostname: looseString,
+  name: looseString,
+})
+
+export const healthSchema = z.looseObject({
+  subsystem: z.string().min(1),
+  status: looseString,
+  num_user: looseNumber,
+})
+
+export const ipsSettingSchema = z.looseObject({
+  key: looseString,
+  ips_mode: looseString,
+  enabled_categories: z.array(z.string()).catch([]).optional(),
+  ad_blocking_enabled: looseBoolean,
+  content_filtering_enabled: looseBoolean,
+  dns_filtering: z.unknown().optional(),
+})

@@ -1,0 +1,67 @@
+/**
+ * IPS records: legacy `stat/ips/event` / `EVT_IPS_IpsAlert` (§11.9, flat `inner_alert_*` keys first, the
+ * nested `inner_alert{}` object second) and v2 traffic-flow threats (§11.10).
+ */
+import { z } from 'zod'
+import { looseNumber, looseString, stringOrList } from './primitives.js'
+
+const nestedAlert = z.looseObject({
+  signature: looseString,
+  signature_id: looseNumber,
+  category: looseString,
+  severity: looseNumber,
+  action: looseString,
+})
+
+export const legacyIpsSchema = z.looseObject({
+  _id: looseString,
+  src_ip: looseString,
+  src_port: looseNumber,
+  dest_ip: looseString,
+  dest_port: looseNumber,
+  proto: looseString,
+  usgip: looseString,
+  catname: stringOrList,
+  inner_alert_action: looseString,
+  inner_alert_signature_id: looseNumber,
+  inner_alert_signature: looseString,
+  inner_alert_category: looseString,
+  inner_alert_severity: looseNumber,
+  inner_alert: nestedAlert.nullable().catch(null).optional(),
+  srcipCountry: z.unknown().optional(),
+  dstipCountry: z.unknown().optional(),
+  srcipGeo: z.unknown().optional(),
+  dstipGeo: z.unknown().optional(),
+  msg: looseString,
+})
+export type LegacyIpsRecord = z.infer<typeof legacyIpsSchema>
+
+const endpoint = z.looseObject({ ip: looseString, port: looseNumber, region: looseString })
+
+export const trafficFlowSchema = z.looseObject({
+  id: looseString,
+  action: looseString,
+  risk: looseString,
+  protocol: looseString,
+  direction: looseString,
+  time: looseNumber,
+  flow_start_time: looseNumber,
+  source: endpoint.nullable().catch(null).optional(),
+  destination: endpoint.nullable().catch(null).optional(),
+  policies: z
+    .array(z.looseObject({ type: looseString, internal_type: looseString }))
+    .catch([])
+    .optional(),
+  ips: z
+    .looseObject({
+      advanced_information: looseString,
+      signature_id: looseNumber,
+      signature: looseString,
+      category_name: looseString,
+      ips_category: stringOrList,
+    })
+    .nullable()
+    .catch(null)
+    .optional(),
+})
+export type TrafficFlowRecord = z.infer<typeof trafficFlowSchema>
