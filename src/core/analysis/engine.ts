@@ -1,0 +1,53 @@
+/**
+ * The rule engine: indexes rules by event key once, then matches each entry in O(1) plus the pattern
+ * checks for that key. For one key, pattern-gated triggers are tried before generic ones (most specific
+ * first), each group in registration order; the first match wins.
+ */
+import type { LogEntry } from './model.js'
+import type { Rule } from './rules/rule.js'
+
+interface Binding {
+  rule: Rule
+  pattern: RegExp | null
+}
+
+export interface RuleEngine {
+  /** The first rule matching any of `keys` (tried in order) for this entry, or null. */
+  match(entry: LogEntry, keys: readonly string[]): Rule | null
+  /** Every event key some rule listens to (upper-cased). */
+  knownKeys(): ReadonlySet<string>
+}
+
+export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
+  const gated = new Map<string, Binding[]>()
+  const generic = new Map<string, Binding[]>()
+  for (const rule of rules) {
+    for (const trigger of rule.triggers) {
+      const target = trigger.pattern ? gated : generic
+      for (const key of trigger.keys) {
+        const normalised = key.toUpperCase()
+        const list = target.get(normalised) ?? []
+        list.push({ rule, pattern: trigger.pattern ?? null })
+        target.set(normalised, list)
+      }
+    }
+  }
+  const index = new Map<string, Binding[]>()
+  for (const key of new Set([...gated.keys(), ...generic.keys()])) {
+    index.set(key, [...(gated.get(key) ?? []), ...(generic.get(key) ?? [])])
+  }
+
+  return {
+    match(entry, keys) {
+      for (const key of keys) {
+        const bindings = index.get(key.toUpperCase())
+        if (!bindings) continue
+        for (const binding of bindings) {
+          if (binding.pattern === null || binding.pattern.test(entry.message)) return binding.rule
+        }
+      }
+      return null
+    },
+    knownKeys: () => new Set(index.keys()),
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Maps v2 system-log entries (Network 9.x/10.x: `category`/`event`/`key` strings, unifi-api.md §11.7) onto
+ * the legacy `EVT_*` keys the rules listen to, so both generations of consoles produce the same findings.
+ *
+ * Confirmed in captures: SECURITY/THREAT_DETECTED, SECURITY/BLOCKED_BY_FIREWALL, CLIENT_DEVICES/CLIENT_CONNECTED.
+ * The other event names follow the UI's system-log wording and are unverified; an entry that carries an
+ * `EVT_*` key is matched by that key first, so a wrong guess here can only leave an entry in "Other events".
+ */
+import type { CollectedEvent } from '../unifi/model.js'
+import { asRecord, firstRawText } from './normalise-values.js'
+
+type DeviceKind = 'AP' | 'SW' | 'GW'
+
+/** v2 event → legacy key, or a function of the device kind when the legacy keys differ per device type. */
+const V2_EVENT_KEYS: Record<string, string | ((kind: DeviceKind | null) => string | null)> = {
+  THREAT_DETECTED: 'EVT_IPS_IpsAlert',
+  BLOCKED_BY_FIREWALL: 'BLOCKED_BY_FIREWALL',
+  ADMIN_LOGIN: 'EVT_AD_Login',
+  ADMIN_LOGIN_FAILED: 'EVT_AD_LoginFailed',
+  LOGIN_FAILED: 'EVT_AD_LoginFailed',
+  ROGUE_AP_DETECTED: 'EVT_AP_DetectRogueAP',
+  ROGUE_DHCP_SERVER_DETECTED: 'EVT_SW_DetectRogueDHCP',
+  CLIENT_BLOCKED: 'EVT_WC_Blocked',
+  CLIENT_CONNECTED: 'EVT_WU_Connected',
+  CLIENT_DISCONNECTED: 'EVT_WU_Disconnected',
+  CLIENT_ROAMED: 'EVT_WU_Roam',
+  CLIENT_ROAMED_RADIO: 'EVT_WU_RoamRadio',
+  DEVICE_OFFLINE: (kind) => lostContactKey(kind),
+  DEVICE_DISCONNECTED: (kind) => lostContactKey(kind),
+  DEVICE_LOST_CONTACT: (kind) => lostContactKey(kind),
+  DEVICE_ONLINE: (kind) => (kind === 'AP' ? 'EVT_AP_Connected' : null),
+  DEVICE_CONNECTED: (kind) => (kind === 'AP' ? 'EVT_AP_Connected' : null),
+  DEVICE_ISOLATED: 'EVT_AP_Isolated',
+  DEVICE_RESTARTED: (kind) => `EVT_${kind ?? 'AP'}_Restarted`,
+  DEVICE_RESTARTED_UNEXPECTEDLY: (kind) => `EVT_${kind ?? 'AP'}_RestartedUnknown`,
+  DEVICE_ADOPTED: 'EVT_DEVICE_ADOPTED',
+  DEVICE_UPGRADED: 'EVT_DEVICE_UPGRADED',
+  FIRMWARE_UPDATED: 'EVT_DEVICE_UPGRADED',
+  UPDATE_AVAILABLE: (kind) => `EVT_${kind ?? 'AP'}_UPDATE_AVAILABLE`,
+  DEVICE_OVERHEATING: 'EVT_SW_Overheat',
+  RADAR_DETECTED: 'EVT_AP_RadarDetected',
+  DFS_RADAR_DETECTED: 'EVT_AP_RadarDetected',
+  CHANNEL_CHANGED: 'EVT_AP_ChannelChange',
+  STP_PORT_BLOCKING: 'EVT_SW_StpPortBlocking',
+  POE_OVERLOAD: 'EVT_SW_PoeOverload',
+  POE_BUDGET_EXCEEDED: 'EVT_SW_PoeOverload',
+  POE_DISCONNECTED: 'EVT_SW_PoeDisconnect',
+  RPS_POWER_DENIED: 'EVT_USP_RpsPowerDeniedByPsuOverload',
+  WAN_DOWN: 'EVT_GW_WAN_DOWN',
+  WAN_OFFLINE: 'EVT_GW_WAN_DOWN',
+  INTERNET_DISCONNECTED: 'EVT_GW_WAN_DOWN',
+  WAN_FAILOVER: 'EVT_WAN_FAILOVER',
+  CONFIG_CHANGED: 'EVT_CONFIG_CHANGED',
+  BACKUP_CREATED: 'EVT_BACKUP_CREATED',
+}
+
+/** The v2 event names this mapping understands (for the simulator and for tests). */
+export const MAPPED_SYSTEM_LOG_EVENTS: readonly string[] = Object.keys(V2_EVENT_KEYS)
+
+function lostContactKey(kind: DeviceKind | null): string {
+  return kind === null ? 'EVT_DEVICE_LOST_CONTACT' : `EVT_${kind}_Lost_Contact`
+}
+
+/**
+ * The keys to try for one event, most authoritative first: an `EVT_*` key as sent, the legacy key mapped
+ * from the v2 event name, then the raw v2 key and event name (so rules may also list v2 names directly).
+ */
+export function candidateKeys(event: CollectedEvent): string[] {
+  const keys: string[] = []
+  const add = (key: string | null | undefined): void => {
+    if (key && !keys.includes(key)) keys.push(key)
+  }
+  if (event.key.toUpperCase().startsWith('EVT_')) add(event.key)
+  const v2Event = event.event ?? firstRawText(event.raw, ['event'])
+  const mapping = v2Event ? V2_EVENT_KEYS[v2Event.toUpperCase()] : undefined
+  if (typeof mapping === 'string') add(mapping)
+  else if (mapping) add(mapping(deviceKind(event)))
+  add(event.key)
+  add(v2Event)
+  return keys
+}
+
+const KIND_BY_TOKEN: [RegExp, DeviceKind][] = [
+  [/(^|_)(AP|ACCESS_POINT|WIRELESS)(_|$)/, 'AP'],
+  [/(^|_)(SW|SWITCH)(_|$)/, 'SW'],
+  [/(^|_)(GW|GATEWAY|CONSOLE|WAN)(_|$)/, 'GW'],
+]
+const KIND_BY_MODEL: [RegExp, DeviceKind][] = [
+  [/^(U[0-9]|UAP|U6|U7|UAL|UAE|E7)/i, 'AP'],
+  [/^(US|USW|USL|USM|USF)/i, 'SW'],
+  [/^(UDM|UDR|UXG|UGW|UCG|UDW|UCK|UX)/i, 'GW'],
+]
+
+/** Which kind of UniFi device a v2 entry is about, from its key, its parameter roles or the device model. */
+function deviceKind(event: CollectedEvent): DeviceKind | null {
+  const key = event.key.toUpperCase()
+  for (const [pattern, kind] of KIND_BY_TOKEN) if (pattern.test(key)) return kind
+  const parameters = asRecord(event.raw['parameters'])
+  if (!parameters) return null
+  if (parameters['AP']) return 'AP'
+  if (parameters['SWITCH']) return 'SW'
+  if (parameters['GATEWAY']) return 'GW'
+  const model = firstRawText(asRecord(parameters['DEVICE']) ?? {}, ['model'])
+  if (model) for (const [pattern, kind] of KIND_BY_MODEL) if (pattern.test(model)) return kind
+  return null
+}
