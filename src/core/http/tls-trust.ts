@@ -31,8 +31,11 @@ export function createTrustingConnector(trust: TlsTrust, connectTimeoutMs: numbe
   const pin = trust.fingerprint ? normaliseFingerprint(trust.fingerprint) : null
   // rejectUnauthorized is false only so that we can read the presented certificate and decide here;
   // `socket.authorized` still carries Node's full chain + hostname verdict.
+  // No TLS session resumption: a resumed session carries no peer certificate, so the pin (and the
+  // fingerprint shown to the user) could not be checked on the second and later connections.
   const base = buildConnector({
     rejectUnauthorized: false,
+    maxCachedSessions: 0,
     timeout: connectTimeoutMs,
     ...(trust.caPem ? { ca: trust.caPem } : {}),
   })
