@@ -1,0 +1,7 @@
+/**
+ * Every integration the app knows, in the order they run and appear in the report. A plain list on purpose
+ * (no plugin discovery): adding an integration is its folder plus one line here.
+ */
+import type { AnyIntegration } from './contract.js'
+
+export const integrations: readonly AnyIntegration[] = []
