@@ -1,0 +1,76 @@
+import { ConfigError, ScannerError, toScannerError } from '../../core/errors.js'
+import { toIpcFailure } from '../ipc/to-ipc-failure.js'
+import type { Logger } from '../../core/logger.js'
+import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
+import type { Settings } from '../../shared/settings.js'
+import type { SettingsSource } from '../settings/settings-source.js'
+import { NO_REPORT_ENGINE_REASON, UNIFI_NOT_CONFIGURED_REASON } from '../status/compute-status.js'
+import type { StatusStore } from '../status/status-store.js'
+import { isUnifiConfigured } from '../status/unifi-configured.js'
+
+/** Produces one report: the engine's pipeline behind a function, so main and tests can swap it. */
+export type ReportRunner = (
+  settings: Settings,
+  onProgress: (progress: ReportProgress) => void,
+  signal: AbortSignal,
+) => Promise<ReportSummary>
+
+export interface ReportJobDeps {
+  /** Null when the build has no engine wired in: "Generate report now" then stays disabled with that reason. */
+  runner: ReportRunner | null
+  settings: SettingsSource
+  status: StatusStore
+  /** Forwards progress to the window (`report:progress`). */
+  onProgress: (progress: ReportProgress) => void
+  logger: Logger
+}
+
+/** Runs at most one report at a time and keeps the shared status (tray, window) in step with it. */
+export class ReportJob {
+  private running: AbortController | null = null
+
+  constructor(private readonly deps: ReportJobDeps) {}
+
+  isRunning(): boolean {
+    return this.running !== null
+  }
+
+  async generate(): Promise<ReportSummary> {
+    if (this.running) {
+      throw new ScannerError('config', 'REPORT_ALREADY_RUNNING', 'A report is already being generated; wait for it.')
+    }
+    const settings = this.deps.settings.read()
+    const unifiConfigured = isUnifiConfigured(settings)
+    this.deps.status.update({ unifiConfigured })
+    if (!unifiConfigured) throw new ConfigError(UNIFI_NOT_CONFIGURED_REASON, undefined, { code: 'UNIFI_NOT_CONFIGURED' })
+    const runner = this.deps.runner
+    if (!runner) throw new ConfigError(NO_REPORT_ENGINE_REASON, undefined, { code: 'NO_REPORT_ENGINE' })
+
+    const controller = new AbortController()
+    this.running = controller
+    const onProgress = (progress: ReportProgress): void => {
+      if (this.running !== controller) return
+      this.deps.status.update({ progress })
+      this.deps.onProgress(progress)
+    }
+    onProgress({ phase: 'starting', percent: 0 })
+    try {
+      const summary = await runner(settings, onProgress, controller.signal)
+      this.deps.logger.info('report finished', { id: summary.id, files: summary.files.length })
+      this.deps.status.update({ progress: null, lastReport: summary, lastError: null })
+      return summary
+    } catch (error) {
+      const failure = toScannerError(error)
+      this.deps.logger.warn('report failed', { code: failure.code, kind: failure.kind })
+      this.deps.status.update({ progress: null, lastError: toIpcFailure(failure) })
+      throw failure
+    } finally {
+      this.running = null
+    }
+  }
+
+  /** Cancels the running report, if any (on quit). */
+  cancel(): void {
+    this.running?.abort()
+  }
+}

@@ -1,0 +1,60 @@
+import type { AppStatus, ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
+import type { IpcFailure } from '../../shared/result.js'
+
+/** The facts the overall status is derived from. */
+export interface StatusFacts {
+  unifiConfigured: boolean
+  /** Whether this build has a report engine wired in (the runner is injected by the composition root). */
+  reportEngineAvailable: boolean
+  progress: ReportProgress | null
+  lastReport: ReportSummary | null
+  lastError: IpcFailure | null
+}
+
+export const UNIFI_NOT_CONFIGURED_REASON =
+  'Set up the UniFi connection first: open "Settings & status…" and enter the controller URL and an API key or a local admin account.'
+export const NO_REPORT_ENGINE_REASON = 'This build has no report engine wired in yet.'
+const ALREADY_RUNNING_REASON = 'A report is being generated.'
+
+/** Pure: the status the tray, the window and notifications show for a set of facts. */
+export function computeStatus(facts: StatusFacts, now: number): AppStatus {
+  const base = {
+    unifiConfigured: facts.unifiConfigured,
+    progress: facts.progress,
+    lastReport: facts.lastReport,
+    lastError: facts.lastError,
+    updatedAt: now,
+  }
+  if (facts.progress) {
+    return {
+      ...base,
+      state: 'running',
+      headline: 'Generating report…',
+      detail: `${facts.progress.phase} ${Math.round(facts.progress.percent)} %`,
+      generateBlockedReason: ALREADY_RUNNING_REASON,
+    }
+  }
+  if (!facts.unifiConfigured) {
+    return {
+      ...base,
+      state: 'attention',
+      headline: 'UniFi is not configured',
+      detail: UNIFI_NOT_CONFIGURED_REASON,
+      generateBlockedReason: UNIFI_NOT_CONFIGURED_REASON,
+    }
+  }
+  const generateBlockedReason = facts.reportEngineAvailable ? null : NO_REPORT_ENGINE_REASON
+  if (facts.lastError) {
+    return {
+      ...base,
+      state: 'error',
+      headline: 'The last report failed',
+      detail: facts.lastError.message,
+      generateBlockedReason,
+    }
+  }
+  const detail = facts.lastReport
+    ? `Last report: ${facts.lastReport.headline}.`
+    : 'No report yet. Use "Generate report now" to create the first one.'
+  return { ...base, state: 'idle', headline: 'Ready', detail, generateBlockedReason }
+}

@@ -1,0 +1,29 @@
+/**
+ * IPC channel names and the bridge function each one becomes. Kept free of zod and of any other import so the
+ * sandboxed preload can bundle it cheaply; the payload schemas live in `contract.ts`, which checks at compile
+ * time that both tables list the same channels.
+ *
+ * Adding a channel: add it here (name → bridge function), give it schemas in `contract.ts`, and a handler in
+ * `src/main/ipc/handlers.ts` — the compiler points at every place that is still missing.
+ */
+
+/** Renderer → main request/response channels (`domain:action`) and their bridge function names. */
+export const INVOKE_BRIDGE = {
+  'app:get-info': 'getAppInfo',
+  'status:get': 'getStatus',
+  'status:refresh': 'refreshStatus',
+  'settings:get': 'getSettings',
+  'report:generate': 'generateReport',
+} as const
+
+/** Main → renderer push channels and the bridge subscription function for each. */
+export const PUSH_BRIDGE = {
+  'status:changed': 'onStatusChanged',
+  'report:progress': 'onReportProgress',
+} as const
+
+export type InvokeChannel = keyof typeof INVOKE_BRIDGE
+export type PushChannel = keyof typeof PUSH_BRIDGE
+
+export const INVOKE_CHANNELS = Object.keys(INVOKE_BRIDGE) as InvokeChannel[]
+export const PUSH_CHANNELS = Object.keys(PUSH_BRIDGE) as PushChannel[]
