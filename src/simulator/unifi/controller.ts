@@ -1,0 +1,78 @@
+/** Assembles a simulated controller: certificate, persona, per-site datasets, sessions and the server. */
+import { randomBytes } from 'node:crypto'
+import { SiteDataset, type DatasetSizes } from '../data/dataset.js'
+import { mix } from '../data/prng.js'
+import { createSiteContext } from '../data/site-context.js'
+import { createServerCertificate } from './certificate.js'
+import { FaultBook } from './faults.js'
+import { PERSONA_TABLE } from './personas.js'
+import { startServer } from './server.js'
+import { SessionStore } from './sessions.js'
+import type { ControllerState } from './state.js'
+import type { SimulatedController, SimulatedControllerOptions } from './types.js'
+
+/** A realistic small site: the fixed device cast, a day of events and a modest number of threats. */
+export const DEFAULT_SIZES: DatasetSizes = { events: 400, threats: 120, devices: 10 }
+const BRANCH_SIZES: DatasetSizes = { events: 60, threats: 12, devices: 4 }
+
+function size(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`)
+  return value
+}
+
+export async function startSimulatedController(options: SimulatedControllerOptions = {}): Promise<SimulatedController> {
+  const personaName = options.persona ?? 'unifi-os-10.3'
+  const persona = PERSONA_TABLE[personaName]
+  if (!persona) throw new RangeError(`unknown persona ${String(personaName)}`)
+  const seed = options.seed ?? 1
+  const now = options.now ?? Date.now
+  const anchorMs = now()
+  const sizes: DatasetSizes = {
+    events: size(options.events, DEFAULT_SIZES.events, 'events'),
+    threats: size(options.threats, DEFAULT_SIZES.threats, 'threats'),
+    devices: size(options.devices, DEFAULT_SIZES.devices, 'devices'),
+  }
+  const sites = [new SiteDataset(createSiteContext(seed, 'default', 'Default', anchorMs), sizes)]
+  if (seed % 2 === 0) {
+    sites.push(new SiteDataset(createSiteContext(mix(seed, 0xb4a), 'branch', 'Branch office', anchorMs), BRANCH_SIZES))
+  }
+  const credentials = {
+    username: options.username ?? 'admin',
+    password: options.password ?? 'demo-password',
+    apiKey: options.apiKey ?? randomBytes(24).toString('base64url'),
+  }
+  const state: ControllerState = {
+    persona,
+    credentials,
+    sessions: new SessionStore(),
+    faults: new FaultBook(options.faults ?? []),
+    counters: { logins: 0, logouts: 0 },
+    sites,
+    now,
+  }
+  const cert = await createServerCertificate()
+  const host = options.host ?? '127.0.0.1'
+  const running = await startServer(state, cert, host, options.port ?? 0)
+  const stats = {
+    get logins() {
+      return state.counters.logins
+    },
+    get logouts() {
+      return state.counters.logouts
+    },
+    requests: running.requests,
+    openConnections: running.openConnections,
+  }
+  return {
+    url: `https://${host}:${running.port}`,
+    port: running.port,
+    fingerprint: cert.fingerprint,
+    certPem: cert.certPem,
+    persona: personaName,
+    credentials,
+    setFaults: (faults) => state.faults.set(faults),
+    stats,
+    close: running.close,
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * Simulated UniFi Network controller for tests, the demo mode and benchmarks (issue #4). A real HTTPS
+ * server on 127.0.0.1 with a throwaway certificate, five firmware personas and scriptable faults.
+ */
+export type {
+  PersonaName,
+  RecordedRequest,
+  SimulatedController,
+  SimulatedControllerOptions,
+  SimulatorFault,
+  SimulatorStats,
+} from './types.js'
+export { PERSONAS } from './personas.js'
+export { startSimulatedController, DEFAULT_SIZES } from './controller.js'

@@ -1,0 +1,74 @@
+/** The agreed public API of the simulated controller (issue #4); tests and the demo build on it. */
+
+export type PersonaName = 'classic-8' | 'unifi-os-9.1' | 'unifi-os-9.4' | 'unifi-os-10.0' | 'unifi-os-10.3'
+
+export type SimulatorFault =
+  /** Every login answers 429 AUTHENTICATION_FAILED_LIMIT_REACHED (with `Retry-After` when given). */
+  | { type: 'login-429'; retryAfterSec?: number }
+  /** The next data call answers 401 once (the session is dropped). */
+  | { type: 'session-expiry' }
+  /** POST/PUT without the current X-CSRF-Token → 403; a fresh `x-updated-csrf-token` on every response. */
+  | { type: 'csrf-required' }
+  | { type: 'mfa-required'; variant: 'token-required' | 'sso-499' }
+  | { type: 'bad-credentials' }
+  | { type: 'slow'; delayMs: number; pathIncludes?: string }
+  /** Accept the request, never answer. */
+  | { type: 'hang'; pathIncludes?: string }
+  /** Destroy the socket. */
+  | { type: 'reset'; pathIncludes?: string }
+  | { type: 'invalid-json'; pathIncludes?: string }
+  | { type: 'oversize'; bytes: number; pathIncludes?: string }
+
+export interface SimulatedControllerOptions {
+  /** Default 'unifi-os-10.3'. */
+  persona?: PersonaName
+  /** Default 1. An even seed adds a second site `branch`. */
+  seed?: number
+  /** Dataset size of the `default` site (defaults: a realistic small site). */
+  events?: number
+  threats?: number
+  devices?: number
+  /** Default '127.0.0.1'. */
+  host?: string
+  /** Default 0 (ephemeral). */
+  port?: number
+  /** Dataset timestamps are generated relative to now() over the last 24 h. */
+  now?: () => number
+  /** Defaults 'admin' / 'demo-password' / a generated key. */
+  username?: string
+  password?: string
+  apiKey?: string
+  faults?: SimulatorFault[]
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Request path including the query string. */
+  path: string
+  /** Status sent; 0 when the simulator hung up or never answered. */
+  status: number
+  /** Epoch ms when the request arrived. */
+  at: number
+}
+
+export interface SimulatorStats {
+  /** Login attempts (every call of the login endpoint, successful or not). */
+  logins: number
+  logouts: number
+  requests: RecordedRequest[]
+  openConnections: () => number
+}
+
+export interface SimulatedController {
+  /** `https://127.0.0.1:<port>` */
+  url: string
+  port: number
+  /** SHA-256 of the self-signed certificate, `AA:BB:…`. */
+  fingerprint: string
+  certPem: string
+  persona: PersonaName
+  credentials: { username: string; password: string; apiKey: string }
+  setFaults(faults: SimulatorFault[]): void
+  stats: SimulatorStats
+  close(): Promise<void>
+}
