@@ -1,0 +1,7 @@
+export { cloudflareIntegration, createCloudflareIntegration, CLOUDFLARE_FIELDS } from './integration.js'
+export type { CloudflareIntegrationOptions } from './integration.js'
+export { createCloudflareClient, DEFAULT_CLOUDFLARE_API_URL } from './client.js'
+export type { CloudflareClient, CloudflareClientOptions } from './client.js'
+export { renderCloudflareSection } from './section.js'
+export { createLimitsCache } from './plan-limits.js'
+export type * from './model.js'
