@@ -3,10 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Session } from './sessions.js'
 
 export type AuthState =
-  | { kind: 'none' }
-  | { kind: 'api-key' }
-  | { kind: 'bad-api-key' }
-  | { kind: 'session'; session: Session; arrivalGeneration: number }
+  { kind: 'none' } | { kind: 'api-key' } | { kind: 'bad-api-key' } | { kind: 'session'; session: Session }
 
 export interface SimRequest {
   method: string

@@ -61,7 +61,7 @@ export function route(state: ControllerState, req: SimRequest): SimResponse {
     }
     if (unifiOs && state.faults.csrfRequired && WRITE_METHODS.has(method)) {
       const token = headerString(req.headers, 'x-csrf-token')
-      if (!state.sessions.acceptsCsrf(auth.session, token, auth.arrivalGeneration)) {
+      if (!state.sessions.acceptsCsrf(auth.session, token)) {
         return json(403, { message: 'Invalid CSRF Token' })
       }
     }

@@ -100,8 +100,8 @@ export function logout(state: ControllerState, req: SimRequest): SimResponse {
   state.counters.logouts += 1
   const cookie = parseCookies(headerString(req.headers, 'cookie')).get(state.persona.cookieName)
   const session = state.sessions.find(cookie)
-  if (session && state.faults.csrfRequired && state.persona.unifiOs && req.auth.kind === 'session') {
-    if (!state.sessions.acceptsCsrf(session, headerString(req.headers, 'x-csrf-token'), req.auth.arrivalGeneration)) {
+  if (session && state.faults.csrfRequired && state.persona.unifiOs) {
+    if (!state.sessions.acceptsCsrf(session, headerString(req.headers, 'x-csrf-token'))) {
       return json(403, { message: 'Invalid CSRF Token' })
     }
   }

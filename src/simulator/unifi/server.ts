@@ -27,7 +27,7 @@ function resolveAuth(state: ControllerState, req: IncomingMessage): AuthState {
   if (key !== undefined && state.persona.unifiOs)
     return key === state.credentials.apiKey ? { kind: 'api-key' } : { kind: 'bad-api-key' }
   const session = state.sessions.find(parseCookies(headerString(req.headers, 'cookie')).get(state.persona.cookieName))
-  return session ? { kind: 'session', session, arrivalGeneration: session.generation } : { kind: 'none' }
+  return session ? { kind: 'session', session } : { kind: 'none' }
 }
 
 async function writeOversize(res: ServerResponse, bytes: number): Promise<void> {

@@ -1,8 +1,9 @@
 /**
  * Login sessions of the simulated console. UniFi OS sessions live in a signed JWT cookie whose payload has
  * the `csrfToken` claim; classic sessions in an opaque `unifises` cookie. CSRF tokens can rotate per
- * response; a request is accepted with any token that was current when it arrived, so concurrent requests
- * sent before a rotation are not rejected but a client that never picks up the new token is.
+ * response. A superseded token stays valid for a short grace period, because requests a client sent
+ * concurrently all carry the token that was current when they left; a client that never picks up the
+ * new token is refused once the grace period is over.
  */
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 
@@ -10,15 +11,15 @@ export interface Session {
   id: string
   username: string
   expiresAt: number
-  /** Rotation counter; the current CSRF token belongs to this generation. */
-  generation: number
   csrfToken: string
-  /** Recent tokens → the generation they were issued in. */
-  tokens: Map<string, number>
+  /** Superseded tokens → when they were superseded (epoch ms). */
+  retired: Map<string, number>
 }
 
 const SESSION_TTL_MS = 2 * 60 * 60 * 1000
 const TOKENS_KEPT = 256
+/** How long a superseded CSRF token is still accepted. */
+export const CSRF_GRACE_MS = 1000
 
 function base64url(value: string | Buffer): string {
   return Buffer.from(value).toString('base64url')
@@ -36,9 +37,8 @@ export class SessionStore {
       id: randomBytes(16).toString('hex'),
       username,
       expiresAt: this.clock() + SESSION_TTL_MS,
-      generation: 0,
       csrfToken,
-      tokens: new Map([[csrfToken, 0]]),
+      retired: new Map(),
     }
     this.sessions.set(session.id, session)
     return session
@@ -103,21 +103,21 @@ export class SessionStore {
 
   /** Issues a new CSRF token for the session and returns it. */
   rotate(session: Session): string {
-    session.generation += 1
-    session.csrfToken = randomUUID()
-    session.tokens.set(session.csrfToken, session.generation)
-    if (session.tokens.size > TOKENS_KEPT) {
-      const oldest = session.tokens.keys().next().value
-      if (oldest !== undefined) session.tokens.delete(oldest)
+    session.retired.set(session.csrfToken, this.clock())
+    if (session.retired.size > TOKENS_KEPT) {
+      const oldest = session.retired.keys().next().value
+      if (oldest !== undefined) session.retired.delete(oldest)
     }
+    session.csrfToken = randomUUID()
     return session.csrfToken
   }
 
-  /** Whether `token` was the current token at (or after) generation `arrivalGeneration`. */
-  acceptsCsrf(session: Session, token: string | undefined, arrivalGeneration: number): boolean {
+  /** The current token, or one superseded less than CSRF_GRACE_MS ago. */
+  acceptsCsrf(session: Session, token: string | undefined): boolean {
     if (!token) return false
-    const generation = session.tokens.get(token)
-    return generation !== undefined && generation >= arrivalGeneration
+    if (token === session.csrfToken) return true
+    const retiredAt = session.retired.get(token)
+    return retiredAt !== undefined && this.clock() - retiredAt <= CSRF_GRACE_MS
   }
 
   get size(): number {

@@ -18,7 +18,7 @@ export interface SimHttp {
   call(
     method: HttpMethod,
     path: string,
-    options?: { json?: unknown; headers?: Record<string, string> },
+    options?: { json?: unknown; headers?: Record<string, string>; timeoutMs?: number },
   ): Promise<SimReply>
   /** Logs in with the flavour's endpoint and keeps the cookie (and CSRF token) for later calls. */
   login(credentials?: { username: string; password: string }): Promise<SimReply>
@@ -39,9 +39,9 @@ export function setCookies(reply: SimReply): string[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value]
 }
 
-export function simHttp(sim: SimulatedController): SimHttp {
+export function simHttp(sim: SimulatedController, limits: { maxResponseBytes?: number } = {}): SimHttp {
   // Trust by the exact certificate (as a CA): chain and SAN are verified for 127.0.0.1.
-  const dispatcher = new Agent({ connect: { ca: sim.certPem } })
+  const dispatcher = new Agent({ connect: { ca: sim.certPem }, maxResponseSize: limits.maxResponseBytes ?? -1 })
   const classic = sim.persona === 'classic-8'
   const client: SimHttp = {
     prefix: classic ? '' : '/proxy/network',
@@ -57,7 +57,8 @@ export function simHttp(sim: SimulatedController): SimHttp {
         headers,
         json: options.json,
         dispatcher,
-        timeoutMs: 20_000,
+        timeoutMs: options.timeoutMs ?? 20_000,
+        ...(limits.maxResponseBytes === undefined ? {} : { maxResponseBytes: limits.maxResponseBytes }),
       })
       let body: unknown
       try {
@@ -65,6 +66,9 @@ export function simHttp(sim: SimulatedController): SimHttp {
       } catch {
         body = undefined
       }
+      // Follow CSRF rotation the way a correct client must.
+      const rotated = response.headers['x-updated-csrf-token']
+      if (typeof rotated === 'string') client.csrf = rotated
       return { status: response.status, headers: response.headers, text: response.text, body }
     },
     async login(credentials = sim.credentials) {
