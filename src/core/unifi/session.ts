@@ -188,9 +188,29 @@ export class UnifiSession {
     })
     if (this.options.auth.method === 'password') {
       this.jar.absorb(response.headers)
-      if (this.options.kind === 'unifi-os') this.csrf = csrfFromHeaders(response.headers) ?? this.csrf
+      if (this.options.kind === 'unifi-os') this.absorbCsrf(response)
     }
     return response
+  }
+
+  /**
+   * Keeps the newest token. A console that rotates it on every response may reject a request that was
+   * sent with the previous token while another response was rotating it, so from the first rotation on
+   * requests go one at a time.
+   */
+  private absorbCsrf(response: HttpResponse): void {
+    const token = csrfFromHeaders(response.headers)
+    if (token === null) return
+    if (
+      this.csrf !== null &&
+      token !== this.csrf &&
+      headerValue(response.headers, 'x-updated-csrf-token') !== undefined
+    ) {
+      if (this.serial === null)
+        this.options.logger.debug('UniFi console rotates its CSRF token; sending requests one at a time')
+      this.serial ??= Promise.resolve()
+    }
+    this.csrf = token
   }
 
   private authHeaders(): Record<string, string> {

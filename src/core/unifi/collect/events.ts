@@ -7,7 +7,7 @@ import type { CollectedEvent, CollectedThreat } from '../model.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { legacyPath, legacyRead } from '../endpoints.js'
 import { readLegacyPages } from '../paging.js'
-import { parseLegacyEvent, parseSystemLogEntry, parseSystemLogRecord } from '../parse/events.js'
+import { parseLegacyEvent, parseSystemLogRecord, systemLogEvent } from '../parse/events.js'
 import { isSystemLogThreat, parseLegacyIps, systemLogThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { SourceLog } from '../source-log.js'
@@ -50,8 +50,7 @@ export async function collectEvents(ctx: CollectContext, signal: AbortSignal): P
               if (threat !== null) result.threats.push(threat)
               continue
             }
-            const event = parseSystemLogEntry(item, 'system-log', 'event')
-            if (event !== null) result.events.push(event)
+            if (isPlainObject(item)) result.events.push(systemLogEvent(entry, item, 'system-log', 'event'))
           }
         },
         signal,

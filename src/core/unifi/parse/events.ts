@@ -41,7 +41,16 @@ export function parseSystemLogEntry(
   kind: CollectedEvent['kind'],
 ): CollectedEvent | null {
   const entry = parseSystemLogRecord(input)
-  if (entry === null || !isPlainObject(input)) return null
+  return entry === null || !isPlainObject(input) ? null : systemLogEvent(entry, input, origin, kind)
+}
+
+/** An already validated system-log entry → CollectedEvent (`raw` is the original object). */
+export function systemLogEvent(
+  entry: SystemLogEntry,
+  raw: Record<string, unknown>,
+  origin: CollectedEvent['origin'],
+  kind: CollectedEvent['kind'],
+): CollectedEvent {
   const device =
     entry.parameters?.DEVICE ?? entry.parameters?.AP ?? entry.parameters?.SWITCH ?? entry.parameters?.GATEWAY
   return {
@@ -57,7 +66,7 @@ export function parseSystemLogEntry(
     subsystem: entry.subcategory,
     deviceMac: normaliseMac(device?.id),
     deviceName: device?.name ?? null,
-    raw: input,
+    raw,
   }
 }
 

@@ -2,24 +2,24 @@
 import { z } from 'zod'
 import { looseBoolean, looseNumber, looseString } from './primitives.js'
 
-export const siteSchema = z.looseObject({
+export const siteSchema = z.object({
   name: z.string().min(1),
   desc: looseString,
 })
 
-export const sysinfoSchema = z.looseObject({
+export const sysinfoSchema = z.object({
   version: looseString,
   hostname: looseString,
   name: looseString,
 })
 
-export const healthSchema = z.looseObject({
+export const healthSchema = z.object({
   subsystem: z.string().min(1),
   status: looseString,
   num_user: looseNumber,
 })
 
-export const ipsSettingSchema = z.looseObject({
+export const ipsSettingSchema = z.object({
   key: looseString,
   ips_mode: looseString,
   enabled_categories: z.array(z.string()).catch([]).optional(),

@@ -2,14 +2,14 @@
 import { z } from 'zod'
 import { looseBoolean, looseNumber, looseRecord, looseString } from './primitives.js'
 
-const temperatureEntry = z.looseObject({
+const temperatureEntry = z.object({
   name: looseString,
   type: looseString,
   value: z.unknown().optional(),
   unit: looseString,
 })
 
-const portEntry = z.looseObject({
+const portEntry = z.object({
   port_idx: looseNumber,
   name: looseString,
   up: looseBoolean,
@@ -19,13 +19,13 @@ const portEntry = z.looseObject({
   poe_power: looseNumber,
 })
 
-const wanInterface = z.looseObject({
+const wanInterface = z.object({
   name: looseString,
   up: looseBoolean,
   ip: looseString,
 })
 
-export const deviceSchema = z.looseObject({
+export const deviceSchema = z.object({
   mac: looseString,
   name: looseString,
   model: looseString,

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { looseNumber, looseRecord, looseString } from './primitives.js'
 
-export const legacyEventSchema = z.looseObject({
+export const legacyEventSchema = z.object({
   _id: looseString,
   key: looseString,
   subsystem: looseString,
@@ -16,10 +16,10 @@ export const legacyEventSchema = z.looseObject({
 })
 export type LegacyEventRecord = z.infer<typeof legacyEventSchema>
 
-const parameter = z.looseObject({ id: looseString, name: looseString, ip: looseString })
+const parameter = z.object({ id: looseString, name: looseString, ip: looseString })
 export type SystemLogParameter = z.infer<typeof parameter>
 
-export const systemLogEntrySchema = z.looseObject({
+export const systemLogEntrySchema = z.object({
   id: looseString,
   category: looseString,
   subcategory: looseString,
@@ -38,7 +38,7 @@ export const systemLogEntrySchema = z.looseObject({
 export type SystemLogEntry = z.infer<typeof systemLogEntrySchema>
 
 /** A v2 page: `{data, total_page_count, …}`, sometimes wrapped in a one-element list by proxies. */
-export const v2PageSchema = z.looseObject({
+export const v2PageSchema = z.object({
   data: z.array(z.unknown()),
   total_page_count: looseNumber,
   total_element_count: looseNumber,

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { looseNumber, looseString, stringOrList } from './primitives.js'
 
-const nestedAlert = z.looseObject({
+const nestedAlert = z.object({
   signature: looseString,
   signature_id: looseNumber,
   category: looseString,
@@ -13,7 +13,7 @@ const nestedAlert = z.looseObject({
   action: looseString,
 })
 
-export const legacyIpsSchema = z.looseObject({
+export const legacyIpsSchema = z.object({
   _id: looseString,
   src_ip: looseString,
   src_port: looseNumber,
@@ -36,9 +36,9 @@ export const legacyIpsSchema = z.looseObject({
 })
 export type LegacyIpsRecord = z.infer<typeof legacyIpsSchema>
 
-const endpoint = z.looseObject({ ip: looseString, port: looseNumber, region: looseString })
+const endpoint = z.object({ ip: looseString, port: looseNumber, region: looseString })
 
-export const trafficFlowSchema = z.looseObject({
+export const trafficFlowSchema = z.object({
   id: looseString,
   action: looseString,
   risk: looseString,
@@ -49,7 +49,7 @@ export const trafficFlowSchema = z.looseObject({
   source: endpoint.nullable().catch(null).optional(),
   destination: endpoint.nullable().catch(null).optional(),
   policies: z
-    .array(z.looseObject({ type: looseString, internal_type: looseString }))
+    .array(z.object({ type: looseString, internal_type: looseString }))
     .catch([])
     .optional(),
   ips: z
