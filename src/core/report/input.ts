@@ -16,6 +16,8 @@ export interface UnifiFailure {
   code: string
   /** User-facing message of the ScannerError (already free of secrets). */
   message: string
+  /** SHA-256 fingerprint the console presented, for TLS trust failures (so the user can verify and pin it). */
+  presentedFingerprint?: string | null
 }
 
 export type UnifiResult =

@@ -31,12 +31,13 @@ function firstStep(steps: readonly string[]): string | null {
 }
 
 interface Candidate extends UrgentAction {
+  source: 'events' | 'health' | 'threats'
   recurring: boolean
   occurrences: number
   lastSeenMs: number
 }
 
-function findingCandidates(findings: readonly Finding[]): Candidate[] {
+function findingCandidates(findings: readonly Finding[], source: Candidate['source']): Candidate[] {
   const candidates: Candidate[] = []
   for (const finding of findings) {
     if (finding.severity === 'low') continue
@@ -45,6 +46,7 @@ function findingCandidates(findings: readonly Finding[]): Candidate[] {
     const device = deviceLabel(finding.deviceName, finding.deviceMac)
     const title = finding.title.includes(device) ? finding.title : `${finding.title} (${device})`
     candidates.push({
+      source,
       severity: finding.severity,
       title,
       action,
@@ -62,6 +64,7 @@ function threatCandidates(groups: readonly ThreatGroup[]): Candidate[] {
     const action = firstStep(group.remediation)
     if (group.detected === 0 || group.severity === 'low' || !action) continue
     candidates.push({
+      source: 'threats',
       severity: group.severity,
       title: `${group.categoryName}: ${plural(group.detected, 'threat event')} not blocked`,
       action,
@@ -75,8 +78,8 @@ function threatCandidates(groups: readonly ThreatGroup[]): Candidate[] {
 
 export function urgentActions(analysis: AnalysisResult, limit = 3): UrgentAction[] {
   const candidates = [
-    ...findingCandidates(analysis.findings),
-    ...findingCandidates(analysis.health.findings),
+    ...findingCandidates(analysis.findings, 'events'),
+    ...findingCandidates(analysis.health.findings, 'health'),
     ...threatCandidates(analysis.threats.groups),
   ]
   candidates.sort(
@@ -86,7 +89,17 @@ export function urgentActions(analysis: AnalysisResult, limit = 3): UrgentAction
       b.occurrences - a.occurrences ||
       b.lastSeenMs - a.lastSeenMs,
   )
-  return candidates.slice(0, limit).map(({ severity, title, action }) => ({ severity, title, action }))
+  // At most two from one section, so one noisy section cannot hide the others' most urgent problem.
+  const perSource = new Map<Candidate['source'], number>()
+  const chosen: UrgentAction[] = []
+  for (const candidate of candidates) {
+    if (chosen.length === limit) break
+    const used = perSource.get(candidate.source) ?? 0
+    if (used >= 2) continue
+    perSource.set(candidate.source, used + 1)
+    chosen.push({ severity: candidate.severity, title: candidate.title, action: candidate.action })
+  }
+  return chosen
 }
 
 export interface SummaryInput {

@@ -31,6 +31,9 @@ export function buildUnifiFailureSection(error: UnifiFailure): ReportSection {
         items: [
           { label: 'Problem', value: error.kind },
           { label: 'Code', value: error.code },
+          ...(error.presentedFingerprint
+            ? [{ label: 'Certificate presented (SHA-256)', value: error.presentedFingerprint }]
+            : []),
         ],
       },
       {

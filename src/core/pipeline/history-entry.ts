@@ -1,0 +1,46 @@
+import type { IntegrationOutcome } from '../integrations/contract.js'
+import type { HistoryEntry } from '../report/files/history.js'
+import type { WrittenReportFiles } from '../report/files/report-files.js'
+import type { UnifiResult } from '../report/input.js'
+import type { ReportModel } from '../report/model.js'
+import { toZonedIso } from '../report/time.js'
+
+/** The history index line for a written report (what the UI's report list shows). */
+export function buildHistoryEntry(args: {
+  id: string
+  model: ReportModel
+  unifi: UnifiResult
+  outcomes: IntegrationOutcome[]
+  files: WrittenReportFiles
+  timezone: string
+  window: { since: number; until: number }
+}): HistoryEntry {
+  const { model, unifi, timezone } = args
+  return {
+    id: args.id,
+    generatedAt: model.header.generatedAtIso,
+    period: { since: toZonedIso(args.window.since, timezone), until: toZonedIso(args.window.until, timezone) },
+    ok: unifi.ok,
+    demo: model.demo,
+    findings: {
+      severe: model.summary.counts.severe,
+      medium: model.summary.counts.medium,
+      low: model.summary.counts.low,
+    },
+    threats: model.summary.threatEvents,
+    unhealthyDevices: model.summary.unhealthyDevices,
+    unifi: {
+      ok: unifi.ok,
+      site: unifi.ok ? unifi.collection.site.name : null,
+      error: unifi.ok ? null : unifi.error.message,
+    },
+    integrations: args.outcomes
+      .filter((outcome) => outcome.status !== 'not-configured')
+      .map((outcome) => ({
+        id: outcome.id,
+        status: outcome.status,
+        message: outcome.status === 'ok' ? null : outcome.message,
+      })),
+    files: { html: args.files.html, text: args.files.text },
+  }
+}

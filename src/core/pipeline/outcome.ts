@@ -1,0 +1,38 @@
+/** The result of one report run: everything the tray, the UI and the CLI's `report --json` need. */
+import type { IntegrationOutcome } from '../integrations/contract.js'
+import type { UnifiFailure } from '../report/input.js'
+import type { SectionFindingCounts } from '../report/section.js'
+import type { ControllerKind } from '../unifi/model.js'
+import type { RunExitCode } from './failure.js'
+
+export interface RunOutcome {
+  /** A report was written and the UniFi collection succeeded. */
+  ok: boolean
+  /** 0 written; 2 unreachable; 3 auth; 4 TLS trust; 5 anything else (integration failures never change it). */
+  exitCode: RunExitCode
+  /** ISO 8601 with offset in the report timezone. */
+  generatedAt: string
+  report: {
+    html: string | null
+    text: string | null
+    findings: SectionFindingCounts
+    /** Threat events in the window (0 when threat data was unavailable). */
+    threats: number
+    unhealthyDevices: number
+  }
+  /** The period the report covers (ISO with offset). */
+  window: { since: string; until: string }
+  unifi: {
+    ok: boolean
+    controller: ControllerKind | null
+    version: string | null
+    /** Site short name. */
+    site: string | null
+    sources: { events: string; alarms: string; threats: string[] }
+    error: UnifiFailure | null
+  }
+  integrations: IntegrationOutcome[]
+  timing: { totalMs: number; unifiMs: number; integrationsMs: number }
+  /** Problems that did not stop the run (corrupt state or history, a file that could not be written …). */
+  warnings: string[]
+}

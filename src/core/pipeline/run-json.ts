@@ -1,0 +1,95 @@
+/**
+ * The exact `report --json` shape of issue #8 (also one line per run of `schedule --json`), with the zod
+ * schema the CLI and its end-to-end tests validate against.
+ */
+import { z } from 'zod'
+import type { IntegrationOutcome } from '../integrations/contract.js'
+import type { RunOutcome } from './outcome.js'
+
+const count = z.number().int().min(0)
+
+export const runJsonIntegrationSchema = z.object({
+  id: z.string(),
+  status: z.enum(['ok', 'failed', 'needs-attention', 'partial-config', 'not-configured']),
+  reason: z.string().nullable(),
+  missing: z.array(z.string()),
+  breaker: z.enum(['closed', 'open', 'half-open']),
+  durationMs: z.number().min(0),
+  message: z.string().nullable(),
+})
+
+export const runJsonSchema = z
+  .object({
+    ok: z.boolean(),
+    exitCode: z.number().int().min(0).max(5),
+    report: z.object({
+      html: z.string().nullable(),
+      text: z.string().nullable(),
+      findings: z.object({ severe: count, medium: count, low: count }),
+      threats: count,
+      unhealthyDevices: count,
+    }),
+    window: z.object({ since: z.iso.datetime({ offset: true }), until: z.iso.datetime({ offset: true }) }),
+    unifi: z.object({
+      ok: z.boolean(),
+      controller: z.enum(['unifi-os', 'classic']).nullable(),
+      version: z.string().nullable(),
+      site: z.string().nullable(),
+      sources: z.object({ events: z.string(), alarms: z.string(), threats: z.array(z.string()) }),
+      error: z.object({ kind: z.string(), message: z.string() }).nullable(),
+    }),
+    integrations: z.array(runJsonIntegrationSchema),
+    timing: z.object({ totalMs: z.number().min(0), unifiMs: z.number().min(0), integrationsMs: z.number().min(0) }),
+  })
+  .strict()
+
+export type RunJson = z.infer<typeof runJsonSchema>
+
+export function integrationJson(outcome: IntegrationOutcome): RunJson['integrations'][number] {
+  const base = {
+    id: outcome.id,
+    status: outcome.status,
+    breaker: outcome.breaker,
+    durationMs: Math.round(outcome.durationMs),
+  }
+  switch (outcome.status) {
+    case 'ok':
+    case 'not-configured':
+      return { ...base, reason: null, missing: [], message: null }
+    case 'failed':
+      return { ...base, reason: outcome.reason, missing: [], message: outcome.message }
+    case 'needs-attention':
+      return { ...base, reason: outcome.errorKind, missing: [], message: outcome.message }
+    case 'partial-config':
+      return { ...base, reason: 'partial-config', missing: [...outcome.missing], message: outcome.message }
+  }
+}
+
+export function toRunJson(outcome: RunOutcome): RunJson {
+  return {
+    ok: outcome.ok,
+    exitCode: outcome.exitCode,
+    report: {
+      html: outcome.report.html,
+      text: outcome.report.text,
+      findings: { ...outcome.report.findings },
+      threats: outcome.report.threats,
+      unhealthyDevices: outcome.report.unhealthyDevices,
+    },
+    window: { ...outcome.window },
+    unifi: {
+      ok: outcome.unifi.ok,
+      controller: outcome.unifi.controller,
+      version: outcome.unifi.version,
+      site: outcome.unifi.site,
+      sources: { ...outcome.unifi.sources, threats: [...outcome.unifi.sources.threats] },
+      error: outcome.unifi.error ? { kind: outcome.unifi.error.kind, message: outcome.unifi.error.message } : null,
+    },
+    integrations: outcome.integrations.map(integrationJson),
+    timing: {
+      totalMs: Math.round(outcome.timing.totalMs),
+      unifiMs: Math.round(outcome.timing.unifiMs),
+      integrationsMs: Math.round(outcome.timing.integrationsMs),
+    },
+  }
+}

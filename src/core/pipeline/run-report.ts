@@ -1,0 +1,253 @@
+/**
+ * One report run: UniFi collection and the integrations start at the same moment, the report waits for
+ * both, then analyses, renders, writes, and records state and history. A failing integration never fails
+ * the run; a UniFi failure still yields a report explaining it. Cancelling leaves no files behind and the
+ * state untouched.
+ */
+import { randomUUID } from 'node:crypto'
+import { analyse } from '../analysis/analyse.js'
+import { AbortedError, toScannerError } from '../errors.js'
+import { sectionForOutcome } from '../integrations/outcome-section.js'
+import type { IntegrationOutcome } from '../integrations/contract.js'
+import { buildReportModel } from '../report/build-model.js'
+import { appendHistory } from '../report/files/history.js'
+import { writeReportFiles, type WrittenReportFiles } from '../report/files/report-files.js'
+import { applyRetention } from '../report/files/retention.js'
+import { readRunState, writeRunState } from '../report/files/run-state.js'
+import { resolveWindow } from '../report/files/window.js'
+import { renderHtml } from '../report/html/render-html.js'
+import type { UnifiResult } from '../report/input.js'
+import type { ReportModel } from '../report/model.js'
+import { renderText } from '../report/text/render-text.js'
+import { toZonedIso } from '../report/time.js'
+import type { UnifiCollection } from '../unifi/model.js'
+import type { PipelineDeps, RunReportOptions } from './deps.js'
+import { classifyUnifiError, EXIT_CODE_FOR_CLASS, type RunExitCode } from './failure.js'
+import type { RunOutcome } from './outcome.js'
+import { progressReporter } from './progress.js'
+import { buildHistoryEntry } from './history-entry.js'
+
+const cancelled = () => new AbortedError('The report run was cancelled; no report was written.')
+
+export async function runReport(deps: PipelineDeps, options: RunReportOptions = {}): Promise<RunOutcome> {
+  const now = deps.now ?? Date.now
+  const clock = deps.clock ?? (() => performance.now())
+  const started = clock()
+  const { settings, logger } = deps
+  const timezone = settings.report.timezone
+  const signal = options.signal ?? new AbortController().signal
+  const progress = progressReporter(options.onProgress)
+  const warnings: string[] = []
+  if (signal.aborted) throw cancelled()
+
+  progress('preparing', 0, 'preparing')
+  const nowMs = now()
+  const state = await readRunState(deps.dataDir, logger, nowMs)
+  if (state.warning) warnings.push(state.warning)
+  const window = resolveWindow({
+    nowMs,
+    lastSuccessMs: state.lastSuccessMs,
+    lookbackHours: settings.report.lookbackHours,
+    requested: options.window,
+  })
+  warnings.push(...window.notes)
+  logger.info('report_run_starting', { basis: window.basis, since: window.period.since, until: window.period.until })
+
+  // Both start in the same tick: the integrations never wait for the controller (reference §12.5).
+  progress('collecting', 5, 'collecting data')
+  let unifiMs = 0
+  let integrationsMs = 0
+  const unifiTask = (async () => {
+    try {
+      return await deps.unifi.collect(window.query, signal, (step) =>
+        progress('collecting', 5 + step.percent * 0.6, step.step),
+      )
+    } finally {
+      unifiMs = clock() - started
+    }
+  })()
+  const access = deps.unifi.runAccess(window.query)
+  const integrationTask = (async () => {
+    try {
+      return await deps.integrations.run({ window: window.query, signal, unifi: access, settings })
+    } finally {
+      integrationsMs = clock() - started
+    }
+  })()
+  const [unifiSettled, integrationsSettled] = await Promise.allSettled([unifiTask, integrationTask])
+  if (signal.aborted) throw cancelled()
+
+  const outcomes: IntegrationOutcome[] = integrationsSettled.status === 'fulfilled' ? integrationsSettled.value : []
+  if (integrationsSettled.status === 'rejected') {
+    const error = toScannerError(integrationsSettled.reason)
+    logger.error('integrations_run_failed', { kind: error.kind, message: error.message })
+    warnings.push(`Integrations could not run: ${error.message}`)
+  }
+
+  progress('analysing', 70, 'analysing')
+  const unifi = analyseOrExplain(deps, unifiSettled)
+  const generatedAtMs = now()
+  const model = buildReportModel({
+    title: options.title,
+    timezone,
+    generatedAtMs,
+    period: window.period,
+    appVersion: deps.appVersion,
+    demo: options.demo ?? false,
+    unifi,
+    integrations: outcomes,
+    describeOutcome: deps.describeOutcome ?? sectionForOutcome,
+  })
+
+  progress('rendering', 80, 'rendering report')
+  const format = options.format ?? settings.report.format
+  const content = {
+    html: format === 'text' ? null : renderHtml(model),
+    text: format === 'html' ? null : renderText(model),
+  }
+  if (signal.aborted) throw cancelled()
+
+  progress('writing', 90, 'writing report')
+  let files: WrittenReportFiles = { html: null, text: null }
+  let writeFailed = false
+  try {
+    files = await writeReportFiles({ dir: deps.reportsDir, generatedAtMs, timezone, content, signal })
+  } catch (error) {
+    const failure = toScannerError(error)
+    if (failure.kind === 'aborted') throw failure
+    writeFailed = true
+    warnings.push(failure.message)
+    logger.error('report_write_failed', { kind: failure.kind, message: failure.message })
+  }
+
+  if (!writeFailed)
+    await recordRun({ deps, unifi, model, files, generatedAtMs, outcomes, warnings, window: window.period })
+
+  const exitCode: RunExitCode = !unifi.ok ? EXIT_CODE_FOR_CLASS[unifi.error.class] : writeFailed ? 5 : 0
+  const outcome: RunOutcome = {
+    ok: unifi.ok && !writeFailed,
+    exitCode,
+    generatedAt: toZonedIso(generatedAtMs, timezone),
+    report: {
+      html: files.html,
+      text: files.text,
+      findings: {
+        severe: model.summary.counts.severe,
+        medium: model.summary.counts.medium,
+        low: model.summary.counts.low,
+      },
+      threats: model.summary.threatEvents ?? 0,
+      unhealthyDevices: model.summary.unhealthyDevices ?? 0,
+    },
+    window: { since: toZonedIso(window.period.since, timezone), until: toZonedIso(window.period.until, timezone) },
+    unifi: unifiSummary(unifi),
+    integrations: outcomes,
+    timing: { totalMs: clock() - started, unifiMs, integrationsMs },
+    warnings,
+  }
+  progress('done', 100, outcome.ok ? 'report written' : 'report finished with problems')
+  logger.info('report_run_finished', {
+    ok: outcome.ok,
+    exitCode,
+    html: files.html,
+    text: files.text,
+    totalMs: Math.round(outcome.timing.totalMs),
+  })
+  return outcome
+}
+
+function analyseOrExplain(deps: PipelineDeps, settled: PromiseSettledResult<UnifiCollection>): UnifiResult {
+  if (settled.status === 'fulfilled') {
+    const collection = settled.value
+    return {
+      ok: true,
+      collection,
+      analysis: (deps.analyse ?? analyse)(collection, { thresholds: deps.settings.thresholds, now: deps.now }),
+    }
+  }
+  const error = classifyUnifiError(settled.reason)
+  deps.logger.warn('unifi_collection_failed', { class: error.class, kind: error.kind, code: error.code })
+  return { ok: false, error, controller: null, site: null, configuredUrl: deps.settings.unifi.url ?? null }
+}
+
+function unifiSummary(unifi: UnifiResult): RunOutcome['unifi'] {
+  if (!unifi.ok) {
+    return {
+      ok: false,
+      controller: null,
+      version: null,
+      site: null,
+      sources: { events: 'none', alarms: 'none', threats: [] },
+      error: unifi.error,
+    }
+  }
+  const { controller, site, sources } = unifi.collection
+  return {
+    ok: true,
+    controller: controller.kind,
+    version: controller.version,
+    site: site.name,
+    sources: { events: sources.events, alarms: sources.alarms, threats: [...sources.threats] },
+    error: null,
+  }
+}
+
+/**
+ * After the files are in place: advance the checkpoint (only when UniFi data was read), add the history
+ * entry, apply retention. Problems here become warnings — the report itself is already written.
+ */
+async function recordRun(args: {
+  deps: PipelineDeps
+  unifi: UnifiResult
+  model: ReportModel
+  files: WrittenReportFiles
+  generatedAtMs: number
+  outcomes: IntegrationOutcome[]
+  warnings: string[]
+  window: { since: number; until: number }
+}): Promise<void> {
+  const { deps, unifi, model, files, warnings } = args
+  const { settings, logger } = deps
+  const timezone = settings.report.timezone
+  const attempt = async (what: string, task: () => Promise<unknown>) => {
+    try {
+      await task()
+    } catch (error) {
+      const failure = toScannerError(error)
+      warnings.push(`Could not update the ${what}: ${failure.message}`)
+      logger.error('report_bookkeeping_failed', { what, message: failure.message })
+    }
+  }
+  if (unifi.ok) {
+    await attempt('run state', () =>
+      writeRunState(deps.dataDir, {
+        lastSuccessMs: args.window.until,
+        timezone,
+        reportCount: model.summary.counts.total,
+      }),
+    )
+  }
+  await attempt('report history', async () => {
+    const entry = buildHistoryEntry({
+      id: randomUUID(),
+      model,
+      unifi,
+      outcomes: args.outcomes,
+      files,
+      timezone,
+      window: args.window,
+    })
+    const history = await appendHistory(deps.dataDir, entry, logger, args.generatedAtMs)
+    if (history.warning) warnings.push(history.warning)
+  })
+  await attempt('reports folder (retention)', () =>
+    applyRetention({
+      dir: deps.reportsDir,
+      retentionDays: settings.report.retentionDays,
+      nowMs: args.generatedAtMs,
+      timezone,
+      logger,
+      keep: [files.html, files.text].filter((path): path is string => path !== null),
+    }),
+  )
+}
