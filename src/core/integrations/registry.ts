@@ -3,5 +3,6 @@
  * (no plugin discovery): adding an integration is its folder plus one line here.
  */
 import type { AnyIntegration } from './contract.js'
+import { cybersecureIntegration } from './cybersecure/index.js'
 
-export const integrations: readonly AnyIntegration[] = []
+export const integrations: readonly AnyIntegration[] = [cybersecureIntegration]
