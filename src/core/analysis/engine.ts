@@ -37,10 +37,18 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
     index.set(key, [...(gated.get(key) ?? []), ...(generic.get(key) ?? [])])
   }
 
+  const exact = new Map<string, Binding[]>()
+  for (const rule of rules) {
+    for (const trigger of rule.triggers) {
+      for (const key of trigger.keys) exact.set(key, index.get(key.toUpperCase()) ?? [])
+    }
+  }
+
   return {
     match(entry, keys) {
       for (const key of keys) {
-        const bindings = index.get(key.toUpperCase())
+        // Exact spelling first: upper-casing every key of a large window would allocate a string per event.
+        const bindings = exact.get(key) ?? index.get(key.toUpperCase())
         if (!bindings) continue
         for (const binding of bindings) {
           if (binding.pattern === null || binding.pattern.test(entry.message)) return binding.rule

@@ -31,7 +31,7 @@ export function analyseEvents(
   window: ReportWindow,
 ): EventAnalysis {
   const coverage = createThreatCoverage(threats)
-  const seenIds = new Set<string>()
+  const duplicates = alarmsRepeatingEvents(events, alarms)
   const occurrences: Occurrence[] = []
   const roams: LogEntry[] = []
   const other = new Map<string, number>()
@@ -39,26 +39,23 @@ export function analyseEvents(
   let coveredIpsAlerts = 0
   let index = 0
 
-  for (const event of [...events, ...alarms]) {
+  const consider = (event: CollectedEvent): void => {
     const entry = toLogEntry(event, index++, window.since)
-    // An alarm is often the same record as an event: count it once.
-    if (event.id !== null) {
-      if (seenIds.has(event.id)) continue
-      seenIds.add(event.id)
-    }
     logEntryCount++
     const rule = engine.match(entry, candidateKeys(event)) ?? systemLogFallbackRule(event)
     if (!rule) {
       other.set(entry.eventType, (other.get(entry.eventType) ?? 0) + 1)
-      continue
+      return
     }
     if (rule.name === 'ips_alert' && coverage.covers(entry)) {
       coveredIpsAlerts++
-      continue
+      return
     }
     occurrences.push({ rule, entry, title: rule.renderTitle(entry) })
     if (rule.name === 'client_roaming') roams.push(entry)
   }
+  for (const event of events) consider(event)
+  for (const alarm of alarms) if (!duplicates.has(alarm)) consider(alarm)
 
   return {
     findings: [...mergeOccurrences(occurrences), ...detectFlapping(roams)],
@@ -68,4 +65,31 @@ export function analyseEvents(
     logEntryCount,
     coveredIpsAlerts,
   }
+}
+
+/**
+ * Alarms that repeat an event (same id, key and time) are counted once. Key and time are part of the
+ * identity because recorded payloads reuse `_id` values across different events. Indexed by alarm id so
+ * the common case (few alarms, many events) allocates nothing per event.
+ */
+function alarmsRepeatingEvents(
+  events: readonly CollectedEvent[],
+  alarms: readonly CollectedEvent[],
+): Set<CollectedEvent> {
+  const duplicates = new Set<CollectedEvent>()
+  if (alarms.length === 0) return duplicates
+  const byId = new Map<string, CollectedEvent[]>()
+  for (const alarm of alarms) {
+    if (alarm.id === null) continue
+    const list = byId.get(alarm.id) ?? []
+    list.push(alarm)
+    byId.set(alarm.id, list)
+  }
+  for (const event of events) {
+    const candidates = event.id === null ? undefined : byId.get(event.id)
+    for (const alarm of candidates ?? []) {
+      if (alarm.key === event.key && alarm.timestampMs === event.timestampMs) duplicates.add(alarm)
+    }
+  }
+  return duplicates
 }

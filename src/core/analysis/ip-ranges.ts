@@ -15,7 +15,8 @@ const IPV4_INTERNAL: readonly (readonly [number, number])[] = [
 
 function cidr(a: number, b: number, c: number, d: number, bits: number): readonly [number, number] {
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0
-  return [(((a << 24) | (b << 16) | (c << 8) | d) >>> 0) & mask, mask]
+  // `>>> 0` after every bitwise step: JS bitwise results are signed 32-bit, and 172.x/192.x have the top bit set.
+  return [(((a << 24) | (b << 16) | (c << 8) | d) & mask) >>> 0, mask]
 }
 
 function ipv4ToInt(ip: string): number {

@@ -15,22 +15,32 @@ export interface ThreatCoverage {
   covers(entry: LogEntry): boolean
 }
 
-function coverageKey(srcIp: string | null, dstIp: string | null, minute: number): string {
-  return `${srcIp ?? ''}|${dstIp ?? ''}|${minute}`
-}
-
+/**
+ * Indexed lazily (most runs have no IPS alert events) by source/destination pair, then minute, so a large
+ * threat list costs one string per threat and a lookup costs one string per alert.
+ */
 export function createThreatCoverage(threats: readonly CollectedThreat[]): ThreatCoverage {
-  const keys = new Set<string>()
-  for (const threat of threats) {
-    const minute = Math.floor(threat.timestampMs / MINUTE_MS)
-    // Neighbouring minutes too: the event and the threat record may be stamped a few seconds apart.
-    for (const offset of [-1, 0, 1]) keys.add(coverageKey(threat.srcIp, threat.dstIp, minute + offset))
+  let index: Map<string, Set<number>> | null = null
+  const build = (): Map<string, Set<number>> => {
+    const built = new Map<string, Set<number>>()
+    for (const threat of threats) {
+      const pair = `${threat.srcIp ?? ''}|${threat.dstIp ?? ''}`
+      const minutes = built.get(pair) ?? new Set<number>()
+      minutes.add(Math.floor(threat.timestampMs / MINUTE_MS))
+      built.set(pair, minutes)
+    }
+    return built
   }
   return {
     covers(entry) {
-      if (keys.size === 0) return false
+      if (threats.length === 0) return false
+      index ??= build()
       const { srcIp, dstIp } = alertAddresses(entry.raw)
-      return keys.has(coverageKey(srcIp, dstIp, Math.floor(entry.timestampMs / MINUTE_MS)))
+      const minutes = index.get(`${srcIp ?? ''}|${dstIp ?? ''}`)
+      if (!minutes) return false
+      const minute = Math.floor(entry.timestampMs / MINUTE_MS)
+      // Neighbouring minutes too: the event and the threat record may be stamped a few seconds apart.
+      return minutes.has(minute) || minutes.has(minute - 1) || minutes.has(minute + 1)
     },
   }
 }

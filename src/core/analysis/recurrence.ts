@@ -26,22 +26,42 @@ interface OpenGroup {
 
 export function mergeOccurrences(occurrences: readonly Occurrence[], windowMs = MERGE_WINDOW_MS): Finding[] {
   const ordered = [...occurrences].sort((a, b) => a.entry.timestampMs - b.entry.timestampMs)
-  const open = new Map<string, OpenGroup>()
+  // Nested maps (rule → device → title) instead of a concatenated key: no string per occurrence.
+  const open = new Map<Rule, Map<string, Map<string, OpenGroup>>>()
   const findings: Finding[] = []
   for (const occurrence of ordered) {
     const { entry } = occurrence
-    const key = `${occurrence.rule.name}\u0000${entry.deviceMac ?? entry.deviceName ?? ''}\u0000${occurrence.title}`
-    const group = open.get(key)
+    const byTitle = titlesOf(open, occurrence.rule, entry.deviceMac ?? entry.deviceName ?? '')
+    const group = byTitle.get(occurrence.title)
     if (group && entry.timestampMs - group.lastSeenMs <= windowMs) {
       group.count++
       group.lastSeenMs = entry.timestampMs
       continue
     }
     if (group) findings.push(toFinding(group))
-    open.set(key, { first: occurrence, count: 1, firstSeenMs: entry.timestampMs, lastSeenMs: entry.timestampMs })
+    byTitle.set(occurrence.title, {
+      first: occurrence,
+      count: 1,
+      firstSeenMs: entry.timestampMs,
+      lastSeenMs: entry.timestampMs,
+    })
   }
-  for (const group of open.values()) findings.push(toFinding(group))
+  for (const byDevice of open.values()) {
+    for (const byTitle of byDevice.values()) for (const group of byTitle.values()) findings.push(toFinding(group))
+  }
   return findings
+}
+
+function titlesOf(
+  open: Map<Rule, Map<string, Map<string, OpenGroup>>>,
+  rule: Rule,
+  device: string,
+): Map<string, OpenGroup> {
+  let byDevice = open.get(rule)
+  if (!byDevice) open.set(rule, (byDevice = new Map<string, Map<string, OpenGroup>>()))
+  let byTitle = byDevice.get(device)
+  if (!byTitle) byDevice.set(device, (byTitle = new Map<string, OpenGroup>()))
+  return byTitle
 }
 
 function toFinding(group: OpenGroup): Finding {

@@ -66,6 +66,8 @@ function lostContactKey(kind: DeviceKind | null): string {
  * from the v2 event name, then the raw v2 key and event name (so rules may also list v2 names directly).
  */
 export function candidateKeys(event: CollectedEvent): string[] {
+  // Legacy events (the bulk of a large window) carry only their key.
+  if (event.event === null && event.category === null && event.raw['event'] === undefined) return [event.key]
   const keys: string[] = []
   const add = (key: string | null | undefined): void => {
     if (key && !keys.includes(key)) keys.push(key)
