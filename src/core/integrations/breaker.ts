@@ -29,7 +29,10 @@ export interface IntegrationBreakerOptions<A, T> {
 
 interface Call<A> {
   input: A
-  controller: AbortController
+  parentSignal: AbortSignal | undefined
+  /** Created only when the action really starts: a refused call costs no controller and no abort. */
+  controller: AbortController | null
+  onParentAbort: (() => void) | null
 }
 
 /** opossum's `state` option (restore) is missing from @types/opossum 8. */
@@ -60,18 +63,11 @@ export class IntegrationBreaker<A, T> {
    * the breaker admit its trial after the cool-down. Rejects with a ScannerError (CircuitOpenError when refused).
    */
   async fire(input: A, parentSignal?: AbortSignal): Promise<T> {
-    const controller = new AbortController()
-    const onParentAbort = (): void =>
-      controller.abort(
-        new AbortedError(`${this.options.displayName}: the run was cancelled.`, { cause: parentSignal?.reason }),
-      )
-    if (parentSignal?.aborted) onParentAbort()
-    else parentSignal?.addEventListener('abort', onParentAbort, { once: true })
-    this.inFlight.add(controller)
+    const call: Call<A> = { input, parentSignal, controller: null, onParentAbort: null }
     const startedAt = this.now()
     const trialSlotFree = this.breaker.halfOpen && this.breaker.pendingClose
     try {
-      const pending = this.breaker.fire({ input, controller })
+      const pending = this.breaker.fire(call)
       if (trialSlotFree) this.notifyState()
       const data = await pending
       this.record({ result: 'success', latencyMs: this.now() - startedAt, error: null })
@@ -79,7 +75,7 @@ export class IntegrationBreaker<A, T> {
     } catch (raw) {
       const error = this.classify(raw)
       // opossum only stops waiting on timeout; aborting our controller makes undici close the socket.
-      if (error instanceof RequestTimeoutError) controller.abort(error)
+      if (error instanceof RequestTimeoutError) call.controller?.abort(error)
       this.record({
         result: resultFor(error),
         latencyMs: error instanceof CircuitOpenError ? null : this.now() - startedAt,
@@ -87,11 +83,34 @@ export class IntegrationBreaker<A, T> {
       })
       throw error
     } finally {
-      parentSignal?.removeEventListener('abort', onParentAbort)
-      this.inFlight.delete(controller)
-      // Whatever the action left running (an unawaited request) ends with the call.
-      controller.abort(new AbortedError(`${this.options.displayName}: the call has finished.`))
+      this.end(call)
     }
+  }
+
+  /** Runs inside opossum when the call is admitted: the per-call controller, linked to the caller's signal. */
+  private begin(call: Call<A>): AbortSignal {
+    const controller = new AbortController()
+    call.controller = controller
+    this.inFlight.add(controller)
+    const parent = call.parentSignal
+    if (parent) {
+      call.onParentAbort = () =>
+        controller.abort(
+          new AbortedError(`${this.options.displayName}: the run was cancelled.`, { cause: parent.reason }),
+        )
+      if (parent.aborted) call.onParentAbort()
+      else parent.addEventListener('abort', call.onParentAbort, { once: true })
+    }
+    return controller.signal
+  }
+
+  private end(call: Call<A>): void {
+    if (call.onParentAbort) call.parentSignal?.removeEventListener('abort', call.onParentAbort)
+    const controller = call.controller
+    if (!controller) return
+    this.inFlight.delete(controller)
+    // Whatever the action left running (an unawaited request) ends with the call.
+    controller.abort(new AbortedError(`${this.options.displayName}: the call has finished.`))
   }
 
   get state(): BreakerState {
@@ -181,7 +200,7 @@ export class IntegrationBreaker<A, T> {
     }
     if (initial === 'half-open') options.state = { enabled: true, closed: false, halfOpen: true }
     const breaker = new CircuitBreaker<[Call<A>], T>(
-      async (call: Call<A>) => this.options.action(call.controller.signal, call.input),
+      async (call: Call<A>) => this.options.action(this.begin(call), call.input),
       options,
     )
     this.attach(breaker)

@@ -14,10 +14,22 @@ export function formatDuration(ms: number): string {
 
 /** Wall-clock time `14:05` in the report's timezone (falls back to UTC for an unknown zone). */
 export function formatClock(epochMs: number, timezone: string): string {
+  return clockFormatter(timezone).format(epochMs)
+}
+
+// Building an Intl formatter costs far more than formatting (hundreds of µs): keep one per timezone.
+const clockFormatters = new Map<string, Intl.DateTimeFormat>()
+
+function clockFormatter(timezone: string): Intl.DateTimeFormat {
+  const cached = clockFormatters.get(timezone)
+  if (cached) return cached
   const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
+  let formatter: Intl.DateTimeFormat
   try {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: timezone }).format(epochMs)
+    formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: timezone })
   } catch {
-    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' }).format(epochMs)
+    formatter = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' })
   }
+  clockFormatters.set(timezone, formatter)
+  return formatter
 }

@@ -135,6 +135,7 @@ export class IntegrationStatusStore {
 
   private changed(entry: Entry): void {
     entry.updatedAt = this.now()
+    if (this.listeners.size === 0) return
     const snapshot = this.toSnapshot(entry)
     for (const listener of [...this.listeners]) {
       // A failing subscriber (e.g. a closed window) must not break the run that reported the change.
@@ -156,12 +157,21 @@ export class IntegrationStatusStore {
 
   private toSnapshot(entry: Entry): IntegrationStatusSnapshot {
     const oldest = this.now() - this.windowMs
-    const samples = entry.samples.filter((sample) => sample.at >= oldest)
-    const count = (result: CallResult): number => samples.filter((sample) => sample.result === result).length
-    const latencies = samples
-      .map((sample) => sample.latencyMs)
-      .filter((latency): latency is number => latency !== null)
-      .sort((a, b) => a - b)
+    const counts: Record<CallResult, number> = {
+      success: 0,
+      failure: 0,
+      timeout: 0,
+      'short-circuit': 0,
+      'not-counted': 0,
+      cancelled: 0,
+    }
+    const latencies: number[] = []
+    for (const sample of entry.samples) {
+      if (sample.at < oldest) continue
+      counts[sample.result] += 1
+      if (sample.latencyMs !== null) latencies.push(sample.latencyMs)
+    }
+    latencies.sort((a, b) => a - b)
     return {
       id: entry.id,
       displayName: entry.displayName,
@@ -173,11 +183,11 @@ export class IntegrationStatusStore {
       updatedAt: entry.updatedAt,
       window: {
         windowMs: this.windowMs,
-        successes: count('success'),
-        failures: count('failure'),
-        timeouts: count('timeout'),
-        shortCircuits: count('short-circuit'),
-        notCounted: count('not-counted'),
+        successes: counts.success,
+        failures: counts.failure,
+        timeouts: counts.timeout,
+        shortCircuits: counts['short-circuit'],
+        notCounted: counts['not-counted'],
         p50Ms: percentile(latencies, 0.5),
         p95Ms: percentile(latencies, 0.95),
       },
