@@ -3,7 +3,7 @@
  * and coarse header/body backstops. The real time budget is the per-call AbortSignal.
  */
 import { Agent } from 'undici'
-import { createTrustingConnector, type TlsTrust } from './tls-trust.js'
+import { createTrustingConnector, type TlsTrust, type TrustedConnection } from './tls-trust.js'
 
 export interface DispatcherOptions {
   trust?: TlsTrust
@@ -13,6 +13,8 @@ export interface DispatcherOptions {
   /** Backstop for headers and idle gaps in the body; the AbortSignal is the real deadline. */
   idleTimeoutMs?: number
   connectionsPerOrigin?: number
+  /** Told about every TLS connection that passed the trust check (e.g. to show the presented fingerprint). */
+  onTrustedConnection?: (connection: TrustedConnection) => void
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
@@ -25,6 +27,6 @@ export function createDispatcher(options: DispatcherOptions = {}): Agent {
     headersTimeout: idle,
     bodyTimeout: idle,
     maxResponseSize: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-    connect: createTrustingConnector(options.trust ?? {}, connectTimeoutMs),
+    connect: createTrustingConnector(options.trust ?? {}, connectTimeoutMs, options.onTrustedConnection),
   })
 }

@@ -27,7 +27,18 @@ function presentedFingerprint(socket: TLSSocket): string | null {
 }
 
 /** An undici connector that enforces `trust` on every new TLS connection. */
-export function createTrustingConnector(trust: TlsTrust, connectTimeoutMs: number): buildConnector.connector {
+/** A TLS connection that passed the trust check, with the certificate fingerprint it presented. */
+export interface TrustedConnection {
+  hostname: string
+  port: number
+  fingerprint: string
+}
+
+export function createTrustingConnector(
+  trust: TlsTrust,
+  connectTimeoutMs: number,
+  onTrusted?: (connection: TrustedConnection) => void,
+): buildConnector.connector {
   const pin = trust.fingerprint ? normaliseFingerprint(trust.fingerprint) : null
   // rejectUnauthorized is false only so that we can read the presented certificate and decide here;
   // `socket.authorized` still carries Node's full chain + hostname verdict.
@@ -53,6 +64,8 @@ export function createTrustingConnector(trust: TlsTrust, connectTimeoutMs: numbe
       const presented = presentedFingerprint(tlsSocket)
       const verdict = judge(tlsSocket, presented, pin, options.hostname)
       if (verdict === null) {
+        if (presented !== null)
+          onTrusted?.({ hostname: options.hostname, port: Number(options.port) || 443, fingerprint: presented })
         callback(null, socket)
         return
       }

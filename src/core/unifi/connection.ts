@@ -16,7 +16,7 @@ import { apiKeyOnClassicError } from './errors.js'
 import type { ControllerInfo, SiteRef } from './model.js'
 import { parseSites, parseSysinfo } from './parse/controller.js'
 import { UnifiSession, type AuthConfig } from './session.js'
-import { watchFingerprints } from './tls-fingerprint.js'
+import { FingerprintRecorder } from './tls-fingerprint.js'
 
 export interface Connection {
   session: UnifiSession
@@ -49,71 +49,68 @@ export async function establishConnection(options: ConnectOptions, signal: Abort
   const address = parseControllerAddress(settings.url)
   const auth = authFromSettings(settings)
   const caPem = await readCaFile(settings.caFile)
+  const fingerprints = new FingerprintRecorder(address.host)
   const dispatcher = createDispatcher({
     trust: { fingerprint: settings.tlsFingerprint, caPem },
     maxResponseBytes: settings.maxResponseBytes,
+    onTrustedConnection: fingerprints.record,
   })
   options.adoptDispatcher(dispatcher)
-  const watch = watchFingerprints(address.host)
-  try {
-    const detected = await detectController({
-      address,
-      probePorts: options.probePorts,
-      dispatcher,
-      timeoutMs: settings.requestTimeoutMs,
-      signal,
-      logger,
-    })
-    if (auth.method === 'api-key' && detected.kind === 'classic') throw apiKeyOnClassicError(detected.baseUrl)
-    const session = new UnifiSession({
-      kind: detected.kind,
-      baseUrl: detected.baseUrl,
-      auth,
-      dispatcher,
-      timeoutMs: settings.requestTimeoutMs,
-      maxResponseBytes: settings.maxResponseBytes,
-      logger,
-      now: options.now,
-    })
-    await session.ensureLoggedIn(signal)
-    const sitesResult = await legacyRead(session, `${session.networkPrefix}/api/self/sites`, 'self/sites', signal)
-    const sites = parseSites(sitesResult.data)
-    const sysinfoSite = sites.find((site) => site.name === settings.site) ?? sites[0]
-    let version: string | null = null
-    let hostname: string | null = null
-    if (sysinfoSite !== undefined) {
-      try {
-        const sysinfo = await legacyRead(
-          session,
-          legacyPath(session, sysinfoSite.name, 'stat/sysinfo'),
-          'stat/sysinfo',
-          signal,
-        )
-        ;({ version, hostname } = parseSysinfo(sysinfo.data))
-      } catch (error) {
-        if (isFatal(error)) throw error
-        logger.warn('Could not read the Network version (stat/sysinfo)', {
-          error: error instanceof Error ? error.message : 'unknown',
-        })
-      }
+  const detected = await detectController({
+    address,
+    probePorts: options.probePorts,
+    dispatcher,
+    timeoutMs: settings.requestTimeoutMs,
+    signal,
+    logger,
+  })
+  if (auth.method === 'api-key' && detected.kind === 'classic') throw apiKeyOnClassicError(detected.baseUrl)
+  const session = new UnifiSession({
+    kind: detected.kind,
+    baseUrl: detected.baseUrl,
+    auth,
+    dispatcher,
+    timeoutMs: settings.requestTimeoutMs,
+    maxResponseBytes: settings.maxResponseBytes,
+    logger,
+    now: options.now,
+  })
+  await session.ensureLoggedIn(signal)
+  const sitesResult = await legacyRead(session, `${session.networkPrefix}/api/self/sites`, 'self/sites', signal)
+  const sites = parseSites(sitesResult.data)
+  const sysinfoSite = sites.find((site) => site.name === settings.site) ?? sites[0]
+  let version: string | null = null
+  let hostname: string | null = null
+  if (sysinfoSite !== undefined) {
+    try {
+      const sysinfo = await legacyRead(
+        session,
+        legacyPath(session, sysinfoSite.name, 'stat/sysinfo'),
+        'stat/sysinfo',
+        signal,
+      )
+      ;({ version, hostname } = parseSysinfo(sysinfo.data))
+    } catch (error) {
+      if (isFatal(error)) throw error
+      logger.warn('Could not read the Network version (stat/sysinfo)', {
+        error: error instanceof Error ? error.message : 'unknown',
+      })
     }
-    const info: ControllerInfo = {
-      kind: detected.kind,
-      baseUrl: detected.baseUrl,
-      version,
-      hostname,
-      tlsFingerprint: watch.fingerprintFor(detected.port) ?? settings.tlsFingerprint ?? null,
-      authMethod: auth.method,
-    }
-    logger.info('Connected to UniFi controller', {
-      baseUrl: info.baseUrl,
-      kind: info.kind,
-      version: info.version ?? 'unknown',
-    })
-    return { session, info, sites }
-  } finally {
-    watch.stop()
   }
+  const info: ControllerInfo = {
+    kind: detected.kind,
+    baseUrl: detected.baseUrl,
+    version,
+    hostname,
+    tlsFingerprint: fingerprints.fingerprintFor(detected.port),
+    authMethod: auth.method,
+  }
+  logger.info('Connected to UniFi controller', {
+    baseUrl: info.baseUrl,
+    kind: info.kind,
+    version: info.version ?? 'unknown',
+  })
+  return { session, info, sites }
 }
 
 async function readCaFile(path: string | undefined): Promise<string | undefined> {
