@@ -1,0 +1,98 @@
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract.js'
+import { createFakeElectron, type FakeElectron } from './fake-electron.js'
+
+const state: { fake: unknown } = vi.hoisted(() => ({ fake: null }))
+
+// The factory runs once per file; getters hand each test's fresh fake to the freshly imported main module.
+vi.mock('electron', () => {
+  const current = () => (state.fake as FakeElectron).electron
+  const keys = ['app', 'ipcMain', 'session', 'shell', 'BrowserWindow', 'Tray', 'Menu', 'nativeImage'] as const
+  const electron = Object.fromEntries(keys.map((key) => [key, undefined])) as Record<string, unknown>
+  for (const key of keys) Object.defineProperty(electron, key, { get: () => current()[key], enumerable: true })
+  Object.defineProperty(electron, 'default', { value: electron, enumerable: true })
+  return electron
+})
+
+async function boot(singleInstance: boolean): Promise<FakeElectron> {
+  const fake = createFakeElectron({ singleInstance })
+  state.fake = fake
+  await import('../../../src/main/index.js')
+  // whenReady().then(start): let the promise chain run.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return fake
+}
+
+describe('main bootstrap (electron mocked)', () => {
+  beforeEach(() => {
+    vi.resetModules()
+  })
+  afterEach(() => {
+    state.fake = null
+  })
+
+  it('quits at once when another instance holds the lock', async () => {
+    const fake = await boot(false)
+    expect(fake.calls).toEqual(['app.quit'])
+    expect(fake.ipcHandlers.size).toBe(0)
+    expect(fake.trays).toHaveLength(0)
+  })
+
+  it('wires hardening, IPC, tray and the settings window', async () => {
+    const fake = await boot(true)
+    expect(fake.calls).toEqual(
+      expect.arrayContaining(['dock.hide', 'setPermissionRequestHandler', 'setPermissionCheckHandler']),
+    )
+    expect(fake.calls).not.toContain('app.quit')
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort())
+    // Keeps running when the window closes: a listener exists and does not quit.
+    fake.emitApp('window-all-closed')
+    expect(fake.calls).not.toContain('app.quit')
+
+    // Nothing configured on first run: the tray says why and the window opens.
+    const [tray] = fake.trays
+    expect(tray?.image.path).toMatch(/resources[/\\]tray[/\\]/)
+    const generate = tray?.menu.find((item) => item.id === 'generate-report')
+    expect(generate).toMatchObject({ label: 'Generate report now', enabled: false })
+    expect(fake.windows).toHaveLength(1)
+    const window = fake.windows[0]!
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    })
+    expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/)
+    expect(window.loaded).toMatch(/renderer[/\\]index\.html$/)
+
+    // A second launch focuses the existing window instead of opening another.
+    fake.emitApp('second-instance')
+    expect(fake.windows).toHaveLength(1)
+    expect(window.focused).toBeGreaterThan(0)
+  })
+
+  it('answers IPC only from the settings window showing our page', async () => {
+    const fake = await boot(true)
+    const window = fake.windows[0]!
+    const handler = fake.ipcHandlers.get('status:get')!
+    const pageUrl = pathToFileURL(window.loaded!).href
+    const trusted = await handler({ sender: { id: window.webContents.id }, senderFrame: { url: pageUrl } }, undefined)
+    expect(trusted).toMatchObject({ ok: true, value: { state: 'attention' } })
+    const stranger = await handler({ sender: { id: 999 }, senderFrame: { url: pageUrl } }, undefined)
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+
+    // Once the window's webContents is destroyed its id is no longer trusted.
+    window.webContents.emit('destroyed')
+    const after = await handler({ sender: { id: window.webContents.id }, senderFrame: { url: pageUrl } }, undefined)
+    expect(after).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+  })
+
+  it('hardens every webContents that gets created', async () => {
+    const fake = await boot(true)
+    const setWindowOpenHandler = vi.fn()
+    const on = vi.fn<(event: string, listener: unknown) => void>()
+    fake.emitApp('web-contents-created', {}, { setWindowOpenHandler, on })
+    expect(setWindowOpenHandler).toHaveBeenCalledOnce()
+    expect(on.mock.calls.map((call) => call[0])).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview'])
+  })
+})

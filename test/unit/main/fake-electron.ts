@@ -1,0 +1,133 @@
+import { mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/** A recording stand-in for the parts of `electron` the main process touches. Only Electron is ever faked. */
+export function createFakeElectron(options: { singleInstance: boolean }) {
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-main-'))
+  const appListeners = new Map<string, Array<(...args: unknown[]) => void>>()
+  const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>()
+  const windows: FakeBrowserWindow[] = []
+  const trays: FakeTray[] = []
+  const calls: string[] = []
+  let nextId = 1
+
+  class FakeWebContents {
+    readonly id = nextId++
+    readonly sent: Array<[string, unknown]> = []
+    private readonly listeners = new Map<string, () => void>()
+    once(event: string, listener: () => void) {
+      this.listeners.set(event, listener)
+    }
+    emit(event: string) {
+      this.listeners.get(event)?.()
+    }
+    isDestroyed() {
+      return false
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload])
+    }
+  }
+
+  class FakeBrowserWindow {
+    readonly webContents = new FakeWebContents()
+    loaded: string | null = null
+    shown = 0
+    focused = 0
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this)
+    }
+    once(event: string, listener: () => void) {
+      if (event === 'ready-to-show') queueMicrotask(listener)
+    }
+    on() {
+      return this
+    }
+    loadFile(file: string) {
+      this.loaded = file
+      return Promise.resolve()
+    }
+    loadURL(url: string) {
+      this.loaded = url
+      return Promise.resolve()
+    }
+    show() {
+      this.shown += 1
+    }
+    focus() {
+      this.focused += 1
+    }
+    restore() {}
+    isMinimized() {
+      return false
+    }
+    isDestroyed() {
+      return false
+    }
+  }
+
+  class FakeTray {
+    menu: Array<Record<string, unknown>> = []
+    tooltip = ''
+    constructor(public image: { path: string }) {
+      trays.push(this)
+    }
+    on() {}
+    setImage(image: { path: string }) {
+      this.image = image
+    }
+    setToolTip(text: string) {
+      this.tooltip = text
+    }
+    setContextMenu(menu: Array<Record<string, unknown>>) {
+      this.menu = menu
+    }
+    destroy() {}
+  }
+
+  const app = {
+    isPackaged: false,
+    requestSingleInstanceLock: () => options.singleInstance,
+    quit: () => calls.push('app.quit'),
+    exit: (code: number) => calls.push(`app.exit ${code}`),
+    on: (event: string, listener: (...args: unknown[]) => void) => {
+      appListeners.set(event, [...(appListeners.get(event) ?? []), listener])
+      return app
+    },
+    whenReady: () => Promise.resolve(),
+    getPath: (_name: string) => userData,
+    getAppPath: () => process.cwd(),
+    getName: () => 'unifi-scanner',
+    getVersion: () => '0.1.0',
+    dock: { hide: () => calls.push('dock.hide') },
+  }
+
+  const electron = {
+    app,
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => unknown) =>
+        ipcHandlers.set(channel, handler),
+      removeHandler: (channel: string) => ipcHandlers.delete(channel),
+      on: () => undefined,
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => calls.push('setPermissionRequestHandler'),
+        setPermissionCheckHandler: () => calls.push('setPermissionCheckHandler'),
+      },
+    },
+    shell: { openPath: () => Promise.resolve('') },
+    BrowserWindow: FakeBrowserWindow,
+    Tray: FakeTray,
+    Menu: { buildFromTemplate: (template: Array<Record<string, unknown>>) => template },
+    nativeImage: { createFromPath: (file: string) => ({ path: file }) },
+  }
+
+  const emitApp = (event: string, ...args: unknown[]) => {
+    for (const listener of appListeners.get(event) ?? []) listener(...args)
+  }
+  return { electron, windows, trays, ipcHandlers, calls, emitApp, appListeners }
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>

@@ -1,0 +1,51 @@
+import { createMemoryLogger } from '../../../src/core/logger.js'
+import type { PushTarget } from '../../../src/main/ipc/push.js'
+import { createPush } from '../../../src/main/ipc/push.js'
+import type { ReportRunner } from '../../../src/main/reports/report-job.js'
+import { createMainServices } from '../../../src/main/services.js'
+import type { SettingsSource } from '../../../src/main/settings/settings-source.js'
+import { settingsSchema, type Settings, type SettingsInput } from '../../../src/shared/settings.js'
+
+export const PAGE_URL = 'file:///app/out/renderer/index.html'
+export const TRUSTED = { webContentsId: 7, frameUrl: PAGE_URL }
+
+export function memorySettings(input: SettingsInput = {}): SettingsSource & { set(input: SettingsInput): void } {
+  let current: Settings = settingsSchema.parse(input)
+  return {
+    read: () => current,
+    set: (next) => {
+      current = settingsSchema.parse(next)
+    },
+  }
+}
+
+export const CONFIGURED: SettingsInput = { unifi: { url: 'https://192.0.2.1', apiKey: 'key-AAAA-secret-value' } }
+
+/** Collects pushes as the renderer would receive them. */
+export function recordingTarget(): PushTarget & { sent: Array<{ channel: string; payload: unknown }> } {
+  const sent: Array<{ channel: string; payload: unknown }> = []
+  return { sent, isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
+}
+
+export function servicesFor(options: { settings?: SettingsSource; runner?: ReportRunner | null } = {}) {
+  const target = recordingTarget()
+  const logger = createMemoryLogger()
+  let clock = 1_000
+  const services = createMainServices({
+    settings: options.settings ?? memorySettings(),
+    runner: options.runner === undefined ? null : options.runner,
+    appInfo: () => ({
+      name: 'unifi-scanner',
+      version: '0.1.0',
+      platform: 'linux',
+      electronVersion: null,
+      reportsDir: '/r',
+    }),
+    push: createPush(() => [target]),
+    pageUrl: PAGE_URL,
+    logger,
+    now: () => (clock += 1),
+  })
+  services.trustedSenders.add(TRUSTED.webContentsId)
+  return { services, target, logger }
+}
