@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { analyse } from '../../../src/core/analysis/analyse.js'
 import { candidateKeys } from '../../../src/core/analysis/system-log-mapping.js'
 import type { CollectedEvent } from '../../../src/core/unifi/model.js'
-import { collection, defaultThresholds, systemLogEvent, T0 } from './builders.js'
+import { EVENT_KINDS } from '../../../src/simulator/data/event-kinds.js'
+import { collection, defaultThresholds, legacyEvent, systemLogEvent, T0 } from './builders.js'
 import { systemLogEvents } from './real-fixtures.js'
 
 const run = (events: CollectedEvent[]) => analyse(collection({ events }), { thresholds: defaultThresholds() })
@@ -89,4 +90,35 @@ describe('system-log mapping', () => {
     const roam = entry({ category: 'CLIENT_DEVICES', event: 'CLIENT_ROAMED', key: 'CLIENT_ROAMED' })
     expect(run([roam]).findings[0]?.rule).toBe('client_roaming')
   })
+})
+
+describe('legacy and v2 forms of the same event agree (every kind the simulator emits)', () => {
+  /** The v2 key the simulator builds: event name plus the device role token. */
+  const token = (key: string): string | null =>
+    /^EVT_AP_/.test(key) ? 'AP' : /^EVT_(SW|USP)_/.test(key) ? 'SWITCH' : /^EVT_(GW|DM)_/.test(key) ? 'GATEWAY' : null
+  // Deliberate differences: the v2 name says "radar detected" outright, while the legacy key needs the
+  // message pattern; the v2 log reports re-adoption as an adoption, the legacy key is unknown to the rules.
+  const DIFFERENT = new Set(['EVT_AP_RADAR_DETECTED', 'EVT_XG_AutoReadopted'])
+
+  it.each(EVENT_KINDS.filter((kind) => !DIFFERENT.has(kind.key)).map((kind) => [kind.key, kind] as const))(
+    '%s',
+    (_key, kind) => {
+      const legacy = run([legacyEvent(kind.key, { msg: 'neutral' })])
+      const suffix = token(kind.key)
+      const v2 = run([
+        systemLogEvent({
+          id: 'v2',
+          category: kind.category,
+          event: kind.event,
+          key: suffix ? `${kind.event}_${suffix}` : kind.event,
+          severity: kind.severity,
+          timestamp: T0,
+          title_raw: kind.title,
+          message_raw: 'neutral',
+        }),
+      ])
+      expect(v2.findings.map((finding) => finding.rule)).toEqual(legacy.findings.map((finding) => finding.rule))
+      expect(v2.otherEvents.length).toBe(legacy.otherEvents.length)
+    },
+  )
 })
