@@ -34,3 +34,6 @@ export function exitCodeForError(error: unknown): ExitCodeValue {
       return ExitCode.other
   }
 }
+
+/** A run stopped by Ctrl+C or SIGTERM (128 + SIGINT), the shell convention; `schedule` exits 0 instead. */
+export const INTERRUPTED_EXIT_CODE = 130

@@ -1,16 +1,27 @@
 /**
- * Entry point of the headless `unifi-scanner` command. Commands are registered here; each lives in
- * `src/cli/commands/`.
+ * Entry point of the headless `unifi-scanner` command (bundled to out/cli/index.js). Everything lives in
+ * `program.ts`; this file only binds it to the real process and exits with the command's code once the
+ * output has been flushed (a piped stdout must not lose the JSON line).
  */
-import { Command } from 'commander'
-import packageJson from '../../package.json'
+import { toScannerError } from '../core/errors.js'
+import { ExitCode } from './exit-codes.js'
+import { processInterrupts } from './interrupts.js'
+import { flush } from './output.js'
+import { runCli } from './program.js'
 
-export function createProgram(): Command {
-  return new Command()
-    .name('unifi-scanner')
-    .description('Plain-English security report of a UniFi Network controller.')
-    .version(packageJson.version, '-V, --version', 'print the version and exit')
-    .helpOption('-h, --help', 'show help for a command')
+let code: number
+try {
+  code = await runCli(process.argv, {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    interrupts: processInterrupts,
+    platform: process.platform,
+    now: Date.now,
+  })
+} catch (error) {
+  process.stderr.write(`error: ${toScannerError(error).message}\n`)
+  code = ExitCode.other
 }
-
-await createProgram().parseAsync(process.argv)
+await Promise.all([flush(process.stdout), flush(process.stderr)])
+process.exit(code)

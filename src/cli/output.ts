@@ -9,15 +9,15 @@ import { createLogger, redactSecrets, type LogRecord, type Logger } from '../cor
 export interface CliOutput {
   readonly jsonMode: boolean
   /** A human line on stderr. */
-  say(line: string): void
+  say: (line: string) => void
   /** A warning line on stderr. */
-  warn(line: string): void
+  warn: (line: string) => void
   /** One JSON object as one line on stdout (only in --json mode; ignored otherwise). */
-  json(value: unknown): void
+  json: (value: unknown) => void
   /** Engine logger writing to stderr. */
   logger: Logger
   /** Adds secret values to scrub from everything written from now on. */
-  addSecrets(values: readonly string[]): void
+  addSecrets: (values: readonly string[]) => void
 }
 
 export interface OutputOptions {
@@ -42,7 +42,8 @@ export function createCliOutput(options: OutputOptions): CliOutput {
     say: writeErr,
     warn: (line) => writeErr(`warning: ${line}`),
     json(value) {
-      if (options.json) stdout.write(`${clean(JSON.stringify(value))}\n`)
+      // Only known values are scrubbed here: the pattern-based scrubbing could cut a JSON string in half.
+      if (options.json) stdout.write(`${scrubKnown(JSON.stringify(value), secrets)}\n`)
     },
     logger,
     addSecrets(values) {
@@ -68,4 +69,14 @@ export function flush(stream: Writable): Promise<void> {
     if (stream.writableLength === 0) resolve()
     else stream.write('', () => resolve())
   })
+}
+
+function scrubKnown(json: string, secrets: readonly string[]): string {
+  let result = json
+  for (const secret of secrets) {
+    if (secret.length < 4) continue
+    const escaped = JSON.stringify(secret).slice(1, -1)
+    result = result.split(escaped).join('[redacted]')
+  }
+  return result
 }

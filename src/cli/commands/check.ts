@@ -1,0 +1,163 @@
+/**
+ * `check`: connect and authenticate to the controller, list its sites, show the TLS fingerprint, and show
+ * every integration's configuration state and connection test. Nothing is written. The exit code follows the
+ * controller connection (0 when it worked); integration problems are shown but, as for reports, do not
+ * change it.
+ */
+import { TlsTrustError, toScannerError, type ScannerError } from '../../core/errors.js'
+import type { ControllerInfo, SiteRef } from '../../core/unifi/model.js'
+import { checkConfiguration } from '../../core/integrations/configuration.js'
+import { integrations } from '../../core/integrations/registry.js'
+import { createIntegrationRuntime } from '../../core/integrations/runner.js'
+import { createUnifiClient } from '../../core/unifi/index.js'
+import { chooseSite } from '../../core/unifi/sites.js'
+import type { Settings } from '../../shared/settings.js'
+import { requireUnifiConnection } from '../config/require-unifi.js'
+import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
+import { ExitCode, exitCodeForError } from '../exit-codes.js'
+import { abortOnInterrupt } from '../interrupts.js'
+
+export interface CheckOptions {
+  json?: boolean
+}
+
+export interface IntegrationCheck {
+  id: string
+  displayName: string
+  status: 'configured' | 'partial' | 'not-configured'
+  missing: string[]
+  test: { ok: boolean; message: string } | null
+}
+
+export async function runCheckCommand(
+  ctx: CommandContext,
+  _options: CheckOptions,
+  globals: GlobalOptions,
+): Promise<number> {
+  const settings = await loadSettings(ctx, globals)
+  requireUnifiConnection(settings)
+  const interrupt = abortOnInterrupt(ctx.io.interrupts)
+  const client = createUnifiClient({ settings: settings.unifi, logger: ctx.output.logger })
+  try {
+    const [unifi, integrationChecks] = await Promise.all([
+      checkController(client, settings, interrupt.signal),
+      checkIntegrations(ctx, settings),
+    ])
+    const exitCode = unifi.error ? exitCodeForError(unifi.error) : ExitCode.ok
+    printHuman(ctx, settings, unifi, integrationChecks)
+    ctx.output.json({
+      ok: exitCode === ExitCode.ok,
+      exitCode,
+      controller: unifi.controller
+        ? {
+            kind: unifi.controller.kind,
+            url: unifi.controller.baseUrl,
+            version: unifi.controller.version,
+            hostname: unifi.controller.hostname,
+            authMethod: unifi.controller.authMethod,
+          }
+        : null,
+      tlsFingerprint: unifi.controller?.tlsFingerprint ?? presentedFingerprint(unifi.error),
+      sites: unifi.sites,
+      site: unifi.site,
+      error: unifi.error ? { kind: unifi.error.kind, code: unifi.error.code, message: unifi.error.message } : null,
+      integrations: integrationChecks,
+    })
+    return exitCode
+  } finally {
+    interrupt.dispose()
+    await client.close().catch(() => undefined)
+  }
+}
+
+interface ControllerCheck {
+  controller: ControllerInfo | null
+  sites: SiteRef[]
+  /** The site reports would use: the configured one, or the only one. */
+  site: string | null
+  error: ScannerError | null
+}
+
+async function checkController(
+  client: ReturnType<typeof createUnifiClient>,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<ControllerCheck> {
+  let controller: ControllerInfo | null = null
+  let sites: SiteRef[] = []
+  try {
+    controller = await client.connect(signal)
+    sites = await client.listSites(signal)
+  } catch (error) {
+    return { controller, sites, site: null, error: toScannerError(error) }
+  }
+  try {
+    return { controller, sites, site: chooseSite(sites, settings.unifi.site).name, error: null }
+  } catch (error) {
+    return { controller, sites, site: null, error: toScannerError(error) }
+  }
+}
+
+async function checkIntegrations(ctx: CommandContext, settings: Settings): Promise<IntegrationCheck[]> {
+  const runtime = createIntegrationRuntime({ integrations, settings, logger: ctx.output.logger })
+  try {
+    return await Promise.all(
+      integrations.map(async (integration): Promise<IntegrationCheck> => {
+        const { state, missing } = checkConfiguration(integration.fields, settings)
+        const base = { id: integration.id, displayName: integration.displayName, status: state, missing }
+        if (state !== 'configured' || !integration.testConnection) return { ...base, test: null }
+        try {
+          const result = await runtime.testConnection(integration.id)
+          return { ...base, test: { ok: result.ok, message: result.message } }
+        } catch (error) {
+          return { ...base, test: { ok: false, message: toScannerError(error).message } }
+        }
+      }),
+    )
+  } finally {
+    await runtime.close()
+  }
+}
+
+function presentedFingerprint(error: ScannerError | null): string | null {
+  return error instanceof TlsTrustError ? error.presentedFingerprint : null
+}
+
+function printHuman(ctx: CommandContext, settings: Settings, unifi: ControllerCheck, checks: IntegrationCheck[]): void {
+  const say = ctx.output.say
+  const info = unifi.controller
+  if (info) {
+    say(
+      `Controller: ${info.kind === 'unifi-os' ? 'UniFi OS console' : 'classic Network controller'} at ${info.baseUrl}`,
+    )
+    say(
+      `  Network version: ${info.version ?? 'unknown'}; signed in with ${info.authMethod === 'api-key' ? 'an API key' : 'a password'}`,
+    )
+    if (info.hostname) say(`  Host name: ${info.hostname}`)
+    say(`  TLS certificate SHA-256: ${info.tlsFingerprint ?? 'unknown'}`)
+  } else {
+    say(`Controller: not reached at ${settings.unifi.url ?? '(no address)'}`)
+  }
+  if (unifi.sites.length > 0) {
+    say(`Sites: ${unifi.sites.map((site) => `${site.name} (${site.description})`).join(', ')}`)
+    if (unifi.site) say(`  Reports use site: ${unifi.site}`)
+  }
+  if (unifi.error) {
+    say(`Connection failed: ${unifi.error.message}`)
+    const presented = presentedFingerprint(unifi.error)
+    if (presented) say(`  If this is your console's certificate, trust it with UNIFI_TLS_FINGERPRINT=${presented}`)
+  } else {
+    say('Configuration and connection: OK')
+  }
+  say('Integrations:')
+  for (const check of checks) {
+    const state =
+      check.status === 'configured'
+        ? 'configured'
+        : check.status === 'partial'
+          ? `partially configured (missing: ${check.missing.join(', ')})`
+          : 'not configured'
+    const test = check.test ? ` — connection test ${check.test.ok ? 'passed' : 'FAILED'}: ${check.test.message}` : ''
+    say(`  ${check.displayName}: ${state}${test}`)
+  }
+}

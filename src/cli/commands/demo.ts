@@ -1,0 +1,68 @@
+/**
+ * `demo`: a complete report without owning a console. Starts the simulated controller and the fake Cloudflare
+ * API in this process, runs one report against them (marked as demo data) over the last 24 hours, prints where
+ * it is and stops the simulators. Demo runs keep their own state and history under `<data-dir>/demo`, so they
+ * never move the "since last report" window of real reports.
+ */
+import path from 'node:path'
+import { settingsSchema } from '../../shared/settings.js'
+import { startFakeCloudflare } from '../../simulator/cloudflare/index.js'
+import { startSimulatedController } from '../../simulator/unifi/index.js'
+import type { CommandContext, GlobalOptions } from '../context.js'
+import { INTERRUPTED_EXIT_CODE } from '../exit-codes.js'
+import { abortOnInterrupt } from '../interrupts.js'
+import { createReportSession } from '../engine/report-session.js'
+import { printRunSummary } from '../print-run.js'
+import { openIfWritten } from './report.js'
+
+export interface DemoOptions {
+  out?: string
+  json?: boolean
+  open?: boolean
+}
+
+/** The demo's report window: the simulator generates a day of data ending now. */
+const DEMO_HOURS = 24
+
+export async function runDemoCommand(
+  ctx: CommandContext,
+  options: DemoOptions,
+  _globals?: GlobalOptions,
+): Promise<number> {
+  const demoDir = path.join(ctx.dataDir, 'demo')
+  const reportsDir = options.out ? path.resolve(options.out) : path.join(demoDir, 'reports')
+  ctx.output.say('Starting the simulated UniFi controller and Cloudflare API (demo data)…')
+  const controller = await startSimulatedController({})
+  const cloudflare = await startFakeCloudflare({}).catch(async (error: unknown) => {
+    await controller.close()
+    throw error
+  })
+  const settings = settingsSchema.parse({
+    unifi: {
+      url: controller.url,
+      site: 'default',
+      username: controller.credentials.username,
+      password: controller.credentials.password,
+      tlsFingerprint: controller.fingerprint,
+    },
+    cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
+    report: { format: 'both' },
+  })
+  const session = createReportSession({ settings, logger: ctx.output.logger, dataDir: demoDir, reportsDir, demo: true })
+  const interrupt = abortOnInterrupt(ctx.io.interrupts)
+  try {
+    const run = await session.runOnce({ window: { hours: DEMO_HOURS }, signal: interrupt.signal })
+    if (run === null) {
+      ctx.output.say('Interrupted: the demo report was not written.')
+      return INTERRUPTED_EXIT_CODE
+    }
+    printRunSummary(ctx.output, run, { label: 'Demo' })
+    ctx.output.json(run.json)
+    if (options.open) await openIfWritten(ctx, run.json.report.html ?? run.json.report.text)
+    return run.json.exitCode
+  } finally {
+    interrupt.dispose()
+    await session.close()
+    await Promise.allSettled([controller.close(), cloudflare.close()])
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * `schedule`: reports on a timer or cron expression in one long-lived process. One report session is kept
+ * for the whole process so circuit breakers remember failures across runs; runs never overlap; SIGINT or
+ * SIGTERM aborts the current run (its files are not written) and ends with exit 0.
+ */
+import type { ReportFormat } from '../../shared/settings.js'
+import { toScannerError } from '../../core/errors.js'
+import { resolveReportsDir } from '../config/data-dir.js'
+import { requireUnifiConnection } from '../config/require-unifi.js'
+import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
+import { ExitCode } from '../exit-codes.js'
+import { abortOnInterrupt } from '../interrupts.js'
+import { createReportSession } from '../engine/report-session.js'
+import { printRunSummary } from '../print-run.js'
+import { runScheduleLoop } from '../schedule/schedule-loop.js'
+import { parseSchedule } from '../schedule/schedule-spec.js'
+
+export interface ScheduleCommandOptions {
+  every?: string
+  cron?: string
+  out?: string
+  format?: ReportFormat
+  json?: boolean
+}
+
+export async function runScheduleCommand(
+  ctx: CommandContext,
+  options: ScheduleCommandOptions,
+  globals: GlobalOptions,
+): Promise<number> {
+  const settings = await loadSettings(ctx, globals)
+  requireUnifiConnection(settings)
+  const spec = parseSchedule({ every: options.every, cron: options.cron, timezone: settings.report.timezone })
+  const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
+  const session = createReportSession({
+    settings: options.format ? { ...settings, report: { ...settings.report, format: options.format } } : settings,
+    logger: ctx.output.logger,
+    dataDir: ctx.dataDir,
+    reportsDir,
+    demo: false,
+  })
+  const interrupt = abortOnInterrupt(ctx.io.interrupts)
+  ctx.output.say(`Scheduling reports ${spec.description}; reports go to ${reportsDir}. Press Ctrl+C to stop.`)
+  let runNumber = 0
+  try {
+    await runScheduleLoop({
+      spec,
+      signal: interrupt.signal,
+      now: ctx.io.now,
+      onPlanned: (at) => {
+        if (at > ctx.io.now() + 1000) ctx.output.say(`Next report at ${new Date(at).toISOString()}.`)
+      },
+      runOnce: async (signal) => {
+        runNumber += 1
+        try {
+          const run = await session.runOnce({ window: {}, signal })
+          if (run === null) return
+          printRunSummary(ctx.output, run, { label: `Run ${runNumber}` })
+          ctx.output.json(run.json)
+        } catch (error) {
+          // A run that could not even start (e.g. the reports folder vanished) must not end the schedule.
+          ctx.output.logger.error(`Run ${runNumber} failed: ${toScannerError(error).message}`)
+        }
+      },
+    })
+    ctx.output.say(`Stopped (${interrupt.interrupted() ?? 'signal'}) after ${runNumber} run(s).`)
+    return ExitCode.ok
+  } finally {
+    interrupt.dispose()
+    await session.close()
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * A report session binds the engine together for the CLI: one integration runtime for the whole process (so
+ * `schedule` keeps breaker state across runs) and a fresh UniFi client per run (one login, logged out after).
+ * `runOnce` returns the `report --json` object, or null when the run was interrupted (nothing written).
+ */
+import { analyse } from '../../core/analysis/analyse.js'
+import type { Logger } from '../../core/logger.js'
+import { integrations } from '../../core/integrations/registry.js'
+import { createIntegrationRuntime, sectionForOutcome } from '../../core/integrations/runner.js'
+import { runReport } from '../../core/pipeline/run-report.js'
+import { toRunJson, type RunJson } from '../../core/pipeline/run-json.js'
+import { createUnifiClient } from '../../core/unifi/index.js'
+import type { Settings } from '../../shared/settings.js'
+import type { WindowChoice } from '../args.js'
+import { CLI_VERSION } from '../version.js'
+
+export interface ReportSessionOptions {
+  settings: Settings
+  logger: Logger
+  /** Where state.json and history.json live. */
+  dataDir: string
+  reportsDir: string
+  /** Data comes from the simulators: the report says so. */
+  demo: boolean
+}
+
+export interface RunResult {
+  json: RunJson
+  /** The certificate fingerprint the controller presented when TLS trust failed, so the admin can pin it. */
+  presentedFingerprint: string | null
+}
+
+export interface ReportSession {
+  runOnce(options: { window: WindowChoice; signal: AbortSignal }): Promise<RunResult | null>
+  /** Stops the integration runtime (aborts calls in flight, shuts the breakers down). */
+  close(): Promise<void>
+}
+
+export function createReportSession(options: ReportSessionOptions): ReportSession {
+  const { settings, logger } = options
+  const runtime = createIntegrationRuntime({ integrations, settings, logger })
+  return {
+    async runOnce({ window, signal }) {
+      const client = createUnifiClient({ settings: settings.unifi, logger })
+      try {
+        const outcome = await runReport(
+          {
+            settings,
+            unifi: client,
+            integrations: runtime,
+            analyse,
+            describeOutcome: sectionForOutcome,
+            logger,
+            appVersion: CLI_VERSION,
+            reportsDir: options.reportsDir,
+            dataDir: options.dataDir,
+          },
+          {
+            signal,
+            demo: options.demo,
+            window: {
+              ...(window.hours === undefined ? {} : { hours: window.hours }),
+              ...(window.since === undefined ? {} : { sinceMs: window.since }),
+            },
+          },
+        )
+        if (signal.aborted) return null
+        for (const warning of outcome.warnings) logger.warn(warning)
+        return { json: toRunJson(outcome), presentedFingerprint: outcome.unifi.error?.presentedFingerprint ?? null }
+      } catch (error) {
+        // Cancellation surfaces as an error from whichever step was running; the pipeline removed its files.
+        if (signal.aborted) return null
+        throw error
+      } finally {
+        await client.close().catch(() => undefined)
+      }
+    },
+    close: () => runtime.close(),
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Human summary of one report run on stderr: where the report is, what it found, and what failed, in the
+ * words of the engine's user-facing messages.
+ */
+import type { RunResult } from './engine/report-session.js'
+import type { CliOutput } from './output.js'
+
+export function printRunSummary(output: CliOutput, result: RunResult, options: { label?: string } = {}): void {
+  const run = result.json
+  const say = output.say
+  const label = options.label ? `${options.label}: ` : ''
+  const files = [run.report.html, run.report.text].filter((file): file is string => file !== null)
+  const { severe, medium, low } = run.report.findings
+  if (run.ok) {
+    say(`${label}Report written: ${files.join(' and ')}`)
+  } else if (files.length > 0) {
+    say(`${label}Report explaining the failure written: ${files.join(' and ')}`)
+  } else {
+    say(`${label}No report was written.`)
+  }
+  if (run.unifi.ok) {
+    say(
+      `  ${severe} severe, ${medium} medium, ${low} low findings; ${run.report.threats} threats; ` +
+        `${run.report.unhealthyDevices} unhealthy devices (${run.window.since} – ${run.window.until}).`,
+    )
+  } else if (run.unifi.error) {
+    say(`  UniFi: ${run.unifi.error.message}`)
+    if (result.presentedFingerprint) {
+      say(`  If this is your console's certificate, trust it with UNIFI_TLS_FINGERPRINT=${result.presentedFingerprint}`)
+    }
+  }
+  for (const integration of run.integrations) {
+    if (integration.status === 'not-configured' || integration.status === 'ok') continue
+    say(`  ${integration.id}: ${integration.message ?? integration.status}`)
+  }
+}
