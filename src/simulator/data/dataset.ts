@@ -16,7 +16,14 @@ import {
   type LogCategory,
   type LogSeverity,
 } from './event-kinds.js'
-import { backgroundKind, buildEvent, scriptedEvents, type ScriptedEvent } from './events.js'
+import {
+  backgroundKind,
+  buildEvent,
+  groupDevices,
+  scriptedEvents,
+  type EventInputs,
+  type ScriptedEvent,
+} from './events.js'
 import { objectId } from './prng.js'
 import { health, settings, siteRecord, sysinfo, type ControllerFacts } from './site-info.js'
 import type { SiteContext } from './site-context.js'
@@ -80,6 +87,8 @@ export class SiteDataset {
   private readonly eventKinds: Uint16Array
   private readonly threatSeverities: Uint8Array
   private readonly threatInputs: ThreatInputs
+  private readonly eventInputs: EventInputs
+  private readonly clientRefs: ClientRef[]
   private deviceCache: JsonRecord[] | null = null
   private clientCache: JsonRecord[] | null = null
   private logCache: { key: string; positions: Int32Array } | null = null
@@ -100,6 +109,7 @@ export class SiteDataset {
       const script = this.scriptedEvent(i)
       this.eventKinds[i] = script ? kindIndex(script.key) : backgroundKind(ctx.seed, i)
     }
+    this.clientRefs = Array.from({ length: this.clientTotal }, (_, i) => clientRef(ctx, i))
     this.threatSeverities = new Uint8Array(sizes.threats)
     const gatewayMac = this.specs.find((d) => d.role === 'gateway')?.mac ?? '00:00:00:00:00:00'
     this.threatInputs = {
@@ -109,6 +119,14 @@ export class SiteDataset {
       clientCount: this.clientTotal,
       timeOf: (index) => this.timeline.threatTime(index),
       scripted: (index) => this.scriptedThreat(index),
+    }
+    this.eventInputs = {
+      ctx,
+      devices: groupDevices(this.specs),
+      client: (i: number) => this.client(i),
+      clientCount: this.clientTotal,
+      ipsRecord: (eventIndex: number, timeMs: number) =>
+        legacyIpsRecord(this.ctx, this.gatewayMac, this.eventThreat(eventIndex, timeMs)),
     }
     for (let i = 0; i < sizes.threats; i++) {
       const facts = { signature: signatureAt(threatSignatureIndex(ctx.seed, i, this.scriptedThreat(i))) }
@@ -129,7 +147,7 @@ export class SiteDataset {
   }
 
   client(index: number): ClientRef {
-    return clientRef(this.ctx, index)
+    return this.clientRefs[index] ?? clientRef(this.ctx, index)
   }
 
   get gatewayMac(): string {
@@ -170,20 +188,7 @@ export class SiteDataset {
 
   event(index: number): JsonRecord {
     const time = this.timeline.eventTime(index)
-    const inputs = {
-      ctx: this.ctx,
-      devices: this.specs,
-      client: (i: number) => this.client(i),
-      clientCount: this.clientTotal,
-      ipsRecord: (eventIndex: number, timeMs: number) => {
-        const facts = threatFacts(
-          { ...this.threatInputs, timeOf: () => timeMs, scripted: () => undefined },
-          10_000_000 + eventIndex,
-        )
-        return legacyIpsRecord(this.ctx, this.gatewayMac, facts)
-      },
-    }
-    return buildEvent(inputs, index, time, this.eventKinds[index] ?? 0, this.scriptedEvent(index))
+    return buildEvent(this.eventInputs, index, time, this.eventKinds[index] ?? 0, this.scriptedEvent(index))
   }
 
   /** Event indices [start, end) with fromMs ≤ time ≤ toMs (events are newest first). */
@@ -302,15 +307,26 @@ export class SiteDataset {
 
   logEntry(position: number): JsonRecord {
     const t = this.timeline
-    if (t.isThreatAt(position)) {
-      const gateway = this.specs.find((d) => d.role === 'gateway')
-      const device = gateway
-        ? { id: gateway.mac, ip: `${this.ctx.lanPrefix}.1`, model: gateway.model, name: gateway.name }
-        : null
-      return threatLogEntry(this.ctx, device, this.threat(t.threatIndexAt(position)))
-    }
+    const gateway = this.specs.find((d) => d.role === 'gateway')
+    const device = gateway
+      ? { id: gateway.mac, ip: `${this.ctx.lanPrefix}.1`, model: gateway.model, name: gateway.name }
+      : null
+    if (t.isThreatAt(position)) return threatLogEntry(this.ctx, device, this.threat(t.threatIndexAt(position)))
     const index = t.eventIndexAt(position)
-    return eventLogEntry(this.ctx, kindAt(this.eventKinds[index] ?? 0), this.event(index))
+    const kind = kindAt(this.eventKinds[index] ?? 0)
+    const event = this.event(index)
+    if (kind.family !== 'ips') return eventLogEntry(this.ctx, kind, event)
+    // An IPS alert of the event stream appears in the system log as a threat entry, without its signature.
+    const threat = this.eventThreat(index, t.eventTime(index))
+    return { ...threatLogEntry(this.ctx, device, threat), id: event._id, severity: kind.severity }
+  }
+
+  /** IPS alerts in the event stream are threats of their own (indices past the threat list). */
+  private eventThreat(eventIndex: number, timeMs: number): ThreatFacts {
+    return threatFacts(
+      { ...this.threatInputs, timeOf: () => timeMs, scripted: () => undefined },
+      10_000_000 + eventIndex,
+    )
   }
 }
 

@@ -7,7 +7,7 @@
 import type { ClientRef } from './clients.js'
 import type { DeviceSpec, JsonRecord } from './device-builders.js'
 import { BACKGROUND_MIX, EVENT_KINDS, kindAt, kindIndex, type EventKind } from './event-kinds.js'
-import { dashMac, intBetween, objectId, pick, rngFor, type Rng } from './prng.js'
+import { dashMac, intBetween, macAddress, objectId, pick, rngFor, type Rng } from './prng.js'
 import { isoSeconds, type SiteContext } from './site-context.js'
 
 export interface ScriptedEvent {
@@ -50,9 +50,28 @@ export function backgroundKind(seed: number, index: number): number {
   return BACKGROUND_KINDS[0]?.[0] ?? 0
 }
 
+/** Devices grouped once per site, so building an event never scans the roster. */
+export interface DeviceGroups {
+  ap: readonly DeviceSpec[]
+  sw: readonly DeviceSpec[]
+  gw: readonly DeviceSpec[]
+  poe: readonly DeviceSpec[]
+  any: readonly DeviceSpec[]
+}
+
+export function groupDevices(devices: readonly DeviceSpec[]): DeviceGroups {
+  return {
+    ap: devices.filter((d) => d.role === 'ap'),
+    sw: devices.filter((d) => d.role === 'switch'),
+    gw: devices.filter((d) => d.role === 'gateway'),
+    poe: devices.filter((d) => d.role === 'switch' && d.poeBudgetW > 0),
+    any: devices,
+  }
+}
+
 export interface EventInputs {
   ctx: SiteContext
-  devices: readonly DeviceSpec[]
+  devices: DeviceGroups
   client: (index: number) => ClientRef
   clientCount: number
   /** IPS facts for `EVT_IPS_*` events: a legacy IPS record stamped with this time. */
@@ -61,7 +80,7 @@ export interface EventInputs {
 
 type Role = 'ap' | 'sw' | 'gw'
 
-function roleOf(kind: EventKind): Role | null {
+function computeRole(kind: EventKind): Role | null {
   if (/^EVT_(AP|ROGUE)_/.test(kind.key) || ['radar', 'channel', 'rogue'].includes(kind.family)) return 'ap'
   if (/^EVT_(SW|USP)_/.test(kind.key) || kind.family === 'poe') return 'sw'
   if (/^EVT_(GW|DM|XG|WAN|SPEED)_/.test(kind.key) || ['wan', 'speedtest', 'backup', 'vpn'].includes(kind.family)) {
@@ -71,15 +90,17 @@ function roleOf(kind: EventKind): Role | null {
   return null
 }
 
-const ROLE_NAMES: Record<Role, { field: string; label: string; specRole: DeviceSpec['role'] }> = {
-  ap: { field: 'ap', label: 'AP', specRole: 'ap' },
-  sw: { field: 'sw', label: 'Switch', specRole: 'switch' },
-  gw: { field: 'gw', label: 'Gateway', specRole: 'gateway' },
+const ROLES: readonly (Role | null)[] = EVENT_KINDS.map(computeRole)
+
+const ROLE_NAMES: Record<Role, { field: string; label: string }> = {
+  ap: { field: 'ap', label: 'AP' },
+  sw: { field: 'sw', label: 'Switch' },
+  gw: { field: 'gw', label: 'Gateway' },
 }
 
-function pickDevice(devices: readonly DeviceSpec[], role: Role, rng: Rng, poe: boolean): DeviceSpec | undefined {
-  const candidates = devices.filter((d) => d.role === ROLE_NAMES[role].specRole && (!poe || d.poeBudgetW > 0))
-  return candidates.length > 0 ? pick(rng, candidates) : devices[0]
+function pickDevice(devices: DeviceGroups, role: Role, rng: Rng, poe: boolean): DeviceSpec | undefined {
+  const candidates = poe ? devices.poe : devices[role]
+  return candidates.length > 0 ? pick(rng, candidates) : devices.any[0]
 }
 
 export function buildEvent(
@@ -104,7 +125,7 @@ export function buildEvent(
     time: timeMs,
     datetime: isoSeconds(timeMs),
   }
-  const role = roleOf(kind)
+  const role = ROLES[kindIdx] ?? null
   let devToken = ''
   if (role) {
     const device = pickDevice(input.devices, role, rng, kind.family === 'poe')
@@ -119,10 +140,10 @@ export function buildEvent(
   }
   const client = input.client(script?.client ?? intBetween(rng, 0, Math.max(0, input.clientCount - 1)))
   const user = script?.dash ? dashMac(client.mac) : client.mac
-  const aps = input.devices.filter((d) => d.role === 'ap')
-  const ap = aps.length > 0 ? pick(rng, aps) : undefined
-  const otherAp =
-    aps.length > 1 ? aps[(aps.indexOf(ap as DeviceSpec) + 1 + intBetween(rng, 0, aps.length - 2)) % aps.length] : ap
+  const aps = input.devices.ap
+  const apIndex = Math.floor(rng() * aps.length)
+  const ap = aps[apIndex]
+  const otherAp = aps.length > 1 ? aps[(apIndex + 1 + intBetween(rng, 0, aps.length - 2)) % aps.length] : ap
   const userField = kind.key.startsWith('EVT_WG_') ? 'guest' : 'user'
   let msg = kind.msg.replaceAll('{DEV}', devToken)
   switch (kind.family) {
@@ -211,6 +232,12 @@ export function buildEvent(
         (kind.family === 'admin-failed' ? pick(rng, ['198.51.100.66', '203.0.113.200']) : `${ctx.lanPrefix}.50`)
       Object.assign(record, { admin, ip, is_admin: true })
       msg = msg.replaceAll('{ADMIN}', admin).replaceAll('{IP}', ip)
+      break
+    }
+    case 'rogue': {
+      const bssid = macAddress('de:ad:be', rngFor(ctx.seed, 0xb55, index)() * 0xffffff)
+      Object.assign(record, { bssid, essid: 'FreeWiFi', is_adhoc: false })
+      msg = msg.replaceAll('{BSSID}', bssid)
       break
     }
     case 'radar':

@@ -18,20 +18,20 @@ export function mulberry32(seed: number): Rng {
   }
 }
 
-/** Mixes integers into one well-spread 32-bit value (murmur3 finaliser per part). */
-export function mix(...parts: number[]): number {
-  let h = 0x9e3779b9
-  for (const part of parts) {
-    let k = Math.imul(part | 0, 0xcc9e2d51)
-    k = (k << 15) | (k >>> 17)
-    h = Math.imul(h ^ Math.imul(k, 0x1b873593), 5) + 0xe6546b64
-    h ^= h >>> 16
-    h = Math.imul(h, 0x85ebca6b)
-    h ^= h >>> 13
-    h = Math.imul(h, 0xc2b2ae35)
-    h ^= h >>> 16
-  }
-  return h >>> 0
+function mixStep(h: number, part: number): number {
+  let k = Math.imul(part | 0, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  h = Math.imul(h ^ Math.imul(k, 0x1b873593), 5) + 0xe6546b64
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+
+/** Mixes up to four integers into one well-spread 32-bit value (murmur3 finaliser per part). */
+export function mix(a: number, b = 0, c = 0, d = 0): number {
+  return mixStep(mixStep(mixStep(mixStep(0x9e3779b9, a), b), c), d) >>> 0
 }
 
 export function rngFor(seed: number, salt: number, index: number): Rng {

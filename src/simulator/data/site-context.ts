@@ -32,5 +32,5 @@ export function createSiteContext(seed: number, name: string, description: strin
 }
 
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`
 }
