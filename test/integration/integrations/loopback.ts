@@ -31,6 +31,8 @@ export const routes: Record<string, Route> = {
     json(res, 429, { error: 'slow down' })
   },
   '/401': (_req, res) => json(res, 401, { error: 'bad token' }),
+  '/403': (_req, res) => json(res, 403, { error: 'missing permission' }),
+  '/400': (_req, res) => json(res, 400, { error: 'malformed' }),
   '/badjson': (_req, res) => {
     res.setHeader('content-type', 'text/html')
     res.end('<html><body>Restarting…</body></html>')

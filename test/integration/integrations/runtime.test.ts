@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from 'undici'
+import { ConfigError } from '../../../src/core/errors.js'
 import { createDispatcher } from '../../../src/core/http/index.js'
 import { createMemoryLogger } from '../../../src/core/logger.js'
 import type { AnyIntegration, IntegrationOutcome } from '../../../src/core/integrations/contract.js'
@@ -189,6 +190,48 @@ describe('integration runtime over loopback HTTP', () => {
     expect(status?.lastError).toMatchObject({ kind: 'auth', counted: false })
     expect(sectionForOutcome(last!, 'UTC')).toMatchObject({ tone: 'warning' })
     expect(logger.records.some((r) => r.message.includes('circuit breaker opened'))).toBe(false)
+  })
+
+  it('403, 400 and validation errors are needs-attention too, never counted', async () => {
+    const invalid: AnyIntegration = {
+      ...testIntegration({ id: 'invalid', url: at('/ok') }),
+      fetch: () => Promise.reject(new ConfigError('Zone "example.org" is not in this account. Check the zone list.')),
+    }
+    const { runtime } = make([
+      testIntegration({ id: 'forbidden', url: at('/403') }),
+      testIntegration({ id: 'malformed', url: at('/400') }),
+      invalid,
+    ])
+    for (let i = 0; i < 4; i += 1) await runtime.run({ window: WINDOW, unifi: null })
+    const outcomes = await runtime.run({ window: WINDOW, unifi: null })
+    expect(outcomes.map((o) => [o.id, o.status, o.breaker, o.status === 'needs-attention' ? o.errorKind : ''])).toEqual(
+      [
+        ['forbidden', 'needs-attention', 'closed', 'config'],
+        ['malformed', 'needs-attention', 'closed', 'config'],
+        ['invalid', 'needs-attention', 'closed', 'config'],
+      ],
+    )
+    expect(byId(outcomes, 'forbidden')).toMatchObject({
+      message: 'Forbidden needs attention: the request was refused (HTTP 403)',
+    })
+    expect(byId(outcomes, 'invalid')).toMatchObject({
+      detail: 'Zone "example.org" is not in this account. Check the zone list.',
+    })
+    for (const status of runtime.status()) expect(status.window).toMatchObject({ failures: 0, notCounted: 5 })
+  })
+
+  it('cancelling the run aborts the calls in flight without counting a failure', async () => {
+    const { runtime } = make(
+      [testIntegration({ id: 'slow', url: at('/ok?delay=5000') })],
+      settingsWith({ timeoutMs: 20_000, resetTimeoutMs: 60_000 }),
+    )
+    const controller = new AbortController()
+    const pending = runtime.run({ window: WINDOW, unifi: null, signal: controller.signal })
+    setTimeout(() => controller.abort(), 50)
+    const outcome = byId(await pending, 'slow')
+    expect(outcome).toMatchObject({ status: 'failed', reason: 'error', errorKind: 'aborted' })
+    expect(outcome.status === 'failed' && outcome.message).toBe('Slow: unable to fetch data (cancelled)')
+    expect(runtime.status()[0]?.breaker.consecutiveFailures).toBe(0)
   })
 
   it('not configured → no output at all; partial → one warning naming the missing fields', async () => {
