@@ -2,7 +2,8 @@
  * Every integration the app knows, in the order they run and appear in the report. A plain list on purpose
  * (no plugin discovery): adding an integration is its folder plus one line here.
  */
+import { cloudflareIntegration } from './cloudflare/index.js'
 import type { AnyIntegration } from './contract.js'
 import { cybersecureIntegration } from './cybersecure/index.js'
 
-export const integrations: readonly AnyIntegration[] = [cybersecureIntegration]
+export const integrations: readonly AnyIntegration[] = [cloudflareIntegration, cybersecureIntegration]

@@ -36,7 +36,8 @@ export function runDataset(q: DatasetQuery): unknown[] {
   }
   const filter = asObject(q.args['filter'])
   checkTimeRange(filter, q.limits, q.now)
-  const matching = q.rows.filter((row) => matches(row, filter, q.fields))
+  const predicate = compileFilter(filter, q.fields)
+  const matching = q.rows.filter(predicate)
   const orderBy = Array.isArray(q.args['orderBy']) ? q.args['orderBy'].map(String) : []
   if (!q.grouped) {
     const columns = q.field.selections.map((s) => s.name)
@@ -93,24 +94,26 @@ function present(row: Row, name: string): string | number | null {
   return row[name] ?? null
 }
 
-function matches(row: Row, filter: Record<string, unknown>, fields: readonly string[]): boolean {
-  for (const [key, expected] of Object.entries(filter)) {
+type Predicate = (row: Row) => boolean
+
+/** Compiles a filter once per query; evaluating it per row must stay cheap (tens of thousands of rows). */
+function compileFilter(filter: Record<string, unknown>, fields: readonly string[]): Predicate {
+  const tests: Predicate[] = Object.entries(filter).map(([key, expected]): Predicate => {
     if (key === 'AND' || key === 'OR') {
-      const parts = Array.isArray(expected) ? expected.map(asObject) : []
-      const ok =
-        key === 'AND' ? parts.every((p) => matches(row, p, fields)) : parts.some((p) => matches(row, p, fields))
-      if (!ok) return false
-      continue
+      const parts = (Array.isArray(expected) ? expected.map(asObject) : []).map((p) => compileFilter(p, fields))
+      return key === 'AND' ? (row) => parts.every((p) => p(row)) : (row) => parts.some((p) => p(row))
     }
     const match = /^(.*?)(_geq|_gt|_leq|_lt|_neq|_in|_notin)?$/.exec(key)
     const field = match?.[1] ?? key
     const op = match?.[2] ?? ''
     checkField(field, fields)
-    const actual = field === 'datetime' ? row.datetime : present(row, field)
-    const wanted = field === 'datetime' && typeof expected === 'string' ? Date.parse(expected) : expected
-    if (!compare(actual, op, wanted)) return false
-  }
-  return true
+    if (field === 'datetime') {
+      const wanted = typeof expected === 'string' ? Date.parse(expected) : expected
+      return (row) => compare(row.datetime, op, wanted)
+    }
+    return (row) => compare(present(row, field), op, expected)
+  })
+  return (row) => tests.every((t) => t(row))
 }
 
 function compare(actual: string | number | null, op: string, wanted: unknown): boolean {

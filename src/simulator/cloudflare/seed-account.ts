@@ -101,7 +101,7 @@ export function planLimits(plan: FakePlan): FakeZone['limits'] {
   return { firewall: limits(fw), dns: limits(dns) }
 }
 
-export function buildAccount(random: Random, now: number): FakeAccount {
+export function buildAccount(random: Random, now: number, extraZones = 0): FakeAccount {
   const accountId = random.hex(32)
   const otherAccountId = random.hex(32)
   const zone = (name: string, plan: FakePlan, account: string, accountName: string, sampleInterval = 1): FakeZone => ({
@@ -120,6 +120,7 @@ export function buildAccount(random: Random, now: number): FakeAccount {
     zone('example.org', 'business', accountId, 'Example Home'),
     zone('example.net', 'enterprise', accountId, 'Example Home', 10),
     zone('family-photos.net', 'free', otherAccountId, 'Family'),
+    ...Array.from({ length: extraZones }, (_, i) => zone(`site-${i + 1}.example`, 'free', accountId, 'Example Home')),
   ]
   return {
     accountId,

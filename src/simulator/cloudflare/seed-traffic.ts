@@ -124,6 +124,9 @@ export function buildFirewallRows(random: Random, zone: FakeZone, now: number): 
   const count = Math.round((seconds / 86_400) * EVENTS_PER_DAY)
   const hosts = [zone.name, `www.${zone.name}`, `shop.${zone.name}`, `api.${zone.name}`]
   const attackers = ATTACKERS.map((a) => [a, a.weight] as const)
+  // A rule id belongs to the rule, not to the event: every probe kind has one.
+  const ruleIds = new Map<string, string>(PROBES.map((p) => [p.rule, random.hex(32)]))
+  const ray = () => (Math.floor(random.next() * 2 ** 32) >>> 0).toString(16).padStart(8, '0')
   for (let i = 0; i < count; i += 1) {
     const attacker = random.weighted(attackers)
     const probe = random.pick(PROBES)
@@ -132,8 +135,8 @@ export function buildFirewallRows(random: Random, zone: FakeZone, now: number): 
       datetime: now - Math.floor(random.next() * seconds * 1000),
       action,
       source: probe.source,
-      ruleId: random.hex(32),
-      rayName: random.hex(16),
+      ruleId: ruleIds.get(probe.rule) ?? '',
+      rayName: `${ray()}${ray()}`,
       description: probe.rule,
       clientIP: attacker.ip,
       clientAsn: attacker.asn,

@@ -35,6 +35,8 @@ export interface FakeCloudflareOptions {
   tokenOwner?: 'user' | 'account'
   /** Caps `per_page` so that tests can force several pages. */
   maxPerPage?: number
+  /** Additional Free zones (`site-N.example`) beyond the five seeded ones, e.g. to exceed 10 zones per query. */
+  extraZones?: number
 }
 
 export interface FakeCloudflare {
@@ -57,7 +59,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
   const random = createRandom(seed)
   const token = options.token ?? `${random.hex(8)}_${random.hex(31)}`
   const tokenId = random.hex(32)
-  const account = buildAccount(random, now())
+  const account = buildAccount(random, now(), options.extraZones ?? 0)
   const firewallRows = new Map(account.zones.map((z) => [z.id, buildFirewallRows(random, z, now())]))
   const dnsRows = new Map(account.zones.map((z) => [z.id, buildDnsRows(random, z, now())]))
   const faults = createFaultBook(options.faults ?? [])
@@ -106,7 +108,7 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
         500,
         isGraphql
           ? { data: null, errors: [{ message: 'internal server error' }] }
-          : failure(10001, 'Internal server error'),
+          : failure(10002, 'Internal server error'),
       )
     }
     if (fault?.kind === 'malformed-json')

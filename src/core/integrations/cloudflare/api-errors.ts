@@ -7,8 +7,13 @@ import { AuthError, HttpStatusError, ScannerError } from '../../errors.js'
 import { describe, formatMs } from '../../http/index.js'
 import type { ApiMessage, GraphqlError } from './schemas.js'
 
-/** Codes Cloudflare uses for a missing, malformed, invalid or expired credential. */
-const AUTH_ERROR_CODES = new Set([1000, 1001, 6003, 6100, 6101, 6102, 6103, 6111, 9103, 9106, 9109, 10000, 10001])
+/** Codes that say the credential itself is missing, malformed, invalid or expired. */
+const TOKEN_ERROR_CODES = new Set([1000, 1001, 6003, 6100, 6101, 6102, 6103, 6111, 9103, 9106])
+/** Codes that say the (valid) token may not access this resource. */
+const AUTH_ERROR_CODES = new Set([9109, 10000])
+
+/** ScannerError code of a token Cloudflare does not accept at all (as opposed to a missing permission). */
+export const TOKEN_INVALID = 'CLOUDFLARE_TOKEN_INVALID'
 
 /** Without `Retry-After` Cloudflare's documented penalty is a 5-minute block. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 5 * 60_000
@@ -63,15 +68,21 @@ export function restFailure(
       { code: 'CLOUDFLARE_RATE_LIMITED' },
     )
   }
-  const codes = allCodes(messages)
-  if (status === 401 || status === 403 || codes.some((code) => AUTH_ERROR_CODES.has(code))) {
-    return new AuthError(
-      `Cloudflare rejected the API token (HTTP ${status} from ${where}${suffix}). ${credentialHint(codes)}`,
-      { code: status === 403 ? 'CLOUDFLARE_FORBIDDEN' : 'CLOUDFLARE_TOKEN_INVALID' },
-    )
-  }
   if (status >= 500 || status === 408) {
     return new HttpStatusError(status, url, `Cloudflare had a server problem (HTTP ${status} from ${where}${suffix}).`)
+  }
+  const codes = allCodes(messages)
+  if (status === 401 || codes.some((code) => TOKEN_ERROR_CODES.has(code))) {
+    return new AuthError(
+      `Cloudflare rejected the API token (HTTP ${status} from ${where}${suffix}). ${credentialHint(codes)}`,
+      { code: TOKEN_INVALID },
+    )
+  }
+  if (status === 403 || codes.some((code) => AUTH_ERROR_CODES.has(code))) {
+    return new AuthError(
+      `Cloudflare refused access (HTTP ${status} from ${where}${suffix}). The token may lack the permission for this data or not cover this account or zone. ${TOKEN_PERMISSIONS_HINT}`,
+      { code: 'CLOUDFLARE_FORBIDDEN' },
+    )
   }
   return new HttpStatusError(
     status,
@@ -95,7 +106,7 @@ export function graphqlFailure(errors: readonly GraphqlError[], what: string): S
   const lower = first.toLowerCase()
   if (lower.startsWith('unauthorized') || lower.includes('authentication')) {
     return new AuthError(`Cloudflare rejected the API token for ${what} (${text}). ${credentialHint([])}`, {
-      code: 'CLOUDFLARE_TOKEN_INVALID',
+      code: TOKEN_INVALID,
     })
   }
   if (lower.includes('not authorized') || lower.includes('does not have access')) {

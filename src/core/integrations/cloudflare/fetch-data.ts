@@ -5,6 +5,7 @@
  */
 import { ScannerError, toScannerError } from '../../errors.js'
 import type { ReportWindow } from '../../unifi/model.js'
+import { TOKEN_INVALID } from './api-errors.js'
 import type { CloudflareClient } from './client.js'
 import { fetchDnsAnalytics } from './dns.js'
 import type { CloudflareData, CloudflareZone, PartResult, ZoneLimits } from './model.js'
@@ -38,7 +39,8 @@ export async function fetchCloudflareData(input: FetchInput): Promise<Cloudflare
   const problems: string[] = []
 
   const zonesAttempt = await attempt(() => listZones(client))
-  if (!zonesAttempt.ok) failFastOn(zonesAttempt.error)
+  // The zone list is the first call: any auth failure there means the token itself is the problem.
+  if (!zonesAttempt.ok) failFastOn(zonesAttempt.error, true)
   const allZones = zonesAttempt.ok ? zonesAttempt.value : []
   const { selected: zones, unmatched } = selectZones(allZones, input.zoneFilter)
   for (const name of unmatched)
@@ -131,9 +133,13 @@ function settle<T extends { zones: unknown[] }>(
   return { status: 'ok', value: result }
 }
 
-/** Auth problems and cancellation end the run: the other parts would fail the same way. */
-function failFastOn(error: ScannerError): void {
-  if (error.kind === 'auth' || error.kind === 'aborted' || error.kind === 'timeout') throw error
+/**
+ * A rejected token and cancellation end the run: the other parts would fail the same way. A 403 on one
+ * feature (a missing permission) only fails that part, unless `anyAuth` (the first call) is set.
+ */
+function failFastOn(error: ScannerError, anyAuth = false): void {
+  if (error.kind === 'auth' && (anyAuth || error.code === TOKEN_INVALID)) throw error
+  if (error.kind === 'aborted' || error.kind === 'timeout') throw error
 }
 
 /** Prefer an error that counts (an outage) over a configuration one, so outages trip the breaker. */

@@ -4,6 +4,7 @@
  * cannot be read the documented plan defaults are assumed (and the report says the window may be clipped).
  */
 import type { ReportWindow } from '../../unifi/model.js'
+import { TOKEN_INVALID } from './api-errors.js'
 import type { CloudflareClient } from './client.js'
 import { chunk, runZoneBatch } from './graphql.js'
 import type { CloudflareZone, DatasetLimits, PlanId, QueriedWindow, ZoneLimits } from './model.js'
@@ -67,7 +68,7 @@ export async function zoneLimits(
       const zone = batch[index]
       if (zone === undefined) return
       if (!result.ok) {
-        if (result.error.kind === 'auth') throw result.error
+        if (result.error.code === TOKEN_INVALID) throw result.error
         return
       }
       const parsed = parseZoneSettings(result.node['settings'])

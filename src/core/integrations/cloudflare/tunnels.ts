@@ -4,6 +4,7 @@
  * always empty, so counting it would report 0 connections for every tunnel.
  */
 import type { ScannerError } from '../../errors.js'
+import { TOKEN_INVALID } from './api-errors.js'
 import type { CloudflareClient } from './client.js'
 import type { TunnelStatus, TunnelSummary, TunnelsResult } from './model.js'
 import { tunnelConnectorSchema, tunnelSchema, type RawTunnel, type RawTunnelConnector } from './schemas.js'
@@ -35,7 +36,7 @@ export async function fetchTunnels(client: CloudflareClient, accountIds: readonl
         return summarise(tunnel, accountId, result)
       } catch (error) {
         const scannerError = error as ScannerError
-        if (scannerError.kind === 'auth' || scannerError.kind === 'aborted' || scannerError.kind === 'timeout')
+        if (scannerError.code === TOKEN_INVALID || scannerError.kind === 'aborted' || scannerError.kind === 'timeout')
           throw error
         connectionFailures.push({ tunnel: tunnel.name, error: scannerError })
         return summarise(tunnel, accountId, null)
