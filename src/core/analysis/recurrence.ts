@@ -25,7 +25,7 @@ interface OpenGroup {
 }
 
 export function mergeOccurrences(occurrences: readonly Occurrence[], windowMs = MERGE_WINDOW_MS): Finding[] {
-  const ordered = [...occurrences].sort((a, b) => a.entry.timestampMs - b.entry.timestampMs)
+  const ordered = chronological(occurrences)
   // Nested maps (rule → device → title) instead of a concatenated key: no string per occurrence.
   const open = new Map<Rule, Map<string, Map<string, OpenGroup>>>()
   const findings: Finding[] = []
@@ -82,4 +82,21 @@ function toFinding(group: OpenGroup): Finding {
     deviceName: entry.deviceName,
     eventType: entry.eventType,
   }
+}
+
+/**
+ * Oldest first. Controllers return events newest first (`_sort: -time`), so an already ordered input is
+ * detected in one pass and reversed instead of sorted.
+ */
+function chronological(occurrences: readonly Occurrence[]): Occurrence[] {
+  let ascending = true
+  let descending = true
+  for (let i = 1; i < occurrences.length && (ascending || descending); i++) {
+    const difference = (occurrences[i]?.entry.timestampMs ?? 0) - (occurrences[i - 1]?.entry.timestampMs ?? 0)
+    if (difference < 0) ascending = false
+    if (difference > 0) descending = false
+  }
+  if (ascending) return [...occurrences]
+  if (descending) return [...occurrences].reverse()
+  return [...occurrences].sort((a, b) => a.entry.timestampMs - b.entry.timestampMs)
 }
