@@ -1,5 +1,6 @@
 /** Generic renderer for ReportSection blocks (integrations, data sources, failure notes). */
 import type { ReportSection, SectionBlock, Tone } from '../section.js'
+import { distinctSummary } from '../section-summary.js'
 import { Callout, Card } from './primitives.js'
 
 const toneClass = (tone: Tone | undefined) => (tone && tone !== 'normal' ? `tone-${tone}` : undefined)
@@ -74,10 +75,11 @@ function Block({ block }: { block: SectionBlock }) {
 }
 
 export function SectionView({ section }: { section: ReportSection }) {
+  const summary = distinctSummary(section)
   return (
     <Card id={section.id} tone={section.tone}>
       <h2>{section.title}</h2>
-      {section.summary ? <p className={toneClass(section.tone) ?? 'muted'}>{section.summary}</p> : null}
+      {summary ? <p className={toneClass(section.tone) ?? 'muted'}>{summary}</p> : null}
       {section.blocks.map((block, index) => (
         <Block key={index} block={block} />
       ))}

@@ -1,5 +1,6 @@
 /** Generic text rendering of ReportSection blocks. */
 import type { ReportSection, SectionBlock, Tone } from '../section.js'
+import { distinctSummary } from '../section-summary.js'
 import { renderTable } from './table.js'
 import { rule, wrap } from './wrap.js'
 
@@ -10,6 +11,8 @@ const TONE_MARK: Record<Tone, string> = {
   warning: '[WARNING] ',
   error: '[ERROR] ',
 }
+// Values in a facts list only carry a mark when they call for attention.
+const FACT_MARK: Record<Tone, string> = { normal: '', good: '', note: '', warning: '[WARNING] ', error: '[ERROR] ' }
 
 function blockLines(block: SectionBlock): string[] {
   switch (block.type) {
@@ -18,15 +21,15 @@ function blockLines(block: SectionBlock): string[] {
     case 'subheading':
       return [block.text.toUpperCase()]
     case 'facts': {
-      const labelWidth = Math.min(24, Math.max(...block.items.map((item) => item.label.length + 2), 1))
-      return block.items.flatMap((item) =>
-        wrap(
-          `${TONE_MARK[item.tone ?? 'normal']}${item.value}`,
-          undefined,
-          `${item.label}:`.padEnd(labelWidth),
-          ' '.repeat(labelWidth),
-        ),
-      )
+      const labelWidth = Math.min(28, Math.max(...block.items.map((item) => item.label.length + 2), 1))
+      return block.items.flatMap((item) => {
+        const label = `${item.label}:`
+        const value = `${FACT_MARK[item.tone ?? 'normal']}${item.value}`
+        const indent = ' '.repeat(labelWidth)
+        // A label too long for the column gets its own line rather than running into the value.
+        if (label.length + 1 > labelWidth) return [...wrap(label), ...wrap(value, undefined, indent)]
+        return wrap(value, undefined, label.padEnd(labelWidth), indent)
+      })
     }
     case 'list': {
       const items = block.items.flatMap((item, index) => {
@@ -51,7 +54,8 @@ function blockLines(block: SectionBlock): string[] {
 
 export function sectionLines(section: ReportSection): string[] {
   const lines = [section.title.toUpperCase(), rule('-')]
-  if (section.summary) lines.push(...wrap(`${TONE_MARK[section.tone]}${section.summary}`))
+  const summary = distinctSummary(section)
+  if (summary) lines.push(...wrap(`${TONE_MARK[section.tone]}${summary}`))
   for (const block of section.blocks) {
     lines.push('')
     lines.push(...blockLines(block))

@@ -84,10 +84,8 @@ export function summaryLines(model: ReportModel): string[] {
     )
   }
   for (const notice of summary.notices) {
-    lines.push(
-      '',
-      ...wrap(`[${notice.tone === 'error' ? 'ERROR' : 'NOTE'}] ${notice.title}: ${notice.text}`, undefined, '', '  '),
-    )
+    const mark = notice.tone === 'error' ? 'ERROR' : notice.tone === 'warning' ? 'WARNING' : 'NOTE'
+    lines.push('', ...wrap(`[${mark}] ${notice.title}: ${notice.text}`, undefined, '', '  '))
   }
   return lines
 }

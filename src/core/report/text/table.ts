@@ -4,16 +4,31 @@ import { TEXT_WIDTH, wrap } from './wrap.js'
 const GAP = '  '
 const MIN_COLUMN = 4
 
-function fitWidths(natural: number[], available: number): number[] {
-  const widths = [...natural]
-  let total = widths.reduce((sum, width) => sum + width, 0)
+/** Shrinks the widest column first, never below its floor. */
+function shrink(widths: number[], total: number, available: number, floors: readonly number[]): number {
   while (total > available) {
-    let widest = 0
-    for (let index = 1; index < widths.length; index++) if (widths[index]! > widths[widest]!) widest = index
-    if (widths[widest]! <= MIN_COLUMN) break
+    let widest = -1
+    for (let index = 0; index < widths.length; index++) {
+      if (widths[index]! > floors[index]! && (widest === -1 || widths[index]! > widths[widest]!)) widest = index
+    }
+    if (widest === -1) break
     widths[widest]! -= 1
     total -= 1
   }
+  return total
+}
+
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => word.length))
+}
+
+function fitWidths(natural: readonly number[], headerWords: readonly number[], available: number): number[] {
+  const widths = [...natural]
+  const total = widths.reduce((sum, width) => sum + width, 0)
+  // First keep every header word whole (up to 14 characters); only then break words.
+  const soft = natural.map((width, index) => Math.min(width, Math.max(MIN_COLUMN, Math.min(14, headerWords[index]!))))
+  const hard = natural.map((width) => Math.min(width, MIN_COLUMN))
+  shrink(widths, shrink(widths, total, available, soft), available, hard)
   return widths
 }
 
@@ -32,7 +47,7 @@ export function renderTable(
   const natural = columns.map((column, index) =>
     Math.max(column.length, ...normalised.map((row) => row[index]!.length), 1),
   )
-  const widths = fitWidths(natural, width - GAP.length * (count - 1))
+  const widths = fitWidths(natural, columns.map(longestWord), width - GAP.length * (count - 1))
   const renderRow = (cells: readonly string[]): string[] => {
     const wrapped = cells.map((cell, index) => cellLines(cell, widths[index]!))
     const height = Math.max(...wrapped.map((lines) => lines.length))
