@@ -26,10 +26,13 @@ export function analyse(collection: UnifiCollection, options: AnalyseOptions): A
     )
   }
   const checkedAt = options.now?.() ?? collection.window.until
+  const health = analyseHealth(collection.devices, options.thresholds, checkedAt)
+  const findings = sortFindings(events.findings)
+  ensureUniqueIds([...findings, ...health.findings])
   return {
-    findings: sortFindings(events.findings),
+    findings,
     threats,
-    health: analyseHealth(collection.devices, options.thresholds, checkedAt),
+    health,
     logEntryCount: events.logEntryCount,
     otherEvents: events.otherEvents,
   }
@@ -44,4 +47,17 @@ export function sortFindings(findings: Finding[]): Finding[] {
       a.title.localeCompare(b.title) ||
       a.id.localeCompare(b.id),
   )
+}
+
+/**
+ * Finding ids derive from event ids and device MACs, which real payloads sometimes repeat (copied `_id`s,
+ * two devices reporting one MAC); the report and UI key on ids, so later duplicates get a `#n` suffix.
+ */
+function ensureUniqueIds(findings: Finding[]): void {
+  const seen = new Map<string, number>()
+  for (const finding of findings) {
+    const count = (seen.get(finding.id) ?? 0) + 1
+    seen.set(finding.id, count)
+    if (count > 1) finding.id = `${finding.id}#${count}`
+  }
 }

@@ -69,6 +69,24 @@ describe('analyse() on recorded controller data', () => {
   })
 })
 
+describe('finding ids', () => {
+  it('stay unique when payloads repeat event ids or device MACs', () => {
+    const result = analyse(
+      collection({
+        events: [
+          legacyEvent('EVT_AP_Lost_Contact', { id: 'same', at: T0, raw: { ap: 'aa:bb:cc:dd:ee:01' } }),
+          legacyEvent('EVT_AP_Lost_Contact', { id: 'same', at: T0 + 2 * HOUR, raw: { ap: 'aa:bb:cc:dd:ee:01' } }),
+        ],
+        devices: [device({ name: 'usw', cpuPercent: 99 }), device({ name: 'ugw', cpuPercent: 99 })],
+      }),
+      { thresholds: defaultThresholds() },
+    )
+    const ids = [...result.findings, ...result.health.findings].map((finding) => finding.id)
+    expect(ids).toHaveLength(4)
+    expect(new Set(ids).size).toBe(4)
+  })
+})
+
 describe('analyse() defaults', () => {
   it('stamps health findings with the end of the window when no clock is injected', () => {
     const input = collection({ devices: [device({ temperatureC: 99 })] })
