@@ -1,0 +1,45 @@
+// Built-main smoke: evaluates out/main/index.js with the fake electron and checks the wiring, which proves the
+// bundle's imports (electron-store, zod, our chunks) resolve without an Electron binary.
+// Run: node --import ./test/smoke/register.mjs test/smoke/run-main.mjs [out/main/index.js]
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { calls } from './fake-electron.mjs'
+
+const entry = path.resolve(process.argv[2] ?? 'out/main/index.js')
+if (!existsSync(entry)) {
+  console.error(`smoke: ${entry} is missing; run "npm run build" first.`)
+  process.exit(1)
+}
+await import(pathToFileURL(entry).href)
+await new Promise((resolve) => setTimeout(resolve, 50))
+
+const problems = []
+const has = (name, predicate = () => true) => calls.some(([call, ...args]) => call === name && predicate(...args))
+const expectCall = (description, name, predicate) => {
+  if (!has(name, predicate)) problems.push(description)
+}
+
+expectCall('asks for the single-instance lock', 'app.requestSingleInstanceLock')
+expectCall('hides the dock icon', 'app.dock.hide')
+expectCall('denies permission requests', 'session.setPermissionRequestHandler')
+expectCall('hardens every webContents', 'app.on', (event) => event === 'web-contents-created')
+expectCall('keeps running when windows close', 'app.on', (event) => event === 'window-all-closed')
+for (const channel of ['app:get-info', 'status:get', 'status:refresh', 'settings:get', 'report:generate']) {
+  expectCall(`handles ${channel}`, 'ipcMain.handle', (name) => name === channel)
+}
+expectCall('creates a sandboxed window with the CJS preload', 'BrowserWindow', (prefs) => {
+  return prefs.sandbox === true && prefs.contextIsolation === true && /preload[/\\]index\.cjs$/.test(prefs.preload)
+})
+expectCall('loads the built renderer', 'loadFile', (file) => /renderer[/\\]index\.html$/.test(file))
+expectCall('creates the tray with a bundled icon', 'Tray', (file) => existsSync(file))
+expectCall('builds the tray menu', 'Tray.setContextMenu', (labels) => labels.includes('Generate report now'))
+if (has('app.quit') || has('app.exit')) problems.push('main quit during start-up')
+
+if (problems.length > 0) {
+  console.error(`smoke: built main is not wired as expected:\n- ${problems.join('\n- ')}`)
+  console.error(JSON.stringify(calls))
+  process.exit(1)
+}
+console.log(`smoke: built main wired ${calls.length} Electron calls as expected`)
+process.exit(0)
