@@ -3,6 +3,7 @@
  * desktop app reuse it) that keeps one breaker per integration across runs, runs every configured integration
  * concurrently with Promise.allSettled semantics, and keeps the live status for the UI.
  */
+import { setMaxListeners } from 'node:events'
 import type { Dispatcher } from 'undici'
 import type { IntegrationStatusSnapshot } from '../../shared/integration-status.js'
 import type { Settings } from '../../shared/settings.js'
@@ -206,7 +207,10 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     async run(request) {
       if (request.settings) updateSettings(request.settings)
       const current = settings
-      const results = await Promise.allSettled(integrations.map((integration) => runOne(integration, request, current)))
+      const link = linkRunSignal(request.signal, integrations.length)
+      const results = await Promise.allSettled(
+        integrations.map((integration) => runOne(integration, { ...request, signal: link.signal }, current)),
+      ).finally(link.dispose)
       return results.map((result, index) => {
         if (result.status === 'fulfilled') return result.value
         // runOne handles every error itself; this only guards against a bug there.
@@ -256,4 +260,18 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
       if (ownsDispatcher) await dispatcher.destroy()
     },
   }
+}
+
+/**
+ * One run-scoped signal that every integration's call listens to. It is ours, so it may carry one listener per
+ * integration without Node's "possible EventTarget memory leak" warning; the caller's signal gets one listener.
+ */
+function linkRunSignal(parent: AbortSignal | undefined, integrationCount: number) {
+  if (!parent) return { signal: undefined, dispose: () => undefined }
+  const controller = new AbortController()
+  setMaxListeners(Math.max(10, integrationCount + 5), controller.signal)
+  const forward = (): void => controller.abort(parent.reason)
+  if (parent.aborted) forward()
+  else parent.addEventListener('abort', forward, { once: true })
+  return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', forward) }
 }

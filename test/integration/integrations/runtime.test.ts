@@ -234,6 +234,25 @@ describe('integration runtime over loopback HTTP', () => {
     expect(runtime.status()[0]?.breaker.consecutiveFailures).toBe(0)
   })
 
+  it('many integrations sharing the run signal raise no listener-leak warning', async () => {
+    const warnings: Error[] = []
+    const onWarning = (warning: Error): void => {
+      warnings.push(warning)
+    }
+    process.on('warning', onWarning)
+    try {
+      const many = Array.from({ length: 30 }, (_, index) => testIntegration({ id: `m${index}`, url: at('/ok') }))
+      const { runtime } = make(many)
+      const controller = new AbortController()
+      const outcomes = await runtime.run({ window: WINDOW, unifi: null, signal: controller.signal })
+      expect(outcomes.every((outcome) => outcome.status === 'ok')).toBe(true)
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(warnings.map((warning) => warning.message)).toEqual([])
+    } finally {
+      process.off('warning', onWarning)
+    }
+  })
+
   it('not configured → no output at all; partial → one warning naming the missing fields', async () => {
     const requestsBefore = [...upstream.hits.values()].reduce((a, b) => a + b, 0)
     const unset = testIntegration({
