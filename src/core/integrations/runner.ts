@@ -187,7 +187,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
         ...done,
         status: 'failed',
         reason: 'error',
-        message: unableToFetch(integration.displayName, 'unexpected error'),
+        message: `${integration.displayName}: unable to show the data (unexpected error)`,
         errorKind: 'internal',
         nextAttemptAt: null,
       }

@@ -305,7 +305,15 @@ describe('integration runtime over loopback HTTP', () => {
       ['render', 'failed'],
       ['fine', 'ok'],
     ])
-    expect(byId(outcomes, 'crash')).toMatchObject({ errorKind: 'internal', reason: 'error' })
+    expect(byId(outcomes, 'crash')).toMatchObject({
+      errorKind: 'internal',
+      reason: 'error',
+      message: 'Crash: unable to fetch data (unexpected error)',
+    })
+    expect(byId(outcomes, 'render')).toMatchObject({ message: 'Render: unable to show the data (unexpected error)' })
+    // The upstream answered: a rendering bug does not count toward the breaker.
+    expect(runtime.status().find((s) => s.id === 'render')?.breaker.consecutiveFailures).toBe(0)
+    expect(runtime.status().find((s) => s.id === 'crash')?.breaker.consecutiveFailures).toBe(1)
   })
 
   it('rebuilds breakers when the breaker policy changes between runs', async () => {
