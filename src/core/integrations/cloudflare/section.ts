@@ -234,7 +234,7 @@ function tunnelTable(result: TunnelsResult, ctx: RenderContext): SectionBlock[] 
   const blocks: SectionBlock[] = []
   const unhealthy = result.tunnels.filter((t) => t.status !== 'healthy')
   if (unhealthy.length > 0) {
-    const list = unhealthy.map((t) => `${t.name} (${tunnelStatusLabel(t, ctx.timezone).toLowerCase()})`).join(', ')
+    const list = unhealthy.map((t) => `${t.name} (${lowerFirst(tunnelStatusLabel(t, ctx.timezone))})`).join(', ')
     blocks.push({
       type: 'paragraph',
       tone: 'warning',
@@ -298,6 +298,10 @@ function noteBlocks(data: CloudflareData): SectionBlock[] {
   }
   if (data.notes.length > 0) blocks.push({ type: 'list', title: 'Notes', items: data.notes })
   return blocks
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
 }
 
 function zoneCount(count: number): string {
