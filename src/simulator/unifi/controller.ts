@@ -5,7 +5,8 @@ import { mix } from '../data/prng.js'
 import { createSiteContext } from '../data/site-context.js'
 import { createServerCertificate } from './certificate.js'
 import { FaultBook } from './faults.js'
-import { PERSONA_TABLE } from './personas.js'
+import { ConfigError } from '../../core/errors.js'
+import { PERSONAS, PERSONA_TABLE } from './personas.js'
 import { startServer } from './server.js'
 import { SessionStore } from './sessions.js'
 import type { ControllerState } from './state.js'
@@ -17,14 +18,18 @@ const BRANCH_SIZES: DatasetSizes = { events: 60, threats: 12, devices: 4 }
 
 function size(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer`)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`The simulator's ${name} must be a whole number of 0 or more (got ${String(value)}).`)
+  }
   return value
 }
 
 export async function startSimulatedController(options: SimulatedControllerOptions = {}): Promise<SimulatedController> {
   const personaName = options.persona ?? 'unifi-os-10.3'
   const persona = PERSONA_TABLE[personaName]
-  if (!persona) throw new RangeError(`unknown persona ${String(personaName)}`)
+  if (!persona) {
+    throw new ConfigError(`Unknown simulator persona "${String(personaName)}". Use one of: ${PERSONAS.join(', ')}.`)
+  }
   const seed = options.seed ?? 1
   const now = options.now ?? Date.now
   const anchorMs = now()

@@ -14,6 +14,9 @@ function uuidFor(text: string): string {
 
 export function integrationRoute(state: ControllerState, req: SimRequest, rest: string): SimResponse {
   const path = `/integration${rest.slice('/integration'.length)}`
+  if (req.auth.kind === 'bad-api-key') {
+    return integrationError(401, 'UNAUTHORIZED', 'api.authentication.invalid-credentials', 'Invalid credentials', path)
+  }
   if (req.auth.kind !== 'api-key') {
     return integrationError(401, 'UNAUTHORIZED', 'api.authentication.missing-credentials', 'Missing credentials', path)
   }

@@ -9,6 +9,7 @@ import {
   type PersonaName,
   type SimulatedController,
 } from '../../../src/simulator/unifi/index.js'
+import { ConfigError } from '../../../src/core/errors.js'
 import { header, legacyData, setCookies, simHttp, type SimHttp } from './sim-http.js'
 
 interface Expectation {
@@ -260,6 +261,43 @@ describe('sites', () => {
       ])
       const devices = legacyData(await http.call('GET', '/proxy/network/api/s/branch/stat/device'))
       expect(devices.length).toBeGreaterThan(0)
+    } finally {
+      await http.close()
+      await sim.close()
+    }
+  })
+})
+
+describe('options and the Integration API', () => {
+  it('refuses an unknown persona or a negative size with a ConfigError', async () => {
+    await expect(startSimulatedController({ persona: 'unifi-os-11' as PersonaName })).rejects.toBeInstanceOf(
+      ConfigError,
+    )
+    await expect(startSimulatedController({ events: -1 })).rejects.toThrow(/events must be a whole number/)
+  })
+
+  it('lists sites with their internal reference and tells a wrong key from a missing one', async () => {
+    const sim = await startSimulatedController({ persona: 'unifi-os-10.3', seed: 4 })
+    const http = simHttp(sim)
+    try {
+      const sites = await http.call('GET', '/proxy/network/integration/v1/sites', {
+        headers: { 'x-api-key': sim.credentials.apiKey },
+      })
+      const body = sites.body as { totalCount: number; data: { internalReference: string; name: string; id: string }[] }
+      expect(body.totalCount).toBe(2)
+      expect(body.data.map((s) => [s.internalReference, s.name])).toEqual([
+        ['default', 'Default'],
+        ['branch', 'Branch office'],
+      ])
+      expect(body.data[0]?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      const wrong = await http.call('GET', '/proxy/network/integration/v1/sites', { headers: { 'x-api-key': 'nope' } })
+      const none = await http.call('GET', '/proxy/network/integration/v1/sites')
+      expect([wrong.status, none.status]).toEqual([401, 401])
+      expect(wrong.body).toMatchObject({ code: 'api.authentication.invalid-credentials' })
+      expect(none.body).toMatchObject({
+        code: 'api.authentication.missing-credentials',
+        requestPath: '/integration/v1/sites',
+      })
     } finally {
       await http.close()
       await sim.close()
