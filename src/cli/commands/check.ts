@@ -7,6 +7,7 @@
 import { TlsTrustError, toScannerError, type ScannerError } from '../../core/errors.js'
 import type { ControllerInfo, SiteRef } from '../../core/unifi/model.js'
 import { checkConfiguration } from '../../core/integrations/configuration.js'
+import type { UnifiRunAccess } from '../../core/integrations/contract.js'
 import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import { createUnifiClient } from '../../core/unifi/index.js'
@@ -39,10 +40,13 @@ export async function runCheckCommand(
   const interrupt = abortOnInterrupt(ctx.io.interrupts)
   const client = createUnifiClient({ settings: settings.unifi, logger: ctx.output.logger })
   try {
-    const [unifi, integrationChecks] = await Promise.all([
-      checkController(client, settings, interrupt.signal),
-      checkIntegrations(ctx, settings),
-    ])
+    const unifi = await checkController(client, settings, interrupt.signal)
+    // Integrations riding on the UniFi session (CyberSecure) test through the session just checked.
+    const now = ctx.io.now()
+    const access = unifi.error
+      ? null
+      : client.runAccess({ since: now - settings.report.lookbackHours * 3_600_000, until: now })
+    const integrationChecks = await checkIntegrations(ctx, settings, access, interrupt.signal)
     const exitCode = unifi.error ? exitCodeForError(unifi.error) : ExitCode.ok
     printHuman(ctx, settings, unifi, integrationChecks)
     ctx.output.json({
@@ -98,7 +102,12 @@ async function checkController(
   }
 }
 
-async function checkIntegrations(ctx: CommandContext, settings: Settings): Promise<IntegrationCheck[]> {
+async function checkIntegrations(
+  ctx: CommandContext,
+  settings: Settings,
+  unifi: UnifiRunAccess | null,
+  signal: AbortSignal,
+): Promise<IntegrationCheck[]> {
   const runtime = createIntegrationRuntime({ integrations, settings, logger: ctx.output.logger })
   try {
     return await Promise.all(
@@ -107,7 +116,7 @@ async function checkIntegrations(ctx: CommandContext, settings: Settings): Promi
         const base = { id: integration.id, displayName: integration.displayName, status: state, missing }
         if (state !== 'configured' || !integration.testConnection) return { ...base, test: null }
         try {
-          const result = await runtime.testConnection(integration.id)
+          const result = await runtime.testConnection(integration.id, { signal, unifi })
           return { ...base, test: { ok: result.ok, message: result.message } }
         } catch (error) {
           return { ...base, test: { ok: false, message: toScannerError(error).message } }
