@@ -3,13 +3,17 @@
  * noisy, so targets are judged on ratios from one run, never in timed tests).
  */
 import { run as runRuntime } from './runtime.bench.js'
+import { run as runUnifi, runSimulatorChild, SIMULATOR_CHILD_ENV } from './unifi.bench.js'
 
 interface Bench {
   title: string
   run(print: (line: string) => void): Promise<void>
 }
 
-const benches: Bench[] = [{ title: 'Integration runtime (issue #3)', run: runRuntime }]
+const benches: Bench[] = [
+  { title: 'Integration runtime (issue #3)', run: runRuntime },
+  { title: 'UniFi collection (issue #4)', run: runUnifi },
+]
 
 async function main(): Promise<void> {
   const print = (line: string): void => {
@@ -25,7 +29,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// The UniFi benchmark hosts its simulated controller in a child process running this same entry.
+const entry = process.env[SIMULATOR_CHILD_ENV] === '1' ? runSimulatorChild() : main()
+entry.catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   process.exitCode = 1
 })

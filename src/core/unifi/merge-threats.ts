@@ -1,8 +1,8 @@
 /**
  * Merges threats from every source (unifi-api.md §14 step 5). The same alert seen by several sources is
  * one threat whose `origins` lists them all. The key is (src, dst, dst port, signature, minute); system-log
- * entries carry no signature or port, so they join a signed threat with the same src, dst and minute, and
- * stand alone only when no other source saw it.
+ * entries carry no signature or port, so they join a signed threat with the same src and dst within a minute
+ * either side, and stand alone only when no other source saw it.
  */
 import type { CollectedThreat } from './model.js'
 
@@ -32,7 +32,7 @@ export function mergeThreats(groups: readonly (readonly CollectedThreat[])[]): C
   const standalone = new Map<string, CollectedThreat>()
   for (const threat of unsigned) {
     const pair = pairKey(threat)
-    const match = byPair.get(pair) ?? standalone.get(pair)
+    const match = nearbyPair(byPair, threat) ?? standalone.get(pair)
     if (match !== undefined) absorb(match, threat)
     else standalone.set(pair, { ...threat, origins: [...threat.origins] })
   }
@@ -43,8 +43,16 @@ function isUnsigned(threat: CollectedThreat): boolean {
   return threat.signature === '' && threat.signatureId === null
 }
 
-function pairKey(threat: CollectedThreat): string {
-  return `${threat.srcIp ?? ''}|${threat.dstIp ?? ''}|${Math.floor(threat.timestampMs / MINUTE)}`
+function pairKey(threat: CollectedThreat, minuteOffset = 0): string {
+  return `${threat.srcIp ?? ''}|${threat.dstIp ?? ''}|${Math.floor(threat.timestampMs / MINUTE) + minuteOffset}`
+}
+
+/**
+ * Sources stamp the same alert a little differently (flow start vs. log time), so a system-log entry may
+ * fall into the neighbouring minute of the signed record it describes.
+ */
+function nearbyPair(byPair: Map<string, CollectedThreat>, threat: CollectedThreat): CollectedThreat | undefined {
+  return byPair.get(pairKey(threat)) ?? byPair.get(pairKey(threat, -1)) ?? byPair.get(pairKey(threat, 1))
 }
 
 /** Adds `other`'s origin and fills fields the first source lacked. */

@@ -24,7 +24,7 @@ describe('single flight', () => {
   it('concurrent collect, runAccess and listSites share one login and one set of threat requests', async () => {
     const sim = await simulator({ persona: 'unifi-os-10.3', threats: 2500 })
     const alone = clientFor(sim)
-    await alone.client.collect(DAY, AbortSignal.timeout(20_000))
+    await alone.client.collect(DAY, AbortSignal.timeout(25_000))
     await alone.client.close()
     const flowsAlone = requestsTo(sim, 'traffic-flows')
     const settingsAlone = requestsTo(sim, 'rest/setting')
@@ -33,7 +33,7 @@ describe('single flight', () => {
     const { client } = clientFor(sim)
     const access = client.runAccess(DAY)
     expect(client.runAccess(DAY)).toBe(access)
-    const signal = AbortSignal.timeout(20_000)
+    const signal = AbortSignal.timeout(25_000)
     const [collection, threats, ips, sites, info] = await Promise.all([
       client.collect(DAY, signal),
       access.threats(signal),
@@ -72,7 +72,7 @@ describe('session expiry', () => {
     const { client } = clientFor(sim)
     await client.connect(AbortSignal.timeout(10_000))
     sim.setFaults([{ type: 'session-expiry' }])
-    const collection = await client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     expect(sim.stats.requests.filter((request) => request.status === 401).length).toBeGreaterThanOrEqual(1)
     expect(sim.stats.logins).toBe(2)
@@ -151,7 +151,7 @@ describe('CSRF', () => {
   it('follows the rotating token: every POST is accepted while the console requires the current token', async () => {
     const sim = await simulator({ persona: 'unifi-os-10.3', events: 2500, faults: [{ type: 'csrf-required' }] })
     const { client } = clientFor(sim)
-    const collection = await client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     const posts = sim.stats.requests.filter(
       (request) => request.method === 'POST' && !request.path.includes('/api/auth/'),

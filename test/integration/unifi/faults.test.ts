@@ -25,17 +25,19 @@ afterEach(async () => {
 
 const MIB = 1024 * 1024
 
-describe.each<[string, SimulatorFault, string, string]>([
-  ['hang', { type: 'hang', pathIncludes: 'traffic-flows' }, 'traffic-flows', 'timeout'],
-  ['reset', { type: 'reset', pathIncludes: 'stat/health' }, 'stat/health', 'unreachable'],
-  ['invalid-json', { type: 'invalid-json', pathIncludes: 'rest/setting' }, 'rest/setting', 'parse'],
-  ['oversize', { type: 'oversize', bytes: 2 * MIB, pathIncludes: 'stat/device' }, 'stat/device', 'too-large'],
-  ['slow beyond the timeout', { type: 'slow', delayMs: 2_500, pathIncludes: 'stat/sta' }, 'stat/sta', 'timeout'],
-])('fault %s on one endpoint', (_name, fault, endpoint, kind) => {
+// Timeout faults use a 1 s request timeout; the others a generous one, so a busy machine cannot turn them
+// into timeouts.
+describe.each<[string, SimulatorFault, string, string, number]>([
+  ['hang', { type: 'hang', pathIncludes: 'traffic-flows' }, 'traffic-flows', 'timeout', 1_000],
+  ['reset', { type: 'reset', pathIncludes: 'stat/health' }, 'stat/health', 'unreachable', 20_000],
+  ['invalid-json', { type: 'invalid-json', pathIncludes: 'rest/setting' }, 'rest/setting', 'parse', 20_000],
+  ['oversize', { type: 'oversize', bytes: 2 * MIB, pathIncludes: 'stat/device' }, 'stat/device', 'too-large', 20_000],
+  ['slow beyond the timeout', { type: 'slow', delayMs: 4_000, pathIncludes: 'stat/sta' }, 'stat/sta', 'timeout', 1_000],
+])('fault %s on one endpoint', (_name, fault, endpoint, kind, requestTimeoutMs) => {
   it(`records ${endpoint} as failed (${kind}) and keeps every other source`, async () => {
     sim = await startSimulatedController({ persona: 'unifi-os-10.3', now: () => NOW, faults: [fault] })
-    const { client } = clientFor(sim, { requestTimeoutMs: 1_000, maxResponseBytes: MIB })
-    const collection = await client.collect(DAY, AbortSignal.timeout(20_000))
+    const { client } = clientFor(sim, { requestTimeoutMs, maxResponseBytes: MIB })
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     const failed = collection.sources.attempts.filter((attempt) => attempt.outcome === 'failed')
     expect(failed.map((attempt) => [attempt.endpoint, attempt.errorKind])).toEqual([[endpoint, kind]])
@@ -55,15 +57,16 @@ describe('faults on the way in', () => {
     ['oversized site list', { type: 'oversize', bytes: 2 * MIB, pathIncludes: 'self/sites' }, ResponseTooLargeError],
   ])('%s fails the run with the matching error class', async (_name, fault, errorClass) => {
     sim = await startSimulatedController({ now: () => NOW, faults: [fault] })
-    const { client } = clientFor(sim, { requestTimeoutMs: 1_000, maxResponseBytes: MIB })
-    await expect(client.collect(DAY, AbortSignal.timeout(10_000))).rejects.toBeInstanceOf(errorClass)
+    const hang = fault.type === 'hang'
+    const { client } = clientFor(sim, { requestTimeoutMs: hang ? 1_000 : 20_000, maxResponseBytes: MIB })
+    await expect(client.collect(DAY, AbortSignal.timeout(25_000))).rejects.toBeInstanceOf(errorClass)
     await client.close()
   })
 
   it('slow answers within the timeout are waited for', async () => {
     sim = await startSimulatedController({ now: () => NOW, faults: [{ type: 'slow', delayMs: 200 }] })
     const { client } = clientFor(sim, { requestTimeoutMs: 5_000 })
-    const collection = await client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     expect(collection.warnings).toEqual([])
   })
@@ -87,11 +90,11 @@ describe('remembered sources', () => {
     sim = await startSimulatedController({ persona: 'unifi-os-10.3', now: () => NOW })
     const memory = createInMemorySourceMemory()
     const first = clientFor(sim, {}, memory)
-    await first.client.collect(DAY, AbortSignal.timeout(20_000))
+    await first.client.collect(DAY, AbortSignal.timeout(25_000))
     await first.client.close()
     expect(requestsTo(sim, 'stat/ips/event')).toBe(1)
     const second = clientFor(sim, {}, memory)
-    const collection = await second.client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await second.client.collect(DAY, AbortSignal.timeout(25_000))
     await second.client.close()
     expect(requestsTo(sim, 'stat/ips/event')).toBe(1)
     const skipped = collection.sources.attempts.find((attempt) => attempt.endpoint === 'stat/ips/event')
@@ -104,7 +107,7 @@ describe('legacy event paging', () => {
   it('pages stat/event past the 3000-row cap until meta.count is reached', async () => {
     sim = await startSimulatedController({ persona: 'classic-8', events: 7_000, now: () => NOW })
     const { client } = clientFor(sim)
-    const collection = await client.collect(DAY, AbortSignal.timeout(30_000))
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     expect(requestsTo(sim, 'stat/event')).toBe(3)
     const attempt = collection.sources.attempts.find((item) => item.endpoint === 'stat/event')

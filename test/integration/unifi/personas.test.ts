@@ -75,7 +75,7 @@ describe.each(Object.entries(EXPECTED) as [PersonaName, Expected][])('persona %s
     const { client, logs } = clientFor(sim)
     try {
       const progress: number[] = []
-      const collection = await client.collect(DAY, AbortSignal.timeout(20_000), (p) => progress.push(p.percent))
+      const collection = await client.collect(DAY, AbortSignal.timeout(25_000), (p) => progress.push(p.percent))
       expect(collection.controller).toMatchObject({
         kind: expected.kind,
         version: expected.version,
@@ -112,7 +112,7 @@ describe('API key', () => {
   it('collects a UniFi OS console with X-API-KEY: no login, no logout', async () => {
     sim = await startSimulatedController({ persona: 'unifi-os-10.3', now: () => NOW })
     const { client, logs } = clientFor(sim, { auth: 'api-key' })
-    const collection = await client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await client.collect(DAY, AbortSignal.timeout(25_000))
     await client.close()
     expect(collection.controller.authMethod).toBe('api-key')
     expect(collection.threats.length).toBeGreaterThan(0)

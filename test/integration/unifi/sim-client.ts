@@ -24,7 +24,7 @@ export function clientFor(
   const settings = unifiSettingsSchema.parse({
     url: sim.url,
     tlsFingerprint: sim.fingerprint,
-    requestTimeoutMs: 5_000,
+    requestTimeoutMs: 15_000,
     ...(auth === 'api-key'
       ? { apiKey: sim.credentials.apiKey }
       : { username: sim.credentials.username, password: sim.credentials.password }),

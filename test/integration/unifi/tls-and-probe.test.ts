@@ -133,7 +133,7 @@ describe('address and port probing', () => {
     })
     await client.close()
     const branch = clientFor(sim, { site: 'branch' })
-    const collection = await branch.client.collect(DAY, AbortSignal.timeout(20_000))
+    const collection = await branch.client.collect(DAY, AbortSignal.timeout(25_000))
     await branch.client.close()
     expect(collection.site).toEqual({ name: 'branch', description: 'Branch office' })
     expect(collection.devices.length).toBeGreaterThan(0)

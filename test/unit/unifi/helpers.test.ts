@@ -100,6 +100,20 @@ describe('mergeThreats', () => {
     expect(merged[0]).toMatchObject({ srcCountry: 'DE', action: 'block', signatureId: 2001000 })
   })
 
+  it('joins a system-log entry stamped in the neighbouring minute to the signed record', () => {
+    const flowStart = { ...base, timestampMs: 1_800_000_059_000 }
+    const log = {
+      ...base,
+      origins: ['system-log' as const],
+      signature: '',
+      signatureId: null,
+      timestampMs: 1_800_000_061_000,
+    }
+    expect(mergeThreats([[flowStart], [log]]).map((threat) => threat.origins)).toEqual([
+      ['traffic-flows', 'system-log'],
+    ])
+  })
+
   it('keeps different signatures, ports and minutes apart, and unmatched system-log threats on their own', () => {
     const otherMinute = { ...base, timestampMs: base.timestampMs + 61_000 }
     const otherPort = { ...base, dstPort: 22 }

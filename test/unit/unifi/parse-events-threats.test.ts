@@ -154,7 +154,7 @@ describe('v2 traffic flows (unifi-mcp/v2/traffic-flows.json)', () => {
     expect(parseTrafficFlowThreat(flows[0])).toBeNull()
     expect(parseTrafficFlowThreat(flows[1])).toMatchObject({
       origins: ['traffic-flows'],
-      timestampMs: 1779742700030,
+      timestampMs: 1779742700000,
       srcIp: '192.0.2.55',
       dstIp: '198.51.100.3',
       dstPort: 53,

@@ -55,7 +55,8 @@ export function parseTrafficFlowThreat(input: unknown): CollectedThreat | null {
     /THREAT|IDS|IPS|INTRUSION/i.test(`${policy.type ?? ''} ${policy.internal_type ?? ''}`),
   )
   if (ips === null && !threatPolicy) return null
-  const timestampMs = flow.time ?? flow.flow_start_time
+  // `time` is when the flow ended; the alert belongs to when it started.
+  const timestampMs = flow.flow_start_time ?? flow.time
   if (timestampMs === null) return null
   const text = parseIpsMessage(ips?.advanced_information)
   const srcIp = flow.source?.ip ?? text?.srcIp ?? null
