@@ -8,6 +8,7 @@ import { app, ipcMain, session, shell } from 'electron'
 import { createMainLogger } from './app/main-logger.js'
 import { appPaths } from './app/paths.js'
 import { createPush } from './ipc/push.js'
+import { createEngineReportRunner } from './reports/engine-runner.js'
 import { registerIpc } from './ipc/register.js'
 import { denyAllPermissions, hardenWebContents } from './security/harden.js'
 import { createMainServices } from './services.js'
@@ -41,12 +42,14 @@ function start(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const paths = appPaths(import.meta.dirname, app.getAppPath(), devServerUrl)
   const settings = createElectronSettingsSource(logger)
-  const reportsDir = (): string => settings.read().report.outputDir ?? path.join(app.getPath('userData'), 'reports')
+  const dataDir = app.getPath('userData')
+  const reportsDirFor = (outputDir: string | undefined): string => outputDir ?? path.join(dataDir, 'reports')
+  const reportsDir = (): string => reportsDirFor(settings.read().report.outputDir)
 
   let window: SettingsWindow | null = null
   const services = createMainServices({
     settings,
-    runner: null,
+    runner: createEngineReportRunner({ logger, appVersion: app.getVersion(), dataDir, reportsDir: reportsDirFor }),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),

@@ -1,0 +1,82 @@
+import { analyse } from '../../core/analysis/analyse.js'
+import { ScannerError, type ErrorKind } from '../../core/errors.js'
+import { integrations } from '../../core/integrations/registry.js'
+import { createIntegrationRuntime, sectionForOutcome } from '../../core/integrations/runner.js'
+import type { Logger } from '../../core/logger.js'
+import { runReport } from '../../core/pipeline/run-report.js'
+import type { RunOutcome } from '../../core/pipeline/outcome.js'
+import { createUnifiClient } from '../../core/unifi/index.js'
+import type { ReportSummary } from '../../shared/ipc/payloads.js'
+import type { ReportRunner } from './report-job.js'
+
+export interface EngineRunnerOptions {
+  logger: Logger
+  appVersion: string
+  /** Where state.json and history.json live (the app's data folder). */
+  dataDir: string
+  /** The reports folder for the given settings. */
+  reportsDir: (outputDir: string | undefined) => string
+}
+
+const KNOWN_KINDS: readonly ErrorKind[] = [
+  'auth',
+  'rate-limited',
+  'config',
+  'tls-untrusted',
+  'unreachable',
+  'server',
+  'timeout',
+  'too-large',
+  'parse',
+  'aborted',
+  'internal',
+]
+
+/**
+ * The report engine behind "Generate report now": the same pipeline the CLI runs (UniFi collection and the
+ * integrations in parallel, analysis, HTML/text files, history). A run whose UniFi part failed still writes a
+ * report that explains it, but counts as failed for the tray and the window, with the engine's message.
+ */
+export function createEngineReportRunner(options: EngineRunnerOptions): ReportRunner {
+  return async (settings, onProgress, signal) => {
+    const { logger } = options
+    const runtime = createIntegrationRuntime({ integrations, settings, logger })
+    const client = createUnifiClient({ settings: settings.unifi, logger })
+    try {
+      const outcome = await runReport(
+        {
+          settings,
+          unifi: client,
+          integrations: runtime,
+          analyse,
+          describeOutcome: sectionForOutcome,
+          logger,
+          appVersion: options.appVersion,
+          reportsDir: options.reportsDir(settings.report.outputDir),
+          dataDir: options.dataDir,
+        },
+        { signal, onProgress: (progress) => onProgress({ phase: progress.label, percent: progress.percent }) },
+      )
+      for (const warning of outcome.warnings) logger.warn(warning)
+      const failure = outcome.unifi.error
+      if (failure) {
+        const kind = KNOWN_KINDS.find((known) => known === failure.kind) ?? 'config'
+        throw new ScannerError(kind, failure.code, failure.message)
+      }
+      return toSummary(outcome)
+    } finally {
+      await client.close().catch(() => undefined)
+      await runtime.close().catch(() => undefined)
+    }
+  }
+}
+
+function toSummary(outcome: RunOutcome): ReportSummary {
+  const { severe, medium, low } = outcome.report.findings
+  return {
+    id: outcome.generatedAt,
+    finishedAt: Date.parse(outcome.generatedAt),
+    headline: `${severe} severe, ${medium} medium and ${low} low findings`,
+    files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
+  }
+}

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryLogger } from '../../../src/core/logger.js'
+import { createPush, type PushTarget } from '../../../src/main/ipc/push.js'
+import { createEngineReportRunner } from '../../../src/main/reports/engine-runner.js'
+import { createMainServices } from '../../../src/main/services.js'
+import { settingsSchema, type Settings } from '../../../src/shared/settings.js'
+import { startSimulatedController } from '../../../src/simulator/unifi/index.js'
+
+type Controller = Awaited<ReturnType<typeof startSimulatedController>>
+
+let controller: Controller
+let dataDir: string
+
+beforeAll(async () => {
+  controller = await startSimulatedController({})
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-main-engine-'))
+})
+
+afterAll(async () => {
+  await controller?.close()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+function servicesWith(settings: Settings) {
+  const sent: Array<{ channel: string; payload: unknown }> = []
+  const target: PushTarget = { isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
+  const logger = createMemoryLogger()
+  const services = createMainServices({
+    settings: { read: () => settings },
+    runner: createEngineReportRunner({
+      logger,
+      appVersion: '0.1.0-test',
+      dataDir,
+      reportsDir: (outputDir) => outputDir ?? path.join(dataDir, 'reports'),
+    }),
+    appInfo: () => ({
+      name: 'unifi-scanner',
+      version: '0.1.0',
+      platform: 'linux',
+      electronVersion: null,
+      reportsDir: '',
+    }),
+    push: createPush(() => [target]),
+    pageUrl: 'file:///app/index.html',
+    logger,
+  })
+  services.trustedSenders.add(1)
+  const call = (channel: string) =>
+    services.dispatch(channel, { webContentsId: 1, frameUrl: 'file:///app/index.html' }, undefined)
+  return { services, sent, call, logger }
+}
+
+describe('"Generate report now" on the real engine (simulated controller on loopback)', () => {
+  it('writes the report files, pushes progress and records the summary', async () => {
+    const settings = settingsSchema.parse({
+      unifi: {
+        url: controller.url,
+        site: 'default',
+        username: controller.credentials.username,
+        password: controller.credentials.password,
+        tlsFingerprint: controller.fingerprint,
+      },
+      report: { format: 'both' },
+    })
+    const { services, sent, call, logger } = servicesWith(settings)
+    const result = await call('report:generate')
+    expect(result.ok, JSON.stringify(result)).toBe(true)
+    if (!result.ok) return
+    const summary = result.value as { files: string[]; headline: string }
+    expect(summary.files).toHaveLength(2)
+    for (const file of summary.files) expect(existsSync(file), file).toBe(true)
+    expect(summary.headline).toMatch(/^\d+ severe, \d+ medium and \d+ low findings$/)
+    const html = readFileSync(
+      summary.files.find((f) => f.endsWith('.html'))!,
+      'utf8',
+    )
+    expect(html).not.toContain(controller.credentials.password)
+
+    const progress = sent.filter((p) => p.channel === 'report:progress').map((p) => p.payload as { percent: number })
+    expect(progress.length).toBeGreaterThan(2)
+    expect(progress.map((p) => p.percent)).toEqual([...progress.map((p) => p.percent)].sort((a, b) => a - b))
+    expect(services.status.get()).toMatchObject({ state: 'idle', progress: null, lastError: null })
+    // Nothing in the traffic to the renderer or in the log carries the password.
+    expect(JSON.stringify(sent)).not.toContain(controller.credentials.password)
+    expect(JSON.stringify(logger.records)).not.toContain(controller.credentials.password)
+  })
+
+  it('reports a refused login as a failed run with the engine message, not a crash', async () => {
+    const settings = settingsSchema.parse({
+      unifi: {
+        url: controller.url,
+        site: 'default',
+        username: controller.credentials.username,
+        password: 'wrong-password-for-test',
+        tlsFingerprint: controller.fingerprint,
+      },
+    })
+    const { services, call } = servicesWith(settings)
+    const result = await call('report:generate')
+    expect(result).toMatchObject({ ok: false, error: { kind: 'auth' } })
+    expect(services.status.get().state).toBe('error')
+    expect(JSON.stringify(result)).not.toContain('wrong-password-for-test')
+  })
+})
