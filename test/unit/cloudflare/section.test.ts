@@ -53,6 +53,7 @@ function events(overrides: Partial<SecurityEventsResult> = {}): SecurityEventsRe
       { action: 'block', source: 'firewallManaged', count: 20 },
       { action: 'managed_challenge', source: 'securityLevel', count: 10 },
       { action: 'block', source: 'somethingNew', count: 5 },
+      { action: 'block', source: 'waf', count: 2 },
     ],
     topBlockedIps: [{ key: '203.0.113.69', count: 15, country: 'GB', asn: '5089' }],
     topBlockedCountries: [{ key: 'GB', count: 15 }],
@@ -111,9 +112,9 @@ function data(overrides: Partial<CloudflareData> = {}): CloudflareData {
       value: {
         accountIds: ['acc'],
         tunnels: [
-          tunnel('prod-tunnel', 'healthy'),
+          tunnel('prod-tunnel', 'healthy', { originIps: ['203.0.113.45'] }),
           tunnel('dev-tunnel', 'down', { connsInactiveAt: '2026-03-10T07:00:00Z' }),
-          tunnel('media', 'degraded'),
+          tunnel('media', 'degraded', { connectorVersions: ['2024.6.1'], originIps: ['203.0.113.45'] }),
           tunnel('old-pi', 'inactive'),
         ],
       },
@@ -136,6 +137,7 @@ describe('Cloudflare section', () => {
     expect(section.summary).toBe(
       '40 security events (25 blocked, 10 challenged) on 1 zone; 1,000 DNS queries; 1 of 4 tunnels healthy',
     )
+    expect(section.findings).toEqual({ severe: 0, medium: 1, low: 1 })
     const tunnelTable = tables(section.blocks).find((t) => t.caption === 'Cloudflare Tunnels')
     expect(tunnelTable?.rows.map((r) => [r.cells[0], r.cells[1], r.cells[2], r.tone])).toEqual([
       ['prod-tunnel', 'Healthy', '4', 'good'],
@@ -148,9 +150,14 @@ describe('Cloudflare section', () => {
       tone: 'warning',
       text: '3 of 4 tunnels need attention: dev-tunnel (down since 10 Mar 2026, 08:00), media (degraded), old-pi (not running (never connected)).',
     })
+    const texts = paragraphs(section.blocks).map((p) => p.text)
+    expect(texts).toContain('Tunnel connectors run from 203.0.113.45; this should be your UniFi WAN address.')
+    expect(texts).toContain(
+      'Update cloudflared on media (2024.6.1): it is more than a year old and misses security fixes.',
+    )
     const actions = tables(section.blocks).find((t) => t.caption === 'What Cloudflare did, by protection')
     expect(actions?.rows.map((r) => r.cells)).toEqual([
-      ['Blocked', 'Cloudflare managed WAF rules', '20'],
+      ['Blocked', 'Cloudflare managed WAF rules', '22'],
       ['Managed challenge', 'IP reputation (Security Level)', '10'],
       ['Blocked', 'somethingNew', '5'],
     ])
@@ -164,6 +171,7 @@ describe('Cloudflare section', () => {
     expect(section.blocks.some((b) => b.type === 'subheading' && b.text === 'Tunnels')).toBe(false)
     expect(section.summary).not.toContain('tunnels')
     expect(section.tone).toBe('good')
+    expect(section.findings).toBeUndefined()
   })
 
   it('explains a clipped window in the zone plan terms', () => {
@@ -206,7 +214,6 @@ describe('Cloudflare section', () => {
       '10 Mar 2026, 11:11',
       '203.0.113.69 (GB)',
       'shop.example.com/product?id=1%27--',
-      'Cloudflare managed WAF rules',
     ])
   })
 

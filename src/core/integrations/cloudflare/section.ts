@@ -33,7 +33,19 @@ export function renderCloudflareSection(data: CloudflareData, ctx: RenderContext
   ]
   const unhealthy = data.tunnels.status === 'ok' ? data.tunnels.value.tunnels.filter((t) => t.status !== 'healthy') : []
   const tone: Tone = unhealthy.length > 0 || data.problems.length > 0 ? 'warning' : 'good'
-  return { id: 'integration-cloudflare', title: 'Cloudflare Security', tone, summary: summary(data), blocks }
+  const section: ReportSection = {
+    id: 'integration-cloudflare',
+    title: 'Cloudflare Security',
+    tone,
+    summary: summary(data),
+    blocks,
+  }
+  // A tunnel that is down cuts off whatever it publishes; a degraded one is at risk. Blocked requests are
+  // Cloudflare doing its job and add no findings.
+  const down = unhealthy.filter((t) => t.status === 'down').length
+  const degraded = unhealthy.filter((t) => t.status === 'degraded').length
+  if (down + degraded > 0) section.findings = { severe: 0, medium: down, low: degraded }
+  return section
 }
 
 function summary(data: CloudflareData): string {
@@ -89,7 +101,7 @@ function eventsFacts(events: SecurityEventsResult): SectionBlock[] {
         { label: 'Blocked', value: formatCount(t.blocked), tone: t.blocked > 0 ? 'note' : 'normal' },
         { label: 'Challenged', value: formatCount(t.challenged) },
         { label: 'Logged only', value: formatCount(t.logged) },
-        { label: 'Other (allowed, skipped, solved)', value: formatCount(t.other) },
+        { label: 'Other outcomes', value: formatCount(t.other) },
       ],
     },
   ]
@@ -101,9 +113,9 @@ function eventsTables(events: SecurityEventsResult, ctx: RenderContext): Section
       type: 'table',
       caption: 'What Cloudflare did, by protection',
       columns: ['Action', 'Protection', 'Events'],
-      rows: events.byActionSource.slice(0, 10).map((r) => ({
-        cells: [actionLabel(r.action), sourceLabel(r.source), formatCount(r.count)],
-      })),
+      rows: byLabel(events.byActionSource)
+        .slice(0, 10)
+        .map((r) => ({ cells: [r.action, r.protection, formatCount(r.count)] })),
     },
     {
       type: 'table',
@@ -134,13 +146,12 @@ function eventsTables(events: SecurityEventsResult, ctx: RenderContext): Section
     blocks.push({
       type: 'table',
       caption: 'Latest blocked requests',
-      columns: ['Time', 'From', 'Request', 'Blocked by'],
+      columns: ['Time', 'From', 'Request'],
       rows: events.recentBlocked.slice(0, TOP_SHOWN).map((e) => ({
         cells: [
           formatDateTime(Date.parse(e.datetime), ctx.timezone),
           e.country ? `${e.clientIp} (${e.country})` : e.clientIp,
           truncate(`${e.host ?? e.zoneName}${e.path ?? ''}`, 80),
-          sourceLabel(e.source),
         ],
       })),
     })
@@ -245,7 +256,7 @@ function tunnelTable(result: TunnelsResult, ctx: RenderContext): SectionBlock[] 
   blocks.push({
     type: 'table',
     caption: 'Cloudflare Tunnels',
-    columns: ['Tunnel', 'Status', 'Connections', 'Connector version', 'Edge locations', 'Origin IP'],
+    columns: ['Tunnel', 'Status', 'Connections', 'cloudflared', 'Edge locations'],
     rows: result.tunnels.map((t) => ({
       cells: [
         t.name,
@@ -253,11 +264,26 @@ function tunnelTable(result: TunnelsResult, ctx: RenderContext): SectionBlock[] 
         t.activeConnections === null ? 'unknown' : String(t.activeConnections),
         t.connectorVersions.join(', ') || '—',
         t.colos.join(', ') || '—',
-        t.originIps.join(', ') || '—',
       ],
       tone: toneFor[t.status],
     })),
   })
+  const origins = [...new Set(result.tunnels.flatMap((t) => t.originIps))].sort()
+  if (origins.length > 0) {
+    blocks.push({
+      type: 'paragraph',
+      tone: 'normal',
+      text: `Tunnel connectors run from ${origins.join(', ')}; this should be your UniFi WAN address.`,
+    })
+  }
+  const outdated = result.tunnels.filter((t) => t.connectorVersions.some((v) => isOutdated(v, ctx.window.until)))
+  if (outdated.length > 0) {
+    blocks.push({
+      type: 'paragraph',
+      tone: 'note',
+      text: `Update cloudflared on ${outdated.map((t) => `${t.name} (${t.connectorVersions.join(', ')})`).join(', ')}: it is more than a year old and misses security fixes.`,
+    })
+  }
   return blocks
 }
 
@@ -298,6 +324,29 @@ function noteBlocks(data: CloudflareData): SectionBlock[] {
   }
   if (data.notes.length > 0) blocks.push({ type: 'list', title: 'Notes', items: data.notes })
   return blocks
+}
+
+/** cloudflared versions are dates (`2025.10.0`); older than a year means many missed monthly releases. */
+function isOutdated(version: string, now: number): boolean {
+  const match = /^(\d{4})\.(\d{1,2})\./.exec(version)
+  if (!match) return false
+  const released = Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)
+  return now - released > 365 * 86_400_000
+}
+
+/** Rows that read the same (GraphQL `waf` and `firewallManaged` are both the managed rules) become one. */
+function byLabel(
+  items: SecurityEventsResult['byActionSource'],
+): { action: string; protection: string; count: number }[] {
+  const merged = new Map<string, { action: string; protection: string; count: number }>()
+  for (const item of items) {
+    const action = actionLabel(item.action)
+    const protection = sourceLabel(item.source)
+    const key = `${action}|${protection}`
+    const existing = merged.get(key)
+    merged.set(key, { action, protection, count: (existing?.count ?? 0) + item.count })
+  }
+  return [...merged.values()].sort((a, b) => b.count - a.count)
 }
 
 function lowerFirst(text: string): string {
