@@ -10,13 +10,11 @@ function hardBreak(word: string, width: number): string[] {
 }
 
 /** Control characters (other than newline) become spaces: data must never move the terminal cursor. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose of this pattern
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/g
+
 function stripControl(text: string): string {
-  let out = ''
-  for (const char of text) {
-    const code = char.charCodeAt(0)
-    out += code === 10 || (code >= 32 && code !== 127) ? char : ' '
-  }
-  return out
+  return text.replace(CONTROL, ' ')
 }
 
 /**

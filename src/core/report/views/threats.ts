@@ -60,7 +60,14 @@ export function cyberSecureLine(threats: ThreatAnalysis): string {
 
 /** Detected = at least one event was let through; blocked = every event was stopped. */
 export function splitGroups(groups: readonly ThreatGroup[]): { detected: ThreatGroup[]; blocked: ThreatGroup[] } {
-  const ordered = [...groups].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count)
+  // Fully ordered (ties broken by signature) so the report does not depend on the order sources answered in.
+  const ordered = [...groups].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.count - a.count ||
+      a.signature.localeCompare(b.signature) ||
+      (a.signatureId ?? 0) - (b.signatureId ?? 0),
+  )
   return {
     detected: ordered.filter((group) => group.detected > 0),
     blocked: ordered.filter((group) => group.detected === 0),
@@ -69,7 +76,7 @@ export function splitGroups(groups: readonly ThreatGroup[]): { detected: ThreatG
 
 export function buildThreatsView(threats: ThreatAnalysis, timeZone: string, caps: ReportCaps): ThreatsView {
   const { detected, blocked } = splitGroups(threats.groups)
-  const sources = [...threats.topSources].sort((a, b) => b.count - a.count)
+  const sources = [...threats.topSources].sort((a, b) => b.count - a.count || a.ip.localeCompare(b.ip))
   return {
     available: true,
     total: threats.total,
