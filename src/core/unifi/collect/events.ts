@@ -62,6 +62,9 @@ export async function collectEvents(ctx: CollectContext, signal: AbortSignal): P
         outcome.truncated,
         truncationNote(outcome.truncated, outcome.total),
       )
+      if (outcome.truncated) {
+        log.warn(`The system log holds more entries than were read (${truncationNote(true, outcome.total) ?? ''}).`)
+      }
       result.source = 'system-log'
       ctx.book.markWorking('events', 'system-log/all')
       noteSkipped(log, skipped)
