@@ -4,7 +4,6 @@
  * undici and JSON.parse and nothing else. Targets: collection ≤ 2× the floor, peak RSS ≤ 300 MB.
  */
 import { fork } from 'node:child_process'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createDispatcher, httpRequest, type HttpMethod } from '../core/http/index.js'
 import { silentLogger } from '../core/logger.js'
@@ -78,8 +77,9 @@ export async function runSimulatorChild(): Promise<void> {
 }
 
 async function startSimulator(now: number): Promise<SimHandle> {
+  // Forking re-runs this process's entry; under vitest that is the test runner, so stay in-process there.
   const entry = process.argv[1] ?? ''
-  if (!entry.endsWith(path.join('out', 'bench', 'index.js'))) {
+  if (process.env.VITEST !== undefined || !entry.endsWith('.js')) {
     const sim = await startSimulatedController({ persona: 'unifi-os-10.3', ...SIZES, now: () => now })
     return {
       url: sim.url,
