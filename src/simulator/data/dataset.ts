@@ -67,6 +67,8 @@ const ALARM_KEYS = new Set([
   'EVT_AP_RogueAPDetected',
 ])
 
+const LOG_CACHE_SIZE = 8
+
 /** Spreads a script of `count` rows evenly over `total` indices; returns the script row of an index. */
 function scriptSlot(total: number, count: number): (index: number) => number | undefined {
   const stride = count > 0 ? Math.max(1, Math.floor(total / count)) : 1
@@ -91,7 +93,8 @@ export class SiteDataset {
   private readonly clientRefs: ClientRef[]
   private deviceCache: JsonRecord[] | null = null
   private clientCache: JsonRecord[] | null = null
-  private logCache: { key: string; positions: Int32Array } | null = null
+  /** Recent filter results; a client paging `all` and `critical` side by side must not rescan per page. */
+  private readonly logCache = new Map<string, Int32Array>()
 
   constructor(ctx: SiteContext, sizes: DatasetSizes) {
     this.ctx = ctx
@@ -290,7 +293,8 @@ export class SiteDataset {
       [...(filter.categories ?? [])],
       [...(filter.severities ?? [])],
     ])
-    if (this.logCache?.key === key) return this.logCache.positions
+    const cached = this.logCache.get(key)
+    if (cached) return cached
     const [start, end] = windowRange(this.timeline.total, (p) => this.timeline.timeAt(p), filter.fromMs, filter.toMs)
     const matches = new Int32Array(end - start)
     let n = 0
@@ -301,7 +305,11 @@ export class SiteDataset {
       matches[n++] = p
     }
     const positions = matches.slice(0, n)
-    this.logCache = { key, positions }
+    if (this.logCache.size >= LOG_CACHE_SIZE) {
+      const oldest = this.logCache.keys().next().value
+      if (oldest !== undefined) this.logCache.delete(oldest)
+    }
+    this.logCache.set(key, positions)
     return positions
   }
 
