@@ -4,18 +4,17 @@
  */
 import type { HealthThresholds } from '../../shared/settings.js'
 import type { UnifiCollection } from '../unifi/model.js'
-import type { AnalysisResult, Finding, Severity } from './model.js'
+import type { AnalysisResult, Finding } from './model.js'
 import { analyseEvents } from './event-analysis.js'
 import { analyseHealth } from './health-analysis.js'
 import { analyseThreats } from './threat-analysis.js'
+import { compareText, SEVERITY_RANK } from './order.js'
 
 export interface AnalyseOptions {
   thresholds: HealthThresholds
   /** Time stamped on device-health findings; defaults to the end of the report window (keeps output reproducible). */
   now?: () => number
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { severe: 0, medium: 1, low: 2 }
 
 export function analyse(collection: UnifiCollection, options: AnalyseOptions): AnalysisResult {
   const events = analyseEvents(collection.events, collection.alarms, collection.threats, collection.window)
@@ -44,8 +43,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       b.lastSeenMs - a.lastSeenMs ||
-      a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
+      compareText(a.title, b.title) ||
+      compareText(a.id, b.id),
   )
 }
 

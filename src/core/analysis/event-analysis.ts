@@ -13,6 +13,7 @@ import { mergeOccurrences, type Occurrence } from './recurrence.js'
 import { ALL_RULES } from './rules/index.js'
 import { systemLogFallbackRule } from './system-log-fallback.js'
 import { candidateKeys } from './system-log-mapping.js'
+import { compareText } from './order.js'
 
 const engine = createRuleEngine(ALL_RULES)
 
@@ -61,7 +62,7 @@ export function analyseEvents(
     findings: [...mergeOccurrences(occurrences), ...detectFlapping(roams)],
     otherEvents: [...other]
       .map(([eventType, count]) => ({ eventType, count }))
-      .sort((a, b) => b.count - a.count || a.eventType.localeCompare(b.eventType)),
+      .sort((a, b) => b.count - a.count || compareText(a.eventType, b.eventType)),
     logEntryCount,
     coveredIpsAlerts,
   }

@@ -5,6 +5,7 @@
  */
 import type { Finding, LogEntry } from './model.js'
 import { placeholderValue } from './placeholders.js'
+import { compareText } from './order.js'
 
 export const FLAPPING_THRESHOLD = 5
 const UNKNOWN_CLIENT = 'unknown'
@@ -46,8 +47,12 @@ function flappingFinding(client: string, entries: readonly LogEntry[]): Finding 
     first = Math.min(first, entry.timestampMs)
     last = Math.max(last, entry.timestampMs)
   }
-  const apList = aps.size > 0 ? [...aps].sort((a, b) => a.localeCompare(b)).join(', ') : 'multiple APs'
-  const clientName = entries.map((entry) => placeholderValue(entry, 'client_name')).find((name) => name !== null)
+  const apList = aps.size > 0 ? [...aps].sort(compareText).join(', ') : 'multiple APs'
+  let clientName: string | null = null
+  for (const entry of entries) {
+    clientName = placeholderValue(entry, 'client_name')
+    if (clientName !== null) break
+  }
   const keys = [...new Set(entries.map((entry) => entry.eventType))].join(', ')
   const who = clientName ? `${clientName} (${client})` : client
   return {
@@ -63,7 +68,7 @@ function flappingFinding(client: string, entries: readonly LogEntry[]): Finding 
     firstSeenMs: first,
     lastSeenMs: last,
     deviceMac: client === UNKNOWN_CLIENT ? null : client,
-    deviceName: clientName ?? null,
+    deviceName: clientName,
     eventType: 'aggregation',
   }
 }

@@ -8,8 +8,7 @@ import type { DeviceHealthRow, Finding, HealthAnalysis, Severity } from './model
 import { deviceState, STATE_REMEDIATION } from './device-state.js'
 import { HEALTH_METRICS, poeUsePercent, severityOfLevel, thresholdLevel } from './health-metrics.js'
 import { formatUptime } from './uptime.js'
-
-const SEVERITY_RANK: Record<Severity, number> = { severe: 0, medium: 1, low: 2 }
+import { SEVERITY_RANK } from './order.js'
 
 export function deviceDisplayName(device: Pick<CollectedDevice, 'name' | 'mac'>): string {
   return device.name.trim() || device.mac.trim() || 'Unknown device'

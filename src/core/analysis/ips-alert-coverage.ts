@@ -15,32 +15,25 @@ export interface ThreatCoverage {
   covers(entry: LogEntry): boolean
 }
 
-/**
- * Indexed lazily (most runs have no IPS alert events) by source/destination pair, then minute, so a large
- * threat list costs one string per threat and a lookup costs one string per alert.
- */
+/** Indexed lazily (most runs have no IPS alert events): one string per threat, three lookups per alert. */
 export function createThreatCoverage(threats: readonly CollectedThreat[]): ThreatCoverage {
-  let index: Map<string, Set<number>> | null = null
-  const build = (): Map<string, Set<number>> => {
-    const built = new Map<string, Set<number>>()
-    for (const threat of threats) {
-      const pair = `${threat.srcIp ?? ''}|${threat.dstIp ?? ''}`
-      const minutes = built.get(pair) ?? new Set<number>()
-      minutes.add(Math.floor(threat.timestampMs / MINUTE_MS))
-      built.set(pair, minutes)
-    }
-    return built
-  }
+  let index: Set<string> | null = null
+  const key = (srcIp: string | null, dstIp: string | null, minute: number): string =>
+    `${srcIp ?? ''}|${dstIp ?? ''}|${minute}`
   return {
     covers(entry) {
       if (threats.length === 0) return false
-      index ??= build()
+      index ??= new Set(
+        threats.map((threat) => key(threat.srcIp, threat.dstIp, Math.floor(threat.timestampMs / MINUTE_MS))),
+      )
       const { srcIp, dstIp } = alertAddresses(entry.raw)
-      const minutes = index.get(`${srcIp ?? ''}|${dstIp ?? ''}`)
-      if (!minutes) return false
       const minute = Math.floor(entry.timestampMs / MINUTE_MS)
       // Neighbouring minutes too: the event and the threat record may be stamped a few seconds apart.
-      return minutes.has(minute) || minutes.has(minute - 1) || minutes.has(minute + 1)
+      return (
+        index.has(key(srcIp, dstIp, minute)) ||
+        index.has(key(srcIp, dstIp, minute - 1)) ||
+        index.has(key(srcIp, dstIp, minute + 1))
+      )
     },
   }
 }

@@ -172,6 +172,8 @@ export function compileTemplate(template: string): CompiledTemplate {
     last = match.index + match[0].length
   }
   parts.push({ text: template.slice(last) })
+  // Most remediation steps have no placeholder: return the text itself rather than rebuild it per finding.
+  if (parts.length === 1) return () => template
   return (entry) => {
     let out = ''
     for (const part of parts) out += 'text' in part ? part.text : (placeholderValue(entry, part.name) ?? UNKNOWN)

@@ -9,11 +9,11 @@ import { isInternalIp } from './ip-ranges.js'
 import { isCyberSecureThreat, rulesetOf } from './sid-classification.js'
 import { threatCategoryKey, threatCategoryName } from './threat-categories.js'
 import { threatRemediation } from './threat-remediation.js'
+import { compareText, SEVERITY_RANK } from './order.js'
 
 /** A source with at least this many events gets its own summary row (exactly 10 counts). */
 export const SOURCE_IP_THRESHOLD = 10
 const BLOCKED_ACTIONS = new Set(['block', 'blocked', 'drop', 'dropped', 'reject', 'rejected', 'deny', 'denied'])
-const SEVERITY_RANK: Record<Severity, number> = { severe: 0, medium: 1, low: 2 }
 export const UNIDENTIFIED_SIGNATURE = 'Unidentified threat (no signature available)'
 
 export const DETECTION_ONLY_NOTE =
@@ -75,12 +75,12 @@ export function analyseThreats(threats: readonly CollectedThreat[], ipsSettings:
     (a, b) =>
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       b.count - a.count ||
-      a.signature.localeCompare(b.signature),
+      compareText(a.signature, b.signature),
   )
   const topSources = [...sources.values()]
     .filter((source) => source.summary.count >= SOURCE_IP_THRESHOLD)
     .map(finishSource)
-    .sort((a, b) => Number(a.internal) - Number(b.internal) || b.count - a.count || a.ip.localeCompare(b.ip))
+    .sort((a, b) => Number(a.internal) - Number(b.internal) || b.count - a.count || compareText(a.ip, b.ip))
 
   return {
     total: threats.length,
@@ -181,7 +181,7 @@ function addToSource(
 
 /** Categories as "Name (n)", most frequent first; the country seen most often. */
 function finishSource(source: SourceAccumulator): SourceIpSummary {
-  const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || a[0].localeCompare(b[0])
+  const byCount = (a: [string, number], b: [string, number]): number => b[1] - a[1] || compareText(a[0], b[0])
   return {
     ...source.summary,
     categories: [...source.categories].sort(byCount).map(([name, count]) => `${name} (${count})`),
