@@ -52,6 +52,7 @@ export interface FakeCloudflare {
 }
 
 const ROOT = '/client/v4'
+const MAX_RECORDED = 10_000
 
 export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): Promise<FakeCloudflare> {
   const seed = options.seed ?? 1
@@ -71,6 +72,8 @@ export async function startFakeCloudflare(options: FakeCloudflareOptions = {}): 
     const graphql = path === '/graphql' ? parseGraphqlBody(body) : null
     const endpoint = endpointOf(path)
     const endpoints: CloudflareEndpoint[] = [endpoint, ...(graphql ? datasetsOf(graphql.query) : [])]
+    // A long demo session must not grow without bound; tests look at far fewer requests than this.
+    if (requests.length >= MAX_RECORDED) requests.shift()
     requests.push({
       method: req.method ?? 'GET',
       path,

@@ -10,7 +10,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher, httpRequest } from '../../../src/core/http/index.js'
 import { createCloudflareIntegration } from '../../../src/core/integrations/cloudflare/index.js'
 import type { IntegrationOutcome } from '../../../src/core/integrations/contract.js'
-import { createIntegrationRuntime, type IntegrationRuntime } from '../../../src/core/integrations/runner.js'
+import {
+  createIntegrationRuntime,
+  sectionForOutcome,
+  type IntegrationRuntime,
+} from '../../../src/core/integrations/runner.js'
 import { createMemoryLogger } from '../../../src/core/logger.js'
 import { settingsSchema } from '../../../src/shared/settings.js'
 import { startFakeCloudflare, type CloudflareFault } from '../../../src/simulator/cloudflare/index.js'
@@ -87,6 +91,13 @@ describe('Cloudflare in the integration runtime', () => {
     expect(cloudflareDoneMs).toBeGreaterThanOrEqual(1_400)
     expect(cloudflareDoneMs).toBeLessThan(6_000)
     expect(fake.requests.map((r) => r.path)).toEqual(['/zones'])
+    // The report still gets a Cloudflare section: the runtime's error note.
+    const section = sectionForOutcome(outcome, 'UTC')
+    expect(section).toMatchObject({ id: 'integration-cloudflare', tone: 'error' })
+    expect(section?.blocks[0]).toMatchObject({
+      type: 'paragraph',
+      text: 'Cloudflare: unable to fetch data (timed out after 1.5 s)',
+    })
   })
 
   it('opens after three failing runs, short-circuits the fourth, and closes after one successful trial', async () => {
@@ -132,6 +143,7 @@ describe('Cloudflare in the integration runtime', () => {
     for (let run = 1; run <= 4; run += 1) {
       const outcome = await runOnce(runtime)
       expect(outcome).toMatchObject({ status: 'needs-attention', errorKind: 'auth', breaker: 'closed' })
+      if (outcome.status === 'needs-attention') expect(outcome.message).toMatch(/^Cloudflare needs attention: /)
     }
     expect(fake.requests).toHaveLength(4)
   })

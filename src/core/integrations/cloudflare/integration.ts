@@ -62,7 +62,7 @@ export function createCloudflareIntegration(options: CloudflareIntegrationOption
     fields: CLOUDFLARE_FIELDS,
     async fetch(ctx: IntegrationContext): Promise<CloudflareData> {
       const settings = ctx.settings.cloudflare
-      return fetchCloudflareData({
+      const data = await fetchCloudflareData({
         client: clientFor(ctx),
         window: ctx.window,
         now: () => ctx.now(),
@@ -70,6 +70,9 @@ export function createCloudflareIntegration(options: CloudflareIntegrationOption
         zoneFilter: settings.zones,
         limitsCache,
       })
+      // The run succeeds with what worked; each missing part is worth one line in the log.
+      for (const problem of data.problems) ctx.logger.warn('Cloudflare: part of the data is missing', { problem })
+      return data
     },
     renderSection: (data, ctx) => renderCloudflareSection(data, ctx),
     async testConnection(ctx) {
