@@ -4,7 +4,7 @@
  */
 import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'
-import { legacyEventSchema, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
+import { legacyEventSchema, roleOf, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
 import { isPlainObject, toText } from '../schemas/primitives.js'
 
 const DEVICE_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
@@ -51,8 +51,7 @@ export function systemLogEvent(
   origin: CollectedEvent['origin'],
   kind: CollectedEvent['kind'],
 ): CollectedEvent {
-  const device =
-    entry.parameters?.DEVICE ?? entry.parameters?.AP ?? entry.parameters?.SWITCH ?? entry.parameters?.GATEWAY
+  const device = roleOf(entry.parameters, 'DEVICE', 'AP', 'SWITCH', 'GATEWAY')
   return {
     origin,
     kind,
@@ -78,9 +77,8 @@ export function parseSystemLogRecord(input: unknown): SystemLogEntry | null {
 /** `message_raw` (or `title_raw`) with `{ROLE}` placeholders filled in. */
 export function renderSystemLogText(entry: SystemLogEntry): string {
   const template = entry.message_raw ?? entry.title_raw ?? entry.key ?? ''
-  const parameters = entry.parameters ?? {}
   return template.replace(/\{([A-Z0-9_]+)\}/g, (placeholder, role: string) => {
-    const parameter = parameters[role]
+    const parameter = roleOf(entry.parameters, role)
     return parameter?.name ?? parameter?.id ?? placeholder
   })
 }

@@ -5,7 +5,7 @@
 import type { CollectedThreat, ThreatOrigin } from '../model.js'
 import { countryOf, directionOf, normaliseAction } from '../normalise.js'
 import { recordTimestampMs } from '../normalise.js'
-import type { SystemLogEntry } from '../schemas/event.js'
+import { roleOf, type SystemLogEntry } from '../schemas/event.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { legacyIpsSchema, trafficFlowSchema } from '../schemas/threat.js'
 import { renderSystemLogText } from './events.js'
@@ -93,9 +93,8 @@ export function isSystemLogThreat(entry: SystemLogEntry): boolean {
 
 export function systemLogThreat(entry: SystemLogEntry): CollectedThreat | null {
   if (entry.timestamp === null) return null
-  const parameters = entry.parameters ?? {}
-  const source = parameters.SRC_CLIENT ?? parameters.SRC_IP ?? parameters.CLIENT
-  const destination = parameters.DST_IP ?? parameters.DST_CLIENT
+  const source = roleOf(entry.parameters, 'SRC_CLIENT', 'SRC_IP', 'CLIENT')
+  const destination = roleOf(entry.parameters, 'DST_IP', 'DST_CLIENT')
   const srcIp = source?.ip ?? ipLike(source?.id)
   const dstIp = destination?.ip ?? ipLike(destination?.id)
   const blocked = /BLOCK|PREVENT/i.test(`${entry.event ?? ''} ${entry.key ?? ''}`)

@@ -3,7 +3,7 @@
  * Unknown keys are normal and kept; only the fields the client reads are typed here.
  */
 import { z } from 'zod'
-import { looseNumber, looseRecord, looseString } from './primitives.js'
+import { isPlainObject, looseNumber, looseRecord, looseString, toText } from './primitives.js'
 
 export const legacyEventSchema = z.object({
   _id: looseString,
@@ -16,8 +16,24 @@ export const legacyEventSchema = z.object({
 })
 export type LegacyEventRecord = z.infer<typeof legacyEventSchema>
 
-const parameter = z.object({ id: looseString, name: looseString, ip: looseString })
-export type SystemLogParameter = z.infer<typeof parameter>
+/** One role of a system-log entry (`SRC_CLIENT`, `DST_IP`, `DEVICE`, …): an IP for IP roles, a MAC for others. */
+export interface SystemLogParameter {
+  id: string | null
+  name: string | null
+  ip: string | null
+}
+
+/**
+ * Reads one role from `parameters`. The roles are read on demand rather than validated up front: entries
+ * carry several nested objects each and the system log is the largest list the client reads.
+ */
+export function roleOf(parameters: Record<string, unknown> | null, ...roles: string[]): SystemLogParameter | null {
+  for (const role of roles) {
+    const value = parameters?.[role]
+    if (isPlainObject(value)) return { id: toText(value.id), name: toText(value.name), ip: toText(value.ip) }
+  }
+  return null
+}
 
 export const systemLogEntrySchema = z.object({
   id: looseString,
@@ -30,10 +46,7 @@ export const systemLogEntrySchema = z.object({
   timestamp: looseNumber,
   title_raw: looseString,
   message_raw: looseString,
-  parameters: z
-    .record(z.string(), parameter.catch({ id: null, name: null, ip: null }))
-    .catch({})
-    .optional(),
+  parameters: looseRecord,
 })
 export type SystemLogEntry = z.infer<typeof systemLogEntrySchema>
 
