@@ -12,7 +12,8 @@ export const processInterrupts: InterruptSource = {
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
     let fired = false
     const listener = (signal: NodeJS.Signals) => {
-      if (fired) return
+      // A second Ctrl+C means "now": stop waiting for the current run to wind down.
+      if (fired) process.exit(128 + (signal === 'SIGINT' ? 2 : 15))
       fired = true
       handler(signal)
     }

@@ -2,6 +2,7 @@
  * Human summary of one report run on stderr: where the report is, what it found, and what failed, in the
  * words of the engine's user-facing messages.
  */
+import { pathToFileURL } from 'node:url'
 import type { RunResult } from './engine/report-session.js'
 import type { CliOutput } from './output.js'
 
@@ -13,6 +14,7 @@ export function printRunSummary(output: CliOutput, result: RunResult, options: {
   const { severe, medium, low } = run.report.findings
   if (run.ok) {
     say(`${label}Report written: ${files.join(' and ')}`)
+    if (run.report.html) say(`  Open in a browser: ${pathToFileURL(run.report.html).href}`)
   } else if (files.length > 0) {
     say(`${label}Report explaining the failure written: ${files.join(' and ')}`)
   } else {

@@ -104,6 +104,22 @@ describe('report', { timeout: 120_000 }, () => {
   })
 })
 
+describe('trust and login alternatives', { timeout: 120_000 }, () => {
+  it('trusts the console through UNIFI_CA_FILE and logs in with UNIFI_API_KEY', async () => {
+    const caFile = await writeConfig(work.path, 'console-ca.pem', fakes.controller.certPem)
+    const env = fakes.env({ UNIFI_CA_FILE: caFile, UNIFI_API_KEY: fakes.controller.credentials.apiKey })
+    delete env.UNIFI_TLS_FINGERPRINT
+    delete env.UNIFI_USERNAME
+    delete env.UNIFI_PASSWORD
+    const logins = fakes.controller.stats.logins
+    const result = await runCli(['report', '--json', '--data-dir', dataDir()], env)
+    expect(result.code, result.stderr).toBe(0)
+    expect(parseRunJson(result).unifi.ok).toBe(true)
+    // The API key replaces the password login entirely.
+    expect(fakes.controller.stats.logins).toBe(logins)
+  })
+})
+
 describe('exit codes', { timeout: 120_000 }, () => {
   it('1: invalid configuration, with every problem listed and no report', async () => {
     const config = await writeConfig(work.path, 'invalid.json', {
