@@ -59,7 +59,11 @@ export async function fetchCloudflareData(input: FetchInput): Promise<Cloudflare
     accountIds.length === 0 ? null : attempt(() => fetchTunnels(client, accountIds)),
   ])
 
-  const noZonesReason = zonesAttempt.ok ? null : 'the zone list could not be read'
+  const noZonesReason = !zonesAttempt.ok
+    ? 'the zone list could not be read'
+    : allZones.length > 0
+      ? 'none of the zones in the settings is readable with this token'
+      : null
   const securityEvents = settle(events, 'security events', noZonesReason, notes, problems)
   const dnsPart = settle(dns, 'DNS analytics', noZonesReason, notes, problems)
   let tunnelsPart: CloudflareData['tunnels']
