@@ -101,7 +101,8 @@ function addToGroup(
   const signature = threat.signature.trim() === '' ? UNIDENTIFIED_SIGNATURE : threat.signature.trim()
   let accumulator = groups.get(signature)
   if (!accumulator) {
-    const categoryKey = threatCategoryKey(signature, threat.category)
+    const classtype = threat.classtype ?? null
+    const categoryKey = threatCategoryKey(signature, threat.category, classtype)
     accumulator = {
       categoryKey,
       sources: new Set(),
@@ -110,8 +111,8 @@ function addToGroup(
       group: {
         signature,
         signatureId: threat.signatureId,
-        categoryRaw: threat.category,
-        categoryName: threatCategoryName(categoryKey, threat.category),
+        categoryRaw: threat.category ?? classtype,
+        categoryName: threatCategoryName(categoryKey, classtype ?? threat.category),
         severity: 'low',
         count: 0,
         blocked: 0,
@@ -135,7 +136,7 @@ function addToGroup(
   if (SEVERITY_RANK[severity] < SEVERITY_RANK[group.severity]) group.severity = severity
   if (isCyberSecureThreat(threat)) group.cyberSecure = true
   group.signatureId ??= threat.signatureId
-  group.categoryRaw ??= threat.category
+  group.categoryRaw ??= threat.category ?? threat.classtype ?? null
   group.firstSeenMs = Math.min(group.firstSeenMs, threat.timestampMs)
   group.lastSeenMs = Math.max(group.lastSeenMs, threat.timestampMs)
   if (threat.srcIp) accumulator.sources.add(threat.srcIp)

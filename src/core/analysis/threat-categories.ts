@@ -126,10 +126,16 @@ export function categoryFromClasstype(text: string): string | null {
 
 /**
  * The category key for a threat: ET category from the signature, then the raw category field read as an
- * ET category (`ET SCAN`), a rule-file group, or a classtype; `UNKNOWN` when nothing is recognised.
- * An unlisted ET category (e.g. `ET NETBIOS`) is kept as parsed so advice falls back to the generic text.
+ * ET category (`ET SCAN`) or a rule-file group (`emerging-malware`, `spamhaus`), then the Suricata
+ * classtype (its own field, or the category field on sources that put it there); `UNKNOWN` when nothing
+ * is recognised. An unlisted ET category (e.g. `ET NETBIOS`) is kept as parsed so advice falls back to
+ * the generic text.
  */
-export function threatCategoryKey(signature: string, rawCategory: string | null): string {
+export function threatCategoryKey(
+  signature: string,
+  rawCategory: string | null,
+  classtype: string | null = null,
+): string {
   const parsed = parseEtSignature(signature)
   if (parsed && ET_CATEGORY_NAMES[parsed.category]) return parsed.category
   if (rawCategory) {
@@ -138,7 +144,8 @@ export function threatCategoryKey(signature: string, rawCategory: string | null)
     const key = categoryFromGroup(rawCategory) ?? categoryFromClasstype(rawCategory)
     if (key) return key
   }
-  return parsed?.category ?? UNKNOWN_CATEGORY
+  const fromClasstype = classtype ? categoryFromClasstype(classtype) : null
+  return fromClasstype ?? parsed?.category ?? UNKNOWN_CATEGORY
 }
 
 /**

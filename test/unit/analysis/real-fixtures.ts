@@ -71,6 +71,7 @@ export function ipsThreats(rows: unknown[]): CollectedThreat[] {
         signature: text(field('signature')) ?? '',
         signatureId: num(field('signature_id')),
         category: Array.isArray(catname) ? catname.join(',') : text(catname),
+        classtype: text(field('category')),
         severity: num(field('severity')),
         action: (text(field('action')) ?? 'allowed').toLowerCase(),
         srcCountry: text(raw['srcipCountry']),

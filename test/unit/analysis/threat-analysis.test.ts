@@ -89,6 +89,20 @@ describe('grouping by signature', () => {
     })
   })
 
+  it('names a group from the classtype when neither signature nor group is an ET category', () => {
+    const result = analyseThreats(
+      [threat({ signature: 'Custom rule 7', signatureId: 1000007, category: null, classtype: 'Misc Attack' })],
+      null,
+    )
+    expect(result.groups[0]?.categoryName).toBe('Misc Attack')
+    expect(result.groups[0]?.categoryRaw).toBe('Misc Attack')
+    const trojan = analyseThreats(
+      [threat({ signature: 'Custom', category: null, classtype: 'A Network Trojan was Detected' })],
+      null,
+    )
+    expect(trojan.groups[0]?.categoryName).toBe('Trojan Activity')
+  })
+
   it('never marks threats without SID or ETPRO signature (system-log threats) as CyberSecure', () => {
     const result = analyseThreats(
       [threat({ signature: '', signatureId: null, category: null, origins: ['system-log'] })],

@@ -69,6 +69,15 @@ describe('ET categories', () => {
     expect(threatCategoryName('UNKNOWN', 'emerging-unknownthing')).toBe('Security Event')
   })
 
+  it('reads the classtype from its own field when the signature and group say nothing', () => {
+    expect(threatCategoryKey('GPL ATTACK_RESPONSE id check returned root', null, 'A Network Trojan was Detected')).toBe(
+      'TROJAN',
+    )
+    expect(threatCategoryKey('ET SCAN x', 'emerging-malware', 'A Network Trojan was Detected')).toBe('SCAN')
+    expect(threatCategoryKey('', 'spamhaus', 'Misc Attack')).toBe('DROP')
+    expect(threatCategoryKey('', null, 'Misc Attack')).toBe('UNKNOWN')
+  })
+
   it('prefers the signature category over a conflicting group or classtype', () => {
     expect(threatCategoryKey('ET DROP Spamhaus DROP Listed Traffic Inbound group 23', 'Misc Attack')).toBe('DROP')
     expect(threatCategoryKey('ET MALWARE Suspicious User Agent (Autoupdate)', 'A Network Trojan was Detected')).toBe(
