@@ -1,8 +1,8 @@
 /**
  * Golden tests of both renderers: a fixed simulator seed and a fixed clock, through the real client,
- * analysis, Cloudflare integration (against its fake) and pipeline. CyberSecure is left out: when it
- * reads threats through the shared UniFi session, the merged threat list currently varies between runs
- * (reported to the UniFi client's owner), which would make this comparison flaky. Regenerate after an
+ * analysis and pipeline, with one fixed loopback integration section. The real integrations are left
+ * out on purpose: their sections have their own tests, and their wording changes would otherwise churn
+ * these files. Regenerate after an
  * intended change with `UPDATE_GOLDEN=1 npx vitest run test/integration/pipeline/golden.test.ts` and
  * review the diff of test/golden/ like code.
  */
@@ -10,14 +10,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cloudflareIntegration } from '../../../src/core/integrations/cloudflare/index.js'
 import { createIntegrationRuntime } from '../../../src/core/integrations/runner.js'
 import { silentLogger } from '../../../src/core/logger.js'
 import { runReport } from '../../../src/core/pipeline/index.js'
 import { createUnifiClient } from '../../../src/core/unifi/index.js'
 import { settingsSchema } from '../../../src/shared/settings.js'
-import { startFakeCloudflare } from '../../../src/simulator/cloudflare/index.js'
 import { startSimulatedController } from '../../../src/simulator/unifi/index.js'
+import { feedIntegration, startFeedServer } from './harness.js'
 
 const GOLDEN_DIR = resolve(process.cwd(), 'test/golden')
 const NOW = Date.UTC(2026, 0, 24, 14, 30, 0)
@@ -31,17 +30,16 @@ let rendered: { html: string; text: string }
 beforeAll(async () => {
   const now = () => NOW
   const sim = await startSimulatedController({ seed: SEED, now })
-  const cloudflare = await startFakeCloudflare({ seed: SEED, now })
+  const feed = await startFeedServer()
   const dir = await mkdtemp(join(tmpdir(), 'golden-'))
   try {
     const settings = settingsSchema.parse({
       unifi: { url: sim.url, site: 'default', apiKey: sim.credentials.apiKey, tlsFingerprint: sim.fingerprint },
-      cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
       report: { timezone: 'America/New_York' },
     })
     const client = createUnifiClient({ settings: settings.unifi, logger: silentLogger, now })
     const runtime = createIntegrationRuntime({
-      integrations: [cloudflareIntegration],
+      integrations: [feedIntegration(feed.url)],
       settings,
       logger: silentLogger,
       now,
@@ -69,7 +67,7 @@ beforeAll(async () => {
       await runtime.close()
     }
   } finally {
-    await Promise.all([sim.close(), cloudflare.close()])
+    await Promise.all([sim.close(), feed.close()])
     await rm(dir, { recursive: true, force: true })
   }
 })
