@@ -39,8 +39,12 @@ export function createContext(io: CliIo, globals: GlobalOptions, json: boolean):
 }
 
 /** Loads `--config` + environment; warnings go to stderr and the secrets in use are scrubbed from all output. */
-export async function loadSettings(ctx: CommandContext, globals: GlobalOptions): Promise<Settings> {
-  const loaded = await loadConfig({ configFile: globals.config, env: ctx.io.env })
+export async function loadSettings(
+  ctx: CommandContext,
+  globals: GlobalOptions,
+  options: { requireUnifi?: boolean } = {},
+): Promise<Settings> {
+  const loaded = await loadConfig({ configFile: globals.config, env: ctx.io.env, requireUnifi: options.requireUnifi })
   ctx.output.addSecrets(loaded.secrets)
   for (const warning of loaded.warnings) ctx.output.warn(warning)
   return loaded.settings

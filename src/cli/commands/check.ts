@@ -13,7 +13,6 @@ import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import { createUnifiClient } from '../../core/unifi/index.js'
 import { chooseSite } from '../../core/unifi/sites.js'
 import type { Settings } from '../../shared/settings.js'
-import { requireUnifiConnection } from '../config/require-unifi.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
 import { ExitCode, exitCodeForError } from '../exit-codes.js'
 import { abortOnInterrupt } from '../interrupts.js'
@@ -35,8 +34,7 @@ export async function runCheckCommand(
   _options: CheckOptions,
   globals: GlobalOptions,
 ): Promise<number> {
-  const settings = await loadSettings(ctx, globals)
-  requireUnifiConnection(settings)
+  const settings = await loadSettings(ctx, globals, { requireUnifi: true })
   const interrupt = abortOnInterrupt(ctx.io.interrupts)
   const client = createUnifiClient({ settings: settings.unifi, logger: ctx.output.logger })
   try {

@@ -6,7 +6,6 @@
 import type { ReportFormat } from '../../shared/settings.js'
 import { parseWindowChoice } from '../args.js'
 import { resolveReportsDir } from '../config/data-dir.js'
-import { requireUnifiConnection } from '../config/require-unifi.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
 import { abortOnInterrupt } from '../interrupts.js'
 import { createReportSession } from '../engine/report-session.js'
@@ -28,8 +27,7 @@ export async function runReportCommand(
   options: ReportOptions,
   globals: GlobalOptions,
 ): Promise<number> {
-  const settings = await loadSettings(ctx, globals)
-  requireUnifiConnection(settings)
+  const settings = await loadSettings(ctx, globals, { requireUnifi: true })
   const window = parseWindowChoice(options, ctx.io.now())
   const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
   const session = createReportSession({

@@ -6,7 +6,6 @@
 import type { ReportFormat } from '../../shared/settings.js'
 import { toScannerError } from '../../core/errors.js'
 import { resolveReportsDir } from '../config/data-dir.js'
-import { requireUnifiConnection } from '../config/require-unifi.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
 import { ExitCode } from '../exit-codes.js'
 import { abortOnInterrupt } from '../interrupts.js'
@@ -28,8 +27,7 @@ export async function runScheduleCommand(
   options: ScheduleCommandOptions,
   globals: GlobalOptions,
 ): Promise<number> {
-  const settings = await loadSettings(ctx, globals)
-  requireUnifiConnection(settings)
+  const settings = await loadSettings(ctx, globals, { requireUnifi: true })
   const spec = parseSchedule({ every: options.every, cron: options.cron, timezone: settings.report.timezone })
   const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
   const session = createReportSession({

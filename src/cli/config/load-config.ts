@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { settingsSchema, type Settings } from '../../shared/settings.js'
 import { ConfigError } from '../../core/errors.js'
+import { unifiConnectionProblems } from './require-unifi.js'
 import { readEnvironment, type EnvBinding, type Environment } from './env.js'
 
 export interface LoadedConfig {
@@ -19,10 +20,14 @@ export interface LoadedConfig {
 
 type JsonObject = Record<string, unknown>
 
-export async function loadConfig(options: {
+export interface LoadConfigOptions {
   configFile?: string | undefined
   env: Environment
-}): Promise<LoadedConfig> {
+  /** Also require a controller address and a way to log in (report, check, schedule). */
+  requireUnifi?: boolean
+}
+
+export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: string[] = []
   const raw = options.configFile ? await readConfigFile(options.configFile, problems) : {}
   const fromEnv = new Map<string, EnvBinding>()
@@ -36,6 +41,7 @@ export async function loadConfig(options: {
     ? unknownKeys(raw).map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`)
     : []
   const parsed = settingsSchema.safeParse(raw)
+  if (options.requireUnifi) problems.push(...unifiConnectionProblems(isObject(raw.unifi) ? raw.unifi : {}))
   if (!parsed.success)
     problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, fromEnv, options.configFile)))
   if (problems.length > 0 || !parsed.success) throw configProblems(problems)

@@ -132,12 +132,18 @@ describe('exit codes', { timeout: 120_000 }, () => {
       UNIFI_TLS_FINGERPRINT: 'not-a-fingerprint',
     })
     expect(result.code).toBe(1)
-    for (const expected of ['breaker.failMax', 'report.format', 'report.timezone', 'UNIFI_TLS_FINGERPRINT']) {
+    for (const expected of [
+      'breaker.failMax',
+      'report.format',
+      'report.timezone',
+      'UNIFI_TLS_FINGERPRINT',
+      'No way to log in',
+    ]) {
       expect(result.stderr).toContain(expected)
     }
     const json = JSON.parse(result.stdout) as { ok: boolean; exitCode: number; error: { problems: string[] } }
     expect(json).toMatchObject({ ok: false, exitCode: 1 })
-    expect(json.error.problems).toHaveLength(4)
+    expect(json.error.problems).toHaveLength(5)
     expect(await listFiles(dir)).toEqual([])
   })
 

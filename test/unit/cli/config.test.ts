@@ -109,6 +109,16 @@ describe('loadConfig', () => {
     expect(problems[1]).toContain('CLOUDFLARE_API_URL (environment)')
   })
 
+  it('lists a missing controller address and login together with the schema problems', async () => {
+    const configFile = await file('no-unifi.json', JSON.stringify({ report: { format: 'pdf' } }))
+    const problems = await problemsOf(loadConfig({ configFile, env: { UNIFI_USERNAME: 'admin' }, requireUnifi: true }))
+    expect(problems).toEqual([
+      expect.stringContaining('UNIFI_URL'),
+      expect.stringContaining('UNIFI_PASSWORD'),
+      expect.stringContaining('report.format'),
+    ])
+  })
+
   it('warns about unknown keys instead of silently ignoring a typo', async () => {
     const configFile = await file('typo.json', JSON.stringify({ unifi: { passwrod: 'x' }, extra: true }))
     const { warnings } = await loadConfig({ configFile, env: {} })

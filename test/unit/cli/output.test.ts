@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { requireUnifiConnection } from '../../../src/cli/config/require-unifi.js'
+import { unifiConnectionProblems } from '../../../src/cli/config/require-unifi.js'
 import { ExitCode, exitCodeForError } from '../../../src/cli/exit-codes.js'
 import { openerFor } from '../../../src/cli/open-report.js'
 import { createCliOutput } from '../../../src/cli/output.js'
@@ -13,7 +13,6 @@ import {
   ResponseParseError,
   TlsTrustError,
 } from '../../../src/core/errors.js'
-import { settingsSchema } from '../../../src/shared/settings.js'
 
 function capture() {
   const stdout = new PassThrough()
@@ -76,28 +75,21 @@ describe('exit codes', () => {
   })
 })
 
-describe('requireUnifiConnection', () => {
-  const settings = (unifi: Record<string, string>) => settingsSchema.parse({ unifi })
-
+describe('unifiConnectionProblems', () => {
   it('accepts an address with an API key or a username and password', () => {
-    expect(() => requireUnifiConnection(settings({ url: 'https://u', apiKey: 'k' }))).not.toThrow()
-    expect(() => requireUnifiConnection(settings({ url: 'https://u', username: 'a', password: 'p' }))).not.toThrow()
+    expect(unifiConnectionProblems({ url: 'https://u', apiKey: 'k' })).toEqual([])
+    expect(unifiConnectionProblems({ url: 'https://u', username: 'a', password: 'p' })).toEqual([])
   })
 
   it('lists every gap', () => {
-    const error = (() => {
-      try {
-        requireUnifiConnection(settings({ username: 'a' }))
-      } catch (failure) {
-        return failure
-      }
-      return null
-    })()
-    expect(error).toBeInstanceOf(ConfigError)
-    expect((error as ConfigError).problems).toEqual([
+    expect(unifiConnectionProblems({ username: 'a', url: '  ' })).toEqual([
       expect.stringContaining('UNIFI_URL'),
       expect.stringContaining('UNIFI_PASSWORD'),
     ])
+    expect(unifiConnectionProblems({ url: 'https://u', password: 'p' })).toEqual([
+      expect.stringContaining('UNIFI_USERNAME'),
+    ])
+    expect(unifiConnectionProblems({ url: 'https://u' })).toEqual([expect.stringContaining('UNIFI_API_KEY')])
   })
 })
 
