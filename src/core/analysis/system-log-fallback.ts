@@ -5,6 +5,7 @@
  */
 import type { FindingCategory, Severity } from './model.js'
 import type { CollectedEvent } from '../unifi/model.js'
+import { asRecord } from './normalise-values.js'
 import { defineRule, type Rule } from './rules/rule.js'
 
 const CATEGORY_MAP: Readonly<Record<string, { category: FindingCategory; label: string }>> = {
@@ -36,7 +37,9 @@ export function systemLogFallbackRule(event: CollectedEvent): Rule | null {
   const severity = SEVERITY_MAP[(event.severity ?? '').toUpperCase()]
   if (!severity) return null
   const mapping = CATEGORY_MAP[(event.category ?? '').toUpperCase()] ?? FALLBACK_CATEGORY
-  const cacheKey = `${mapping.category}|${severity}`
+  // "… on Unknown device" reads badly: name the device only when the entry has one.
+  const hasDevice = event.deviceMac !== null || event.deviceName !== null || hasDeviceRole(event.raw)
+  const cacheKey = `${mapping.category}|${severity}|${hasDevice}`
   let rule = cache.get(cacheKey)
   if (!rule) {
     rule = defineRule({
@@ -45,11 +48,18 @@ export function systemLogFallbackRule(event: CollectedEvent): Rule | null {
       label: mapping.label,
       severity,
       triggers: [],
-      title: '{title} on {device_name}',
+      title: hasDevice ? '{title} on {device_name}' : '{title}',
       description: 'The console logged: {message} ({event_type}).',
       remediation: STEPS,
     })
     cache.set(cacheKey, rule)
   }
   return rule
+}
+
+function hasDeviceRole(raw: Record<string, unknown>): boolean {
+  const parameters = asRecord(raw['parameters'])
+  return (
+    parameters !== null && ['DEVICE', 'AP', 'SWITCH', 'GATEWAY'].some((role) => asRecord(parameters[role]) !== null)
+  )
 }

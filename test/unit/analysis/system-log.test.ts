@@ -81,6 +81,7 @@ describe('system-log mapping', () => {
 
     const high = run([entry({ category: 'SECURITY', event: 'X', key: 'X', severity: 'HIGH' })]).findings[0]
     expect(high?.severity).toBe('medium')
+    expect(high?.title).toBe('[Security] Title')
     const medium = run([entry({ category: 'SECURITY', event: 'Y', key: 'Y', severity: 'MEDIUM' })])
     expect(medium.findings).toEqual([])
     expect(medium.otherEvents).toEqual([{ eventType: 'Y', count: 1 }])
