@@ -7,15 +7,7 @@
 import { clientCount, clientRef, buildClient, type ClientRef } from './clients.js'
 import type { DeviceSpec, JsonRecord } from './device-builders.js'
 import { buildDevice, deviceSpecs } from './devices.js'
-import {
-  EVENT_KINDS,
-  LOG_CATEGORIES,
-  LOG_SEVERITIES,
-  kindAt,
-  kindIndex,
-  type LogCategory,
-  type LogSeverity,
-} from './event-kinds.js'
+import { LOG_CATEGORIES, LOG_SEVERITIES, kindAt, kindIndex } from './event-kinds.js'
 import {
   backgroundKind,
   buildEvent,
@@ -30,6 +22,9 @@ import type { SiteContext } from './site-context.js'
 import { signatureAt } from './signatures.js'
 import { eventLogEntry, threatLogEntry, threatSeverity } from './system-log.js'
 import { createTimeline, windowRange, DAY_MS, type Timeline } from './timeline.js'
+import { SystemLogIndex, type LogFilter } from './system-log-index.js'
+
+export type { LogFilter }
 import { plainFlow, threatFlow, type FlowStyle } from './traffic-flows.js'
 import {
   legacyIpsRecord,
@@ -47,14 +42,6 @@ export interface DatasetSizes {
   devices: number
 }
 
-export interface LogFilter {
-  fromMs: number
-  toMs: number
-  /** null = every category. */
-  categories: ReadonlySet<string> | null
-  severities: ReadonlySet<string> | null
-}
-
 const ALARM_KEYS = new Set([
   'EVT_GW_WANTransition',
   'EVT_AP_Lost_Contact',
@@ -66,8 +53,6 @@ const ALARM_KEYS = new Set([
   'EVT_AD_LoginFailed',
   'EVT_AP_RogueAPDetected',
 ])
-
-const LOG_CACHE_SIZE = 8
 
 /** Spreads a script of `count` rows evenly over `total` indices; returns the script row of an index. */
 function scriptSlot(total: number, count: number): (index: number) => number | undefined {
@@ -93,8 +78,7 @@ export class SiteDataset {
   private readonly clientRefs: ClientRef[]
   private deviceCache: JsonRecord[] | null = null
   private clientCache: JsonRecord[] | null = null
-  /** Recent filter results; a client paging `all` and `critical` side by side must not rescan per page. */
-  private readonly logCache = new Map<string, Int32Array>()
+  private readonly logIndex: SystemLogIndex
 
   constructor(ctx: SiteContext, sizes: DatasetSizes) {
     this.ctx = ctx
@@ -137,6 +121,7 @@ export class SiteDataset {
         threatSeverity({ ...facts, inbound: facts.signature.inbound } as ThreatFacts),
       )
     }
+    this.logIndex = new SystemLogIndex(this.timeline, this.eventKinds, this.threatSeverities)
   }
 
   private scriptedEvent(index: number): ScriptedEvent | undefined {
@@ -273,44 +258,9 @@ export class SiteDataset {
 
   // --- v2 system log ------------------------------------------------------------------------------------
 
-  private logCodes(position: number): { category: LogCategory; severity: LogSeverity } {
-    const t = this.timeline
-    if (t.isThreatAt(position)) {
-      return {
-        category: 'SECURITY',
-        severity: LOG_SEVERITIES[this.threatSeverities[t.threatIndexAt(position)] ?? 0] ?? 'LOW',
-      }
-    }
-    const kind = EVENT_KINDS[this.eventKinds[t.eventIndexAt(position)] ?? 0]
-    return { category: kind?.category ?? 'UNKNOWN', severity: kind?.severity ?? 'LOW' }
-  }
-
   /** Positions (newest first) of the system-log entries matching a filter. */
   logPositions(filter: LogFilter): Int32Array {
-    const key = JSON.stringify([
-      filter.fromMs,
-      filter.toMs,
-      [...(filter.categories ?? [])],
-      [...(filter.severities ?? [])],
-    ])
-    const cached = this.logCache.get(key)
-    if (cached) return cached
-    const [start, end] = windowRange(this.timeline.total, (p) => this.timeline.timeAt(p), filter.fromMs, filter.toMs)
-    const matches = new Int32Array(end - start)
-    let n = 0
-    for (let p = start; p < end; p++) {
-      const codes = this.logCodes(p)
-      if (filter.categories && !filter.categories.has(codes.category)) continue
-      if (filter.severities && !filter.severities.has(codes.severity)) continue
-      matches[n++] = p
-    }
-    const positions = matches.slice(0, n)
-    if (this.logCache.size >= LOG_CACHE_SIZE) {
-      const oldest = this.logCache.keys().next().value
-      if (oldest !== undefined) this.logCache.delete(oldest)
-    }
-    this.logCache.set(key, positions)
-    return positions
+    return this.logIndex.positions(filter)
   }
 
   logEntry(position: number): JsonRecord {
