@@ -242,10 +242,11 @@ describe('Cloudflare token verification (test connection)', () => {
     expect(result?.message).toContain('The token is expired')
   })
 
-  it('an invalid token gives a plain answer, never the token', async () => {
+  it('an invalid token gives a plain answer, never the token, without trying other endpoints', async () => {
     const { integration, ctx, fake } = await setup([{ kind: 'invalid-token' }], { accountId: 'abc' })
     const result = await integration.testConnection?.(ctx)
-    expect(result?.ok).toBe(false)
+    expect(result).toMatchObject({ ok: false, details: { kind: 'auth', code: 'CLOUDFLARE_TOKEN_INVALID' } })
+    expect(fake.requests.map((r) => r.path)).toEqual(['/user/tokens/verify'])
     expect(result?.message).toContain('Cloudflare rejected the API token')
     expect(result?.message).not.toContain(fake.token)
   })

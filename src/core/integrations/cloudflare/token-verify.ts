@@ -15,6 +15,8 @@ export async function verifyToken(
   try {
     const user = await attemptVerify(client, '/user/tokens/verify')
     if (user.kind === 'verified') return describeToken(user.token, 'user')
+    // Only an account-owned token gets 403 on the user endpoint; a rejected token (401) is simply invalid.
+    if (user.error.code !== 'CLOUDFLARE_FORBIDDEN') return failed(user.error.message, user.error)
     const account = accountId ?? (await discoverAccountId(client))
     if (account === null) {
       return failed(
