@@ -10,6 +10,8 @@ import { fileStamp } from '../time.js'
 import { REPORT_FILE_PATTERN } from './report-files.js'
 
 const DAY_MS = 86_400_000
+/** Temp files a crashed run left behind (see atomic-write.ts); removed once a day old, whatever the retention. */
+const STALE_TEMP_PATTERN = /^\.unifi-report-(\d{4}-\d{2}-\d{2}-\d{6})\.(?:html|txt)\.\d+\.[0-9a-f]+\.tmp$/
 
 export async function applyRetention(options: {
   dir: string
@@ -21,9 +23,9 @@ export async function applyRetention(options: {
   keep?: readonly string[]
 }): Promise<string[]> {
   const { dir, retentionDays, logger } = options
-  if (retentionDays <= 0) return []
   // Stamps are fixed-width wall-clock text in the report timezone, so comparing text compares times.
-  const cutoff = fileStamp(options.nowMs - retentionDays * DAY_MS, options.timezone)
+  const cutoff = retentionDays > 0 ? fileStamp(options.nowMs - retentionDays * DAY_MS, options.timezone) : ''
+  const tempCutoff = fileStamp(options.nowMs - DAY_MS, options.timezone)
   const keep = new Set(options.keep ?? [])
   const deleted: string[] = []
   let names: string[]
@@ -34,9 +36,12 @@ export async function applyRetention(options: {
     return []
   }
   for (const name of names) {
-    const stamp = REPORT_FILE_PATTERN.exec(name)?.[1]
     const path = join(dir, name)
-    if (!stamp || stamp >= cutoff || keep.has(path)) continue
+    const stamp = REPORT_FILE_PATTERN.exec(name)?.[1]
+    const tempStamp = STALE_TEMP_PATTERN.exec(name)?.[1]
+    const expired = stamp !== undefined && stamp < cutoff
+    const staleTemp = tempStamp !== undefined && tempStamp < tempCutoff
+    if ((!expired && !staleTemp) || keep.has(path)) continue
     try {
       await unlink(path)
       deleted.push(path)
