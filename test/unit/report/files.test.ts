@@ -97,6 +97,22 @@ describe('retention', () => {
     ).toEqual([])
     expect(await readdir(dir)).toHaveLength(1)
   })
+
+  it('removes temp files a crashed run left behind once they are a day old', async () => {
+    const stale = '.unifi-report-2026-01-22-080000.html.4242.0a1b2c3d.tmp'
+    const fresh = '.unifi-report-2026-01-24-140000.txt.4242.0a1b2c3d.tmp'
+    const foreign = '.unifi-report-2026-01-01-080000.html.swp'
+    for (const name of [stale, fresh, foreign]) await writeFile(join(dir, name), 'x')
+    const deleted = await applyRetention({
+      dir,
+      retentionDays: 0,
+      nowMs: T,
+      timezone: 'UTC',
+      logger: createMemoryLogger(),
+    })
+    expect(deleted).toEqual([join(dir, stale)])
+    expect((await readdir(dir)).sort()).toEqual([foreign, fresh].sort())
+  })
 })
 
 describe('run state', () => {
