@@ -95,6 +95,10 @@ export class SiteDataset {
     for (let i = 0; i < sizes.events; i++) {
       const script = this.scriptedEvent(i)
       this.eventKinds[i] = script ? kindIndex(script.key) : backgroundKind(ctx.seed, i)
+      // A gateway with IPS turned off raises no IPS alerts: an ordinary client event takes the slot.
+      if (ctx.ips.mode === 'disabled' && kindAt(this.eventKinds[i] ?? 0).family === 'ips') {
+        this.eventKinds[i] = kindIndex('EVT_WU_Connected')
+      }
     }
     this.clientRefs = Array.from({ length: this.clientTotal }, (_, i) => clientRef(ctx, i))
     this.threatSeverities = new Uint8Array(sizes.threats)
@@ -116,7 +120,7 @@ export class SiteDataset {
         legacyIpsRecord(this.ctx, this.gatewayMac, this.eventThreat(eventIndex, timeMs)),
     }
     for (let i = 0; i < sizes.threats; i++) {
-      const facts = { signature: signatureAt(threatSignatureIndex(ctx.seed, i, this.scriptedThreat(i))) }
+      const facts = { signature: signatureAt(threatSignatureIndex(ctx, i, this.scriptedThreat(i))) }
       this.threatSeverities[i] = LOG_SEVERITIES.indexOf(
         threatSeverity({ ...facts, inbound: facts.signature.inbound } as ThreatFacts),
       )

@@ -14,9 +14,28 @@ export interface SiteContext {
   wanIp: string
   /** First three octets of the LAN, e.g. `192.168.1`. */
   lanPrefix: string
+  /** Threat-management profile of the gateway. */
+  ips: IpsProfile
 }
 
-export function createSiteContext(seed: number, name: string, description: string, anchorMs: number): SiteContext {
+/**
+ * How the simulated gateway's IPS is set up: `mode` is what `rest/setting` reports (`disabled` also means no IPS
+ * events at all), and `etOpenOnly` replaces every ET PRO signature by an ET Open one (a console without CyberSecure).
+ */
+export interface IpsProfile {
+  mode: 'ips' | 'ids' | 'disabled'
+  etOpenOnly: boolean
+}
+
+export const DEFAULT_IPS_PROFILE: IpsProfile = { mode: 'ips', etOpenOnly: false }
+
+export function createSiteContext(
+  seed: number,
+  name: string,
+  description: string,
+  anchorMs: number,
+  ips: IpsProfile = DEFAULT_IPS_PROFILE,
+): SiteContext {
   const h = mix(seed, 0x5173)
   const lanOctet = name === 'default' ? 1 : 20 + (h % 200)
   return {
@@ -28,6 +47,7 @@ export function createSiteContext(seed: number, name: string, description: strin
     // 203.0.113.0/24 is documentation space, so no generated address points at a real host.
     wanIp: `203.0.113.${10 + (h % 200)}`,
     lanPrefix: `192.168.${lanOctet}`,
+    ips,
   }
 }
 

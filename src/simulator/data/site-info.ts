@@ -152,7 +152,7 @@ export function settings(ctx: SiteContext, options: SettingsOptions): JsonRecord
       _id: ref(2),
       key: 'ips',
       site_id: ctx.siteId,
-      ips_mode: 'ips',
+      ips_mode: ctx.ips.mode,
       enabled_categories: [
         'emerging-malware',
         'botcc',

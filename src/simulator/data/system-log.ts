@@ -10,7 +10,8 @@ import type { SiteContext } from './site-context.js'
 import type { ThreatFacts } from './threats.js'
 
 const SUBCATEGORY: Record<string, string> = {
-  SECURITY: 'SECURITY_INTRUSION_PREVENTION',
+  // Rogue devices, firewall blocks and admin logins; IPS threat entries set SECURITY_INTRUSION_PREVENTION themselves.
+  SECURITY: 'SECURITY_NETWORK',
   UNIFI_DEVICES: 'DEVICE_STATUS',
   SOFTWARE_UPDATES: 'SOFTWARE_UPDATE',
   VPN: 'VPN_CONNECTIVITY',

@@ -82,22 +82,36 @@ export interface ThreatInputs {
 }
 
 /** The signature of a threat without building the rest (for tabulating severities of 20 000 threats). */
-export function threatSignatureIndex(seed: number, index: number, script: ScriptedThreat | undefined): number {
-  return script?.signature ?? Math.floor(rngFor(seed, 0x7a7, index)() * SIGNATURES.length)
+export function threatSignatureIndex(ctx: SiteContext, index: number, script: ScriptedThreat | undefined): number {
+  return restrictedSignature(ctx, script?.signature ?? Math.floor(rngFor(ctx.seed, 0x7a7, index)() * SIGNATURES.length))
+}
+
+const ET_PRO_MIN = 2_800_000
+const ET_PRO_MAX = 2_899_999
+const ET_OPEN_STAND_IN = SIGNATURES.findIndex((sig) => sig.sid !== null && sig.sid >= 2_000_000 && sig.sid < 2_100_000)
+
+/** On a console without CyberSecure, ET PRO rules never fire: an ET Open rule stands in. */
+function restrictedSignature(ctx: SiteContext, index: number): number {
+  if (!ctx.ips.etOpenOnly) return index
+  const sid = SIGNATURES[index]?.sid ?? null
+  const etPro = sid !== null ? sid >= ET_PRO_MIN && sid <= ET_PRO_MAX : /^ETPRO /.test(SIGNATURES[index]?.text ?? '')
+  return etPro ? ET_OPEN_STAND_IN : index
 }
 
 export function threatFacts(input: ThreatInputs, index: number): ThreatFacts {
   const rng = rngFor(input.ctx.seed, 0x7a7, index)
   const script = input.scripted(index)
   const drawn = Math.floor(rng() * SIGNATURES.length)
-  const signature = signatureAt(script?.signature ?? drawn)
-  const blocked = script ? script.blocked : rng() < 0.6
+  const signature = signatureAt(restrictedSignature(input.ctx, script?.signature ?? drawn))
+  const drawnBlocked = script ? script.blocked : rng() < 0.6
+  // Detection-only mode logs threats but never stops them.
+  const blocked = input.ctx.ips.mode === 'ids' ? false : drawnBlocked
   const external = script?.attacker ?? pick(rng, ATTACKERS)
   return {
     index,
     timeMs: input.timeOf(index),
     signature,
-    action: script?.action ?? (blocked ? 'blocked' : 'allowed'),
+    action: blocked === drawnBlocked ? (script?.action ?? (blocked ? 'blocked' : 'allowed')) : 'allowed',
     blocked,
     inbound: signature.inbound,
     external,

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { SiteDataset, type DatasetSizes } from '../data/dataset.js'
 import { mix } from '../data/prng.js'
-import { createSiteContext } from '../data/site-context.js'
+import { createSiteContext, type IpsProfile } from '../data/site-context.js'
 import { createServerCertificate } from './certificate.js'
 import { FaultBook } from './faults.js'
 import { ConfigError } from '../../core/errors.js'
@@ -33,14 +33,23 @@ export async function startSimulatedController(options: SimulatedControllerOptio
   const seed = options.seed ?? 1
   const now = options.now ?? Date.now
   const anchorMs = now()
+  const ips: IpsProfile = {
+    mode: options.ips?.mode ?? 'ips',
+    etOpenOnly: options.ips?.rulesets === 'et-open-only',
+  }
   const sizes: DatasetSizes = {
     events: size(options.events, DEFAULT_SIZES.events, 'events'),
-    threats: size(options.threats, DEFAULT_SIZES.threats, 'threats'),
+    threats: ips.mode === 'disabled' ? 0 : size(options.threats, DEFAULT_SIZES.threats, 'threats'),
     devices: size(options.devices, DEFAULT_SIZES.devices, 'devices'),
   }
-  const sites = [new SiteDataset(createSiteContext(seed, 'default', 'Default', anchorMs), sizes)]
+  const sites = [new SiteDataset(createSiteContext(seed, 'default', 'Default', anchorMs, ips), sizes)]
   if (seed % 2 === 0) {
-    sites.push(new SiteDataset(createSiteContext(mix(seed, 0xb4a), 'branch', 'Branch office', anchorMs), BRANCH_SIZES))
+    sites.push(
+      new SiteDataset(
+        createSiteContext(mix(seed, 0xb4a), 'branch', 'Branch office', anchorMs, ips),
+        ips.mode === 'disabled' ? { ...BRANCH_SIZES, threats: 0 } : BRANCH_SIZES,
+      ),
+    )
   }
   const credentials = {
     username: options.username ?? 'admin',

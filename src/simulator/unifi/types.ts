@@ -39,6 +39,12 @@ export interface SimulatedControllerOptions {
   password?: string
   apiKey?: string
   faults?: SimulatorFault[]
+  /**
+   * The gateway's threat management. `mode` (default `ips`) is what the settings report; `disabled` also means no
+   * IPS events at all, `ids` means nothing is blocked. `rulesets: 'et-open-only'` simulates a console without
+   * CyberSecure (no ET PRO signatures); the default `all` includes ET PRO.
+   */
+  ips?: { mode?: 'ips' | 'ids' | 'disabled'; rulesets?: 'all' | 'et-open-only' }
 }
 
 export interface RecordedRequest {

@@ -78,6 +78,34 @@ describe('CyberSecure on every persona', () => {
     }
   })
 
+  it.each(PERSONAS)('%s: only ET Open signatures → not detected, never "not subscribed"', async (persona) => {
+    const { outcome } = await runAgainst({ persona, ips: { rulesets: 'et-open-only' } })
+    const data = dataOf(outcome)
+    expect(data.status).toBe('not-detected')
+    expect(data.byRuleset['et-pro'].total).toBe(0)
+    expect(data.byRuleset['et-open'].total).toBeGreaterThan(0)
+    expect(data.evidence).toContain('No CyberSecure-specific detections')
+    expect(data.evidence).not.toMatch(/not subscribed/i)
+  })
+
+  it.each(PERSONAS)('%s: IPS turned off → unknown with the reason', async (persona) => {
+    const { outcome } = await runAgainst({ persona, ips: { mode: 'disabled' } })
+    const data = dataOf(outcome)
+    expect(data.status).toBe('unknown')
+    expect(data.ipsMode).toBe('disabled')
+    expect(data.totals.total).toBe(0)
+    expect(data.evidence).toContain('intrusion prevention (IPS/IDS) is turned off')
+    expect(data.recommendations[0]).toContain('Turn on Intrusion Prevention')
+  })
+
+  it('detection-only mode: nothing blocked, and the section says so', async () => {
+    const { outcome } = await runAgainst({ persona: 'unifi-os-9.1', ips: { mode: 'ids' } })
+    const data = dataOf(outcome)
+    expect(data.ipsMode).toBe('ids')
+    expect(data.totals.blocked).toBe(0)
+    expect(data.recommendations.join(' ')).toContain('detection-only mode (IDS)')
+  })
+
   it('renders its section with the status and evidence', async () => {
     const { outcome } = await runAgainst({ persona: 'unifi-os-10.0' })
     expect(outcome.status).toBe('ok')

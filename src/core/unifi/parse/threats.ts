@@ -87,7 +87,9 @@ const SEVERITY_LEVEL: Record<string, number> = { VERY_HIGH: 1, CRITICAL: 1, HIGH
 /** System-log `SECURITY` entries about intrusion prevention (`THREAT_DETECTED`, `THREAT_BLOCKED`, …). */
 export function isSystemLogThreat(entry: SystemLogEntry): boolean {
   if (entry.category?.toUpperCase() !== 'SECURITY') return false
-  const text = `${entry.event ?? ''} ${entry.subcategory ?? ''} ${entry.key ?? ''}`.toUpperCase()
+  // Rogue APs, rogue DHCP servers and firewall blocks share the SECURITY category but are not IPS threats.
+  if (entry.subcategory?.toUpperCase() === 'SECURITY_INTRUSION_PREVENTION') return true
+  const text = `${entry.event ?? ''} ${entry.key ?? ''}`.toUpperCase()
   return text.includes('THREAT') || text.includes('INTRUSION')
 }
 
