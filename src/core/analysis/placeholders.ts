@@ -84,7 +84,10 @@ export function placeholderValue(entry: LogEntry, name: PlaceholderName): string
     case 'ip':
       return (
         firstRawText(raw, ['ip', 'client_ip', 'src_ip']) ??
-        roleField(raw, ['ADMIN', 'SRC_CLIENT', 'CLIENT', 'SRC_IP'], 'ip')
+        roleField(raw, ['ADMIN', 'SRC_CLIENT', 'CLIENT', 'SRC_IP'], 'ip') ??
+        // v2 admin-login entries carry the address as an `IP` role whose id (or name) is the address itself.
+        roleField(raw, ['IP'], 'id') ??
+        roleField(raw, ['IP'], 'name')
       )
     case 'user':
       return firstRawText(raw, ['admin', 'user', 'username']) ?? roleField(raw, ['ADMIN', 'USER'], 'name')

@@ -55,6 +55,19 @@ describe('system-log mapping', () => {
     expect(run([unknown]).findings[0]?.rule).toBe('device_lost_contact')
   })
 
+  it('names the address of a failed admin login from the IP role', () => {
+    const failed = entry({
+      category: 'AUDIT',
+      event: 'ADMIN_LOGIN_FAILED',
+      key: 'ADMIN_LOGIN_FAILED',
+      message_raw: '{ADMIN} failed to log in from {IP}',
+      parameters: { ADMIN: { id: 'a1', name: 'admin' }, IP: { id: '203.0.113.9', name: '203.0.113.9' } },
+    })
+    const finding = run([failed]).findings[0]
+    expect(finding?.rule).toBe('admin_login_failed')
+    expect(finding?.title).toBe('[Security] Failed admin login from 203.0.113.9')
+  })
+
   it('prefers an EVT_ key carried by the entry over the mapped event name', () => {
     const event = entry({ key: 'EVT_AP_RadarDetected', event: 'CHANNEL_CHANGED' })
     expect(candidateKeys(event)[0]).toBe('EVT_AP_RadarDetected')
