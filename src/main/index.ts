@@ -16,6 +16,7 @@ import { createElectronSettingsSource } from './settings/electron-settings-sourc
 import { AppTray } from './tray/app-tray.js'
 import { trayIconPath } from './tray/tray-icons.js'
 import { SettingsWindow } from './windows/settings-window.js'
+import { electronDialogs } from './windows/dialogs.js'
 
 const logger = createMainLogger()
 
@@ -41,8 +42,8 @@ function start(): void {
 
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const paths = appPaths(import.meta.dirname, app.getAppPath(), devServerUrl)
-  const settings = createElectronSettingsSource(logger)
   const dataDir = app.getPath('userData')
+  const settings = createElectronSettingsSource(dataDir, logger)
   const reportsDirFor = (outputDir: string | undefined): string => outputDir ?? path.join(dataDir, 'reports')
   const reportsDir = (): string => reportsDirFor(settings.read().report.outputDir)
 
@@ -60,6 +61,10 @@ function start(): void {
     push: createPush(() => window?.pushTargets() ?? []),
     pageUrl: paths.pageUrl,
     logger,
+    dataDir,
+    reportsDir,
+    opener: shell,
+    dialogs: electronDialogs(() => window?.browserWindow() ?? null),
   })
   window = new SettingsWindow({
     preloadPath: paths.preload,
@@ -82,7 +87,10 @@ function start(): void {
   )
   services.status.subscribe((status) => tray.update(status))
   app.on('second-instance', () => settingsWindow.show())
-  app.on('before-quit', () => services.reports.cancel())
+  app.on('before-quit', () => {
+    services.reports.cancel()
+    void services.close()
+  })
 
   // First run, or nothing usable configured: open the window so the admin sees what to do.
   if (!services.status.get().unifiConfigured) settingsWindow.show()

@@ -1,16 +1,27 @@
+import { integrations as registeredIntegrations } from '../core/integrations/registry.js'
+import type { AnyIntegration } from '../core/integrations/contract.js'
 import type { Logger } from '../core/logger.js'
-import type { AppInfo } from '../shared/ipc/payloads.js'
+import type { AppInfo, ReportSummary } from '../shared/ipc/payloads.js'
+import { DesktopActions, type Dialogs } from './desktop-actions.js'
 import { createIpcDispatch, type IpcDispatch } from './ipc/dispatch.js'
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js'
 import type { Push } from './ipc/push.js'
-import { ReportJob, type ReportRunner } from './reports/report-job.js'
+import { ReportHistoryService, type FileOpener } from './reports/report-history.js'
+import { ReportJob, type ReportJobDeps, type ReportRunner } from './reports/report-job.js'
+import { RuntimeHost } from './runtime/runtime-host.js'
 import { TrustedSenders } from './security/trusted-senders.js'
-import type { SettingsSource } from './settings/settings-source.js'
+import type { SettingsService } from './settings/settings-service.js'
+import { settingsNotices } from './status/notices.js'
 import { StatusStore } from './status/status-store.js'
+import { UnifiCardState } from './status/unifi-card.js'
 import { isUnifiConfigured } from './status/unifi-configured.js'
 
 export interface MainServicesDeps {
-  settings: SettingsSource
+  settings: SettingsService
+  /**
+   * Produces a report. Receives the app's integration runtime so breakers and live cards span runs.
+   * Null when the build has no engine wired in.
+   */
   runner: ReportRunner | null
   appInfo: () => AppInfo
   /** Delivers pushes to the renderer(s); the app sends to its window, the e2e harness to a browser page. */
@@ -18,45 +29,137 @@ export interface MainServicesDeps {
   /** The renderer page our windows show; IPC from anything else is refused. */
   pageUrl: string
   logger: Logger
+  /** Where `history.json` lives (the app's data folder). */
+  dataDir: string
+  /** The reports folder for the current settings; opening and deleting stay inside it. */
+  reportsDir: () => string
+  /** Electron's shell in the app; a recorder in tests. Defaults to refusing (no desktop to open files on). */
+  opener?: FileOpener
+  /** Electron's dialogs in the app; scripted in tests. Defaults to "cancelled". */
+  dialogs?: Dialogs
+  demo?: (() => Promise<ReportSummary>) | null
+  /** Notifications (the app) after each report. */
+  onReportFinished?: ReportJobDeps['onFinished']
+  integrations?: readonly AnyIntegration[]
+  probePorts?: number[]
   now?: () => number
 }
 
 export interface MainServices {
+  settings: SettingsService
   status: StatusStore
   reports: ReportJob
+  runtime: RuntimeHost
+  history: ReportHistoryService
+  actions: DesktopActions
   handlers: IpcHandlers
   trustedSenders: TrustedSenders
   dispatch: IpcDispatch
+  /** Stops the runtime (breakers, in-flight calls). */
+  close(): Promise<void>
 }
 
+const NO_OPENER: FileOpener = {
+  openPath: () => Promise.resolve('there is no desktop to open files on in this mode'),
+  showItemInFolder: () => undefined,
+}
+const NO_DIALOGS: Dialogs = { chooseFolder: () => Promise.resolve(null), chooseCaFile: () => Promise.resolve(null) }
+
 /**
- * The main process without Electron: status, report job, IPC handlers and dispatcher wired together. `index.ts`
- * glues it to ipcMain, the tray and the window; tests and the e2e harness use it as it is.
+ * The main process without Electron: settings, runtime host, status, report job, history, IPC handlers and
+ * dispatcher wired together. `index.ts` glues it to ipcMain, the tray and the window; tests and the e2e harness
+ * use it as it is.
  */
 export function createMainServices(deps: MainServicesDeps): MainServices {
-  const status = new StatusStore(
+  const now = deps.now ?? Date.now
+  const { settings, logger } = deps
+  const initial = settings.read()
+  const unifiCard = new UnifiCardState(initial, now)
+  let status: StatusStore | null = null
+  const runtime = new RuntimeHost({
+    integrations: deps.integrations ?? registeredIntegrations,
+    settings: initial,
+    logger,
+    now,
+    onStatus: (integrations) => status?.update({ integrations }),
+  })
+  status = new StatusStore(
     {
-      unifiConfigured: isUnifiConfigured(deps.settings.read()),
+      unifiConfigured: isUnifiConfigured(initial),
       reportEngineAvailable: deps.runner !== null,
       progress: null,
       lastReport: null,
       lastError: null,
+      unifi: unifiCard.card(),
+      integrations: runtime.status(),
+      notices: settingsNotices(settings.view()),
     },
-    deps.now,
+    now,
   )
-  status.subscribe((next) => deps.push('status:changed', next))
+  const store = status
+  store.subscribe((next) => deps.push('status:changed', next))
+  const refreshStatus = () =>
+    store.update({
+      unifiConfigured: isUnifiConfigured(settings.read()),
+      unifi: unifiCard.card(),
+      integrations: runtime.status(),
+      notices: settingsNotices(settings.view()),
+    })
+  settings.onChange((next, view) => {
+    unifiCard.settingsChanged(next)
+    runtime.applySettings(next)
+    refreshStatus()
+    deps.push('settings:changed', view)
+  })
+
+  const history = new ReportHistoryService({
+    dataDir: deps.dataDir,
+    reportsDir: deps.reportsDir,
+    opener: deps.opener ?? NO_OPENER,
+    logger,
+    now,
+  })
+  const historyChanged = (next: Awaited<ReturnType<ReportHistoryService['list']>>) => deps.push('reports:changed', next)
   const reports = new ReportJob({
     runner: deps.runner,
-    settings: deps.settings,
-    status,
+    settings,
+    status: store,
     onProgress: (progress) => deps.push('report:progress', progress),
-    logger: deps.logger,
+    onFinished: (outcome) => {
+      void history.list().then(historyChanged, () => undefined)
+      deps.onReportFinished?.(outcome)
+    },
+    context: () => ({ integrations: runtime.integrationRuntime }),
+    logger,
   })
-  const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings: deps.settings, status, reports })
+  const actions = new DesktopActions({
+    settings,
+    runtime,
+    unifiCard,
+    history,
+    dialogs: deps.dialogs ?? NO_DIALOGS,
+    logger,
+    refreshStatus,
+    historyChanged,
+    demo: deps.demo ?? null,
+    ...(deps.probePorts ? { probePorts: deps.probePorts } : {}),
+  })
+  const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings, status: store, reports, actions })
   const trustedSenders = new TrustedSenders(deps.pageUrl)
   const dispatch = createIpcDispatch(handlers, {
     isTrustedSender: (sender) => trustedSenders.isTrusted(sender),
-    logger: deps.logger,
+    logger,
   })
-  return { status, reports, handlers, trustedSenders, dispatch }
+  return {
+    settings,
+    status: store,
+    reports,
+    runtime,
+    history,
+    actions,
+    handlers,
+    trustedSenders,
+    dispatch,
+    close: () => runtime.close(),
+  }
 }

@@ -5,9 +5,10 @@ import { createMemoryLogger } from '../../src/core/logger.js'
 import { createPush } from '../../src/main/ipc/push.js'
 import type { ReportRunner } from '../../src/main/reports/report-job.js'
 import { createMainServices, type MainServices } from '../../src/main/services.js'
+import { createMemorySettingsService } from '../../src/main/settings/create-settings-service.js'
 import type { BridgeApi } from '../../src/shared/ipc/bridge.js'
 import type { ReportProgress, ReportSummary } from '../../src/shared/ipc/payloads.js'
-import { settingsSchema, type Settings, type SettingsInput } from '../../src/shared/settings.js'
+import { settingsSchema, type SettingsInput } from '../../src/shared/settings.js'
 import { installBridge } from './bridge-harness.js'
 import { serveStatic, type StaticServer } from './static-server.js'
 
@@ -48,7 +49,7 @@ function gatedRunner() {
 }
 
 async function openApp(page: Page, options: { settings: SettingsInput; runner: ReportRunner | null }) {
-  let settings: Settings = settingsSchema.parse(options.settings)
+  const settings = createMemorySettingsService(options.settings)
   let services: MainServices | null = null
   const harness = await installBridge(
     page,
@@ -56,7 +57,9 @@ async function openApp(page: Page, options: { settings: SettingsInput; runner: R
     WEB_CONTENTS_ID,
   )
   services = createMainServices({
-    settings: { read: () => settings },
+    settings,
+    dataDir: '/tmp/unifi-scanner-e2e',
+    reportsDir: () => '/tmp/unifi-scanner-e2e/reports',
     runner: options.runner,
     appInfo: () => ({
       name: 'unifi-scanner',
@@ -75,7 +78,7 @@ async function openApp(page: Page, options: { settings: SettingsInput; runner: R
     services,
     harness,
     setSettings: (input: SettingsInput) => {
-      settings = settingsSchema.parse(input)
+      settings.replace(settingsSchema.parse(input))
     },
   }
 }

@@ -1,10 +1,9 @@
 import type { InvokeChannel, InvokeResponse, ValidInvokeRequest } from '../../shared/ipc/contract.js'
 import type { AppInfo } from '../../shared/ipc/payloads.js'
-import { toSettingsView } from '../../shared/ipc/settings-view.js'
+import type { DesktopActions } from '../desktop-actions.js'
 import type { ReportJob } from '../reports/report-job.js'
-import type { SettingsSource } from '../settings/settings-source.js'
+import type { SettingsService } from '../settings/settings-service.js'
 import type { StatusStore } from '../status/status-store.js'
-import { isUnifiConfigured } from '../status/unifi-configured.js'
 
 /**
  * One handler per invoke channel, receiving the already validated request. A missing channel is a compile error.
@@ -17,17 +16,35 @@ export type IpcHandlers = {
 /** Plain dependencies, so tests and the e2e harness drive the same handlers without Electron. */
 export interface IpcHandlerDeps {
   appInfo: () => AppInfo
-  settings: SettingsSource
+  settings: SettingsService
   status: StatusStore
   reports: ReportJob
+  actions: DesktopActions
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const { settings, actions } = deps
   return {
     'app:get-info': () => deps.appInfo(),
     'status:get': () => deps.status.get(),
-    'status:refresh': () => deps.status.update({ unifiConfigured: isUnifiConfigured(deps.settings.read()) }),
-    'settings:get': () => toSettingsView(deps.settings.read()),
+    'status:refresh': () => actions.refreshStatus(),
+    'settings:get': () => settings.view(),
+    'settings:update': (patch) => settings.update(patch),
+    'secret:set': ({ key, value }) => settings.setSecret(key, value),
+    'secret:clear': ({ key }) => settings.clearSecret(key),
+    'secret:session-only': ({ enabled }) => settings.setSessionOnly(enabled),
+    'unifi:test': (draft) => actions.testUnifi(draft),
+    'unifi:trust-certificate': ({ fingerprint }) => actions.saveUnifi({ tlsFingerprint: fingerprint }),
+    'unifi:use-ca-file': () => actions.chooseCaFile(),
+    'unifi:choose-site': ({ site }) => actions.saveUnifi({ site }),
+    'cloudflare:verify-token': (draft) => actions.verifyCloudflare(draft),
+    'integration:retry-now': ({ id }) => ({ accepted: actions.retryNow(id) }),
     'report:generate': () => deps.reports.generate(),
+    'reports:list': () => actions.history.list(),
+    'reports:open': ({ id, format }) => actions.history.open(id, format),
+    'reports:reveal': ({ id }) => actions.history.reveal(id),
+    'reports:delete': ({ id }) => actions.deleteReport(id),
+    'reports:demo': () => actions.runDemo(),
+    'dialog:choose-folder': async () => ({ path: await actions.dialogs.chooseFolder() }),
   }
 }

@@ -38,9 +38,10 @@ const KNOWN_KINDS: readonly ErrorKind[] = [
  * report that explains it, but counts as failed for the tray and the window, with the engine's message.
  */
 export function createEngineReportRunner(options: EngineRunnerOptions): ReportRunner {
-  return async (settings, onProgress, signal) => {
+  return async (settings, onProgress, signal, context) => {
     const { logger } = options
-    const runtime = createIntegrationRuntime({ integrations, settings, logger })
+    // The app's runtime when lent (breakers span runs); a run-scoped one otherwise.
+    const runtime = context?.integrations ?? createIntegrationRuntime({ integrations, settings, logger })
     const client = createUnifiClient({ settings: settings.unifi, logger })
     try {
       const outcome = await runReport(
@@ -66,7 +67,7 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
       return toSummary(outcome)
     } finally {
       await client.close().catch(() => undefined)
-      await runtime.close().catch(() => undefined)
+      if (!context) await runtime.close().catch(() => undefined)
     }
   }
 }
@@ -77,6 +78,7 @@ function toSummary(outcome: RunOutcome): ReportSummary {
     id: outcome.generatedAt,
     finishedAt: Date.parse(outcome.generatedAt),
     headline: `${severe} severe, ${medium} medium and ${low} low findings`,
+    severe,
     files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
   }
 }

@@ -1,5 +1,6 @@
 import { ConfigError, ScannerError, toScannerError } from '../../core/errors.js'
 import { toIpcFailure } from '../ipc/to-ipc-failure.js'
+import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
 import type { Settings } from '../../shared/settings.js'
@@ -8,11 +9,17 @@ import { NO_REPORT_ENGINE_REASON, UNIFI_NOT_CONFIGURED_REASON } from '../status/
 import type { StatusStore } from '../status/status-store.js'
 import { isUnifiConfigured } from '../status/unifi-configured.js'
 
+/** What the app lends a run: its long-lived integration runtime, so breakers and live cards span reports. */
+export interface ReportRunContext {
+  integrations: IntegrationRuntime
+}
+
 /** Produces one report: the engine's pipeline behind a function, so main and tests can swap it. */
 export type ReportRunner = (
   settings: Settings,
   onProgress: (progress: ReportProgress) => void,
   signal: AbortSignal,
+  context?: ReportRunContext,
 ) => Promise<ReportSummary>
 
 export interface ReportJobDeps {
@@ -22,6 +29,9 @@ export interface ReportJobDeps {
   status: StatusStore
   /** Forwards progress to the window (`report:progress`). */
   onProgress: (progress: ReportProgress) => void
+  /** After a report was written (history changed) or failed; for notifications and the history push. */
+  onFinished?: (outcome: { summary: ReportSummary } | { error: ScannerError }) => void
+  context?: () => ReportRunContext
   logger: Logger
 }
 
@@ -55,14 +65,16 @@ export class ReportJob {
     }
     onProgress({ phase: 'starting', percent: 0 })
     try {
-      const summary = await runner(settings, onProgress, controller.signal)
+      const summary = await runner(settings, onProgress, controller.signal, this.deps.context?.())
       this.deps.logger.info('report finished', { id: summary.id, files: summary.files.length })
       this.deps.status.update({ progress: null, lastReport: summary, lastError: null })
+      this.deps.onFinished?.({ summary })
       return summary
     } catch (error) {
       const failure = toScannerError(error)
       this.deps.logger.warn('report failed', { code: failure.code, kind: failure.kind })
       this.deps.status.update({ progress: null, lastError: toIpcFailure(failure) })
+      this.deps.onFinished?.({ error: failure })
       throw failure
     } finally {
       this.running = null

@@ -1,23 +1,21 @@
+import path from 'node:path'
+import { safeStorage } from 'electron'
 import Store from 'electron-store'
 import type { Logger } from '../../core/logger.js'
-import { defaultSettings, settingsSchema, type Settings } from '../../shared/settings.js'
-import type { SettingsSource } from './settings-source.js'
+import { createFileSettingsService } from './create-settings-service.js'
+import type { SettingsService } from './settings-service.js'
 
 /**
- * Settings persisted by electron-store (`config.json` in the app's data folder), validated with the shared schema
- * on every read. An invalid file is left untouched and the defaults are used, with a warning in the log.
+ * Settings persisted by electron-store in the app's data folder: `config.json` (plain) and `secrets.json`
+ * (safeStorage ciphertext). electron-store's own `migrations` are not used: ours are pure and tested.
  */
-export function createElectronSettingsSource(logger: Logger): SettingsSource {
-  const store = new Store<Record<string, unknown>>({ name: 'config' })
-  return {
-    read(): Settings {
-      const parsed = settingsSchema.safeParse(store.store)
-      if (parsed.success) return parsed.data
-      logger.warn('settings file is invalid; using defaults', {
-        file: store.path,
-        problems: parsed.error.issues.length,
-      })
-      return defaultSettings()
-    },
-  }
+export function createElectronSettingsSource(userDataDir: string, logger: Logger): SettingsService {
+  return createFileSettingsService({
+    file: path.join(userDataDir, 'config.json'),
+    createPlainStore: () => new Store<Record<string, unknown>>({ name: 'config', cwd: userDataDir }),
+    secretStore: new Store<Record<string, unknown>>({ name: 'secrets', cwd: userDataDir, clearInvalidConfig: true }),
+    safeStorage,
+    logger,
+    now: Date.now,
+  })
 }

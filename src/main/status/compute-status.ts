@@ -1,4 +1,11 @@
-import type { AppStatus, ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
+import type {
+  AppStatus,
+  IntegrationStatus,
+  Notice,
+  ReportProgress,
+  ReportSummary,
+  UnifiCard,
+} from '../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
 
 /** The facts the overall status is derived from. */
@@ -9,6 +16,10 @@ export interface StatusFacts {
   progress: ReportProgress | null
   lastReport: ReportSummary | null
   lastError: IpcFailure | null
+  /** The UniFi connection card; null where no desktop host runs (the design-mode harness). */
+  unifi?: UnifiCard | null
+  integrations?: IntegrationStatus[]
+  notices?: Notice[]
 }
 
 export const UNIFI_NOT_CONFIGURED_REASON =
@@ -24,6 +35,9 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
     lastReport: facts.lastReport,
     lastError: facts.lastError,
     updatedAt: now,
+    ...(facts.unifi ? { unifi: facts.unifi } : {}),
+    integrations: facts.integrations ?? [],
+    notices: facts.notices ?? [],
   }
   if (facts.progress) {
     return {
@@ -53,8 +67,45 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
       generateBlockedReason,
     }
   }
+  const attention = attentionReason(facts)
+  if (attention) {
+    return {
+      ...base,
+      state: 'attention',
+      headline: attention.headline,
+      detail: attention.detail,
+      generateBlockedReason,
+    }
+  }
   const detail = facts.lastReport
     ? `Last report: ${facts.lastReport.headline}.`
     : 'No report yet. Use "Generate report now" to create the first one.'
   return { ...base, state: 'idle', headline: 'Ready', detail, generateBlockedReason }
+}
+
+/** A breaker open, a partial configuration or an untrusted console: reports still run but something needs a look. */
+function attentionReason(facts: StatusFacts): { headline: string; detail: string } | null {
+  if (facts.unifi?.connection === 'untrusted-certificate') {
+    return {
+      headline: 'The UniFi console certificate is not trusted',
+      detail: 'Open "Settings & status…", test the connection and trust its fingerprint or load a CA file.',
+    }
+  }
+  const cards = facts.integrations ?? []
+  const open = cards.find((card) => card.breaker.state === 'open')
+  if (open) {
+    const why = open.lastError ? `: ${open.lastError.message}` : ''
+    return {
+      headline: `${open.displayName} is paused after repeated failures`,
+      detail: `Reports skip ${open.displayName} until its next trial${why}. Use "Retry now" to try at once.`,
+    }
+  }
+  const partial = cards.find((card) => card.configuration.state === 'partial')
+  if (partial) {
+    return {
+      headline: `${partial.displayName} is only partly configured`,
+      detail: `Missing: ${partial.configuration.missing.join(', ')}. Complete or clear it in "Settings & status…".`,
+    }
+  }
+  return null
 }

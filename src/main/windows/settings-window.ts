@@ -31,6 +31,12 @@ export class SettingsWindow {
     this.window = this.create()
   }
 
+  /** The open window (parent for dialogs), or null. */
+  browserWindow(): BrowserWindow | null {
+    const window = this.window
+    return window && !window.isDestroyed() ? window : null
+  }
+
   pushTargets(): PushTarget[] {
     const window = this.window
     return window && !window.isDestroyed() ? [window.webContents] : []

@@ -13,13 +13,31 @@ export const INVOKE_BRIDGE = {
   'status:get': 'getStatus',
   'status:refresh': 'refreshStatus',
   'settings:get': 'getSettings',
+  'settings:update': 'updateSettings',
+  'secret:set': 'setSecret',
+  'secret:clear': 'clearSecret',
+  'secret:session-only': 'setSecretsSessionOnly',
+  'unifi:test': 'testUnifiConnection',
+  'unifi:trust-certificate': 'trustUnifiCertificate',
+  'unifi:use-ca-file': 'useUnifiCaFile',
+  'unifi:choose-site': 'chooseUnifiSite',
+  'cloudflare:verify-token': 'verifyCloudflareToken',
+  'integration:retry-now': 'retryIntegrationNow',
   'report:generate': 'generateReport',
+  'reports:list': 'listReports',
+  'reports:open': 'openReport',
+  'reports:reveal': 'revealReport',
+  'reports:delete': 'deleteReport',
+  'reports:demo': 'generateDemoReport',
+  'dialog:choose-folder': 'chooseFolder',
 } as const
 
 /** Main → renderer push channels and the bridge subscription function for each. */
 export const PUSH_BRIDGE = {
   'status:changed': 'onStatusChanged',
   'report:progress': 'onReportProgress',
+  'reports:changed': 'onReportsChanged',
+  'settings:changed': 'onSettingsChanged',
 } as const
 
 export type InvokeChannel = keyof typeof INVOKE_BRIDGE

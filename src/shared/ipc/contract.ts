@@ -3,6 +3,10 @@
  * what main answers (invoke channels), or of what main pushes (push channels). Main validates every request
  * against these schemas before a handler sees it. `satisfies` makes a channel without schemas (or schemas for
  * an unknown channel) a compile error.
+ *
+ * Every invoke answers `Result<T>`: `{ ok: true, value }` or `{ ok: false, error: { code, kind, message } }` where
+ * `message` is user-facing and says what to do. Outcomes the UI must draw differently (an untrusted certificate,
+ * per-field validation errors) are values inside `ok: true`, not failures.
  */
 import { z } from 'zod'
 import type { Result } from '../result.js'
@@ -10,9 +14,26 @@ import type { InvokeChannel, PushChannel } from './channels.js'
 import {
   appInfoSchema,
   appStatusSchema,
+  chosenFileSchema,
+  chosenFolderSchema,
+  cloudflareVerifyRequestSchema,
+  connectionTestResultSchema,
+  reportHistorySchema,
+  reportIdRequestSchema,
+  reportOpenRequestSchema,
   reportProgressSchema,
   reportSummarySchema,
+  retryNowResultSchema,
+  secretKeyRequestSchema,
+  secretSetRequestSchema,
+  sessionOnlyRequestSchema,
+  settingsPatchSchema,
+  settingsUpdateResultSchema,
   settingsViewSchema,
+  siteChoiceSchema,
+  trustCertificateRequestSchema,
+  unifiTestRequestSchema,
+  unifiTestResultSchema,
 } from './payloads.js'
 
 export * from './channels.js'
@@ -28,14 +49,48 @@ const noArgument = z.undefined()
 export const invokeContract = {
   'app:get-info': { request: noArgument, response: appInfoSchema },
   'status:get': { request: noArgument, response: appStatusSchema },
+  /** Re-reads settings and answers the fresh status (also pushed as `status:changed`). */
   'status:refresh': { request: noArgument, response: appStatusSchema },
   'settings:get': { request: noArgument, response: settingsViewSchema },
+  /** Saves plain settings (never secrets). Invalid values come back as `fieldErrors`; nothing is saved then. */
+  'settings:update': { request: settingsPatchSchema, response: settingsUpdateResultSchema },
+  /** Write-only: stores a secret (encrypted, or in memory in session-only mode). The value is never returned. */
+  'secret:set': { request: secretSetRequestSchema, response: settingsViewSchema },
+  'secret:clear': { request: secretKeyRequestSchema, response: settingsViewSchema },
+  /** "Keep secrets for this session only": memory only, forgotten on quit. Turning it off needs OS encryption. */
+  'secret:session-only': { request: sessionOnlyRequestSchema, response: settingsViewSchema },
+  /** Tests a draft connection without saving it (absent secrets = the stored ones). */
+  'unifi:test': { request: unifiTestRequestSchema, response: unifiTestResultSchema },
+  /** Pins the SHA-256 fingerprint the admin confirmed (from an `untrusted-certificate` test result). */
+  'unifi:trust-certificate': { request: trustCertificateRequestSchema, response: settingsViewSchema },
+  /** Main shows a file dialog for a PEM CA bundle; `path: null` when the admin cancelled. */
+  'unifi:use-ca-file': { request: noArgument, response: chosenFileSchema },
+  'unifi:choose-site': { request: siteChoiceSchema, response: settingsViewSchema },
+  /** Verifies a draft token (absent = the stored one) outside the breaker. */
+  'cloudflare:verify-token': { request: cloudflareVerifyRequestSchema, response: connectionTestResultSchema },
+  /** Lets the next call through an open breaker ("probing now"); the card updates by push. */
+  'integration:retry-now': { request: z.object({ id: z.string().min(1) }), response: retryNowResultSchema },
+  /** Progress arrives as `report:progress` pushes; the history as a `reports:changed` push when done. */
   'report:generate': { request: noArgument, response: reportSummarySchema },
+  'reports:list': { request: noArgument, response: reportHistorySchema },
+  /** Opens a report with the default browser/viewer; the path is resolved by main from the id. */
+  'reports:open': { request: reportOpenRequestSchema, response: z.null() },
+  'reports:reveal': { request: reportIdRequestSchema, response: z.null() },
+  /** Deletes the report's files and its history entry; answers the new history. */
+  'reports:delete': { request: reportIdRequestSchema, response: reportHistorySchema },
+  /** A report from the built-in simulator and fake Cloudflare, marked `demo: true` everywhere. */
+  'reports:demo': { request: noArgument, response: reportSummarySchema },
+  /** Main shows a folder dialog; save it with `settings:update({ report: { outputDir } })`. */
+  'dialog:choose-folder': { request: noArgument, response: chosenFolderSchema },
 } as const satisfies Record<InvokeChannel, InvokeSpec>
 
 export const pushContract = {
+  /** Every change of the app status or of an integration card, coalesced, within 100 ms. */
   'status:changed': appStatusSchema,
   'report:progress': reportProgressSchema,
+  'reports:changed': reportHistorySchema,
+  /** Settings changed by main (e.g. a pinned certificate, a recovered file): re-render the forms. */
+  'settings:changed': settingsViewSchema,
 } as const satisfies Record<PushChannel, z.ZodType>
 
 /** What the renderer passes (before validation). */

@@ -1,9 +1,16 @@
 /**
  * zod schemas of the values that cross IPC. Plain JSON only (structured clone drops class instances), and no
- * secret ever: settings travel as a view with "is set" flags in place of passwords, keys and tokens.
+ * secret ever travels main → renderer: settings travel as a view with "is set" flags in place of passwords, keys
+ * and tokens. Secrets travel only renderer → main (`secret:set`, draft connection tests).
  */
 import { z } from 'zod'
-import { cloudflareSettingsSchema, settingsSchema, unifiSettingsSchema } from '../settings.js'
+import {
+  cloudflareSettingsSchema,
+  fingerprintSchema,
+  SECRET_SETTING_PATHS,
+  settingsSchema,
+  unifiSettingsSchema,
+} from '../settings.js'
 
 export const ipcFailureSchema = z.object({ code: z.string(), kind: z.string(), message: z.string() })
 
@@ -26,6 +33,10 @@ export const reportSummarySchema = z.object({
   headline: z.string(),
   /** Absolute paths of the written files (HTML and/or text). */
   files: z.array(z.string()),
+  /** True for a "Try with demo data" report (simulated controller, fake Cloudflare). */
+  demo: z.boolean().optional(),
+  /** Number of severe findings (drives the notification wording); absent for older summaries. */
+  severe: z.number().int().min(0).optional(),
 })
 export type ReportSummary = z.infer<typeof reportSummarySchema>
 
@@ -36,6 +47,84 @@ export const reportProgressSchema = z.object({
   percent: z.number().min(0).max(100),
 })
 export type ReportProgress = z.infer<typeof reportProgressSchema>
+
+// ——— Integration and UniFi status cards ———
+
+/** Mirrors `IntegrationStatusSnapshot` (src/shared/integration-status.ts), the runtime's live card data. */
+export const integrationStatusSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  configuration: z.object({
+    state: z.enum(['not-configured', 'partial', 'configured']),
+    /** Keys of the missing required fields, e.g. `cloudflare.apiToken` (only for `partial`). */
+    missing: z.array(z.string()),
+  }),
+  breaker: z.object({
+    state: z.enum(['closed', 'open', 'half-open']),
+    consecutiveFailures: z.number(),
+    failMax: z.number(),
+    resetTimeoutMs: z.number(),
+    timeoutMs: z.number(),
+    openedAt: z.number().nullable(),
+    /** Countdown target: epoch ms when the next trial call is let through while open. */
+    nextTrialAt: z.number().nullable(),
+    /** Half-open with the trial call running ("probing…"). */
+    trialInFlight: z.boolean(),
+  }),
+  /** `kind` is the error class (`auth`, `timeout`, `unreachable`, `circuit-open`, …). */
+  lastError: z.object({ message: z.string(), kind: z.string(), counted: z.boolean(), at: z.number() }).nullable(),
+  lastSuccessAt: z.number().nullable(),
+  lastLatencyMs: z.number().nullable(),
+  updatedAt: z.number(),
+  /** Rolling window counts for the small chart. */
+  window: z.object({
+    windowMs: z.number(),
+    successes: z.number(),
+    failures: z.number(),
+    timeouts: z.number(),
+    shortCircuits: z.number(),
+    notCounted: z.number(),
+    p50Ms: z.number().nullable(),
+    p95Ms: z.number().nullable(),
+  }),
+})
+export type IntegrationStatus = z.infer<typeof integrationStatusSchema>
+
+export const controllerSummarySchema = z.object({
+  kind: z.enum(['unifi-os', 'classic']),
+  baseUrl: z.string(),
+  version: z.string().nullable(),
+  hostname: z.string().nullable(),
+  authMethod: z.enum(['api-key', 'password']),
+})
+export type ControllerSummary = z.infer<typeof controllerSummarySchema>
+
+/** The UniFi connection card. */
+export const unifiCardSchema = z.object({
+  configuration: z.object({
+    state: z.enum(['not-configured', 'partial', 'configured']),
+    /** Missing keys, e.g. `unifi.url`, `unifi.password` (for username + password without a password). */
+    missing: z.array(z.string()),
+  }),
+  /** Outcome of the last test or run: `unknown` until one happened since the settings last changed. */
+  connection: z.enum(['unknown', 'connected', 'failed', 'untrusted-certificate']),
+  controller: controllerSummarySchema.nullable(),
+  site: z.string().nullable(),
+  lastCheckedAt: z.number().nullable(),
+  lastError: ipcFailureSchema.nullable(),
+  /** How the console certificate is trusted besides the system store. */
+  trust: z.object({ pinnedFingerprint: z.string().nullable(), caFile: z.string().nullable() }),
+})
+export type UnifiCard = z.infer<typeof unifiCardSchema>
+
+/** Something the window shows as a banner (and main as a notification when it first appears). */
+export const noticeSchema = z.object({
+  /** Stable id, e.g. `settings-recovered`, `secrets-session-only`. */
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+})
+export type Notice = z.infer<typeof noticeSchema>
 
 /** The overall state; it also picks the tray icon. */
 export const appStateSchema = z.enum(['idle', 'running', 'attention', 'error'])
@@ -57,10 +146,35 @@ export const appStatusSchema = z.object({
   lastError: ipcFailureSchema.nullable(),
   /** Epoch ms of the change this status reflects. */
   updatedAt: z.number(),
+  /** The UniFi connection card; absent only from builds without the desktop host (design mode). */
+  unifi: unifiCardSchema.optional(),
+  /** One card per optional integration (Cloudflare, CyberSecure), in registry order. */
+  integrations: z.array(integrationStatusSchema).optional(),
+  /** Banners: recovered settings file, session-only secrets, … */
+  notices: z.array(noticeSchema).optional(),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 
-/** Settings as the renderer may see them: every secret replaced by a flag in `secretsSet`. */
+// ——— Settings ———
+
+export const secretKeySchema = z.enum(SECRET_SETTING_PATHS)
+
+export const secretStorageSchema = z.object({
+  /**
+   * `encrypted`: OS encryption (Keychain, DPAPI, libsecret/kwallet) protects the secrets on disk.
+   * `session-only`: secrets live in memory and are forgotten on quit — chosen by the admin, or forced because
+   * the OS offers no real encryption (then `encryptionAvailable` is false and `warning` says so).
+   */
+  mode: z.enum(['encrypted', 'session-only']),
+  encryptionAvailable: z.boolean(),
+  /** Linux safeStorage backend (`basic_text`, `gnome_libsecret`, `kwallet5`, …); null elsewhere. */
+  backend: z.string().nullable(),
+  /** Why secrets are not protected on disk, for a banner; null when they are. */
+  warning: z.string().nullable(),
+})
+export type SecretStorage = z.infer<typeof secretStorageSchema>
+
+/** Settings as the renderer may see them: every secret replaced by a flag. */
 export const settingsViewSchema = settingsSchema.extend({
   unifi: unifiSettingsSchema.omit({ password: true, apiKey: true }),
   cloudflare: cloudflareSettingsSchema.omit({ apiToken: true }),
@@ -69,5 +183,166 @@ export const settingsViewSchema = settingsSchema.extend({
     'unifi.apiKey': z.boolean(),
     'cloudflare.apiToken': z.boolean(),
   }),
+  hasPassword: z.boolean().optional(),
+  hasApiKey: z.boolean().optional(),
+  hasCloudflareToken: z.boolean().optional(),
+  secretStorage: secretStorageSchema.optional(),
+  /** Set when the settings file was unreadable at start: it was copied to `backupPath` and defaults are used. */
+  recovery: z.object({ backupPath: z.string(), message: z.string() }).nullable().optional(),
 })
 export type SettingsView = z.infer<typeof settingsViewSchema>
+
+const threshold = z.object({ warning: z.number(), critical: z.number() }).partial().strict()
+
+/**
+ * A patch of plain settings: any subset of the fields below. Unknown keys (and so every secret) are refused.
+ * Values are checked against the full settings schema after merging; problems come back as `fieldErrors`.
+ * An empty string clears an optional text field (URL, site, username, fingerprint, CA file, output folder).
+ */
+export const settingsPatchSchema = z
+  .object({
+    unifi: z
+      .object({
+        url: z.string(),
+        site: z.string(),
+        username: z.string(),
+        tlsFingerprint: z.string(),
+        caFile: z.string(),
+        maxResponseBytes: z.number(),
+        requestTimeoutMs: z.number(),
+      })
+      .partial()
+      .strict(),
+    cloudflare: z
+      .object({ accountId: z.string(), zones: z.array(z.string()), apiUrl: z.string() })
+      .partial()
+      .strict(),
+    breaker: z.object({ failMax: z.number(), resetTimeoutMs: z.number(), timeoutMs: z.number() }).partial().strict(),
+    report: z
+      .object({
+        lookbackHours: z.number(),
+        outputDir: z.string(),
+        format: z.string(),
+        retentionDays: z.number(),
+        timezone: z.string(),
+      })
+      .partial()
+      .strict(),
+    thresholds: z
+      .object({
+        temperatureC: threshold,
+        cpuPercent: threshold,
+        memoryPercent: threshold,
+        uptimeDays: threshold,
+        poeBudgetPercent: threshold,
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict()
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>
+
+/** `path` is dotted like the form fields, e.g. `report.timezone`, `breaker.timeoutMs`. */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() })
+export type FieldError = z.infer<typeof fieldErrorSchema>
+
+export const settingsUpdateResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), settings: settingsViewSchema }),
+  z.object({ saved: z.literal(false), fieldErrors: z.array(fieldErrorSchema), settings: settingsViewSchema }),
+])
+export type SettingsUpdateResult = z.infer<typeof settingsUpdateResultSchema>
+
+export const secretSetRequestSchema = z.object({ key: secretKeySchema, value: z.string().trim().min(1) })
+export const secretKeyRequestSchema = z.object({ key: secretKeySchema })
+export const sessionOnlyRequestSchema = z.object({ enabled: z.boolean() })
+
+// ——— UniFi ———
+
+/** A draft connection from the form. Secret fields left out mean "use the stored one". */
+export const unifiTestRequestSchema = z
+  .object({
+    url: z.string().trim().min(1, 'Enter the controller address.'),
+    site: z.string().optional(),
+    username: z.string().optional(),
+    password: z.string().optional(),
+    apiKey: z.string().optional(),
+    tlsFingerprint: z.string().optional(),
+    caFile: z.string().optional(),
+  })
+  .strict()
+export type UnifiTestRequest = z.input<typeof unifiTestRequestSchema>
+
+export const siteSchema = z.object({ name: z.string(), description: z.string() })
+
+export const unifiTestResultSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('connected'),
+    controller: controllerSummarySchema,
+    /** Sites to pick from (`unifi:choose-site` with `name`). */
+    sites: z.array(siteSchema),
+    /** Fingerprint of the certificate the console presented. */
+    tlsFingerprint: z.string().nullable(),
+  }),
+  z.object({
+    /** Self-signed or unknown CA: show `fingerprint` and offer "Trust" (`unifi:trust-certificate`) or a CA file. */
+    outcome: z.literal('untrusted-certificate'),
+    fingerprint: z.string().nullable(),
+    message: z.string(),
+  }),
+])
+export type UnifiTestResult = z.infer<typeof unifiTestResultSchema>
+
+export const trustCertificateRequestSchema = z.object({ fingerprint: fingerprintSchema })
+export const siteChoiceSchema = z.object({ site: z.string().trim().min(1) })
+
+export const chosenFileSchema = z.object({ path: z.string().nullable(), settings: settingsViewSchema })
+export const chosenFolderSchema = z.object({ path: z.string().nullable() })
+
+// ——— Integrations ———
+
+export const cloudflareVerifyRequestSchema = z
+  .object({ apiToken: z.string().optional(), accountId: z.string().optional() })
+  .strict()
+export const connectionTestResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  details: z.record(z.string(), z.string()).optional(),
+})
+export type ConnectionTest = z.infer<typeof connectionTestResultSchema>
+
+/** `accepted: false` when the breaker was not open (nothing to retry) or the id is unknown. */
+export const retryNowResultSchema = z.object({ accepted: z.boolean() })
+
+// ——— Report history ———
+
+const countsSchema = z.object({ severe: z.number(), medium: z.number(), low: z.number() })
+
+export const reportHistoryEntrySchema = z.object({
+  id: z.string(),
+  /** ISO timestamps. */
+  generatedAt: z.string(),
+  period: z.object({ since: z.string(), until: z.string() }),
+  ok: z.boolean(),
+  demo: z.boolean(),
+  findings: countsSchema,
+  threats: z.number().nullable(),
+  unhealthyDevices: z.number().nullable(),
+  unifi: z.object({ ok: z.boolean(), site: z.string().nullable(), error: z.string().nullable() }),
+  /** Outcome per integration: `status` is e.g. `ok`, `partial`, `failed`, `skipped`, `circuit-open`. */
+  integrations: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable() })),
+  /** Which files still exist for `reports:open`. */
+  formats: z.array(z.enum(['html', 'text'])),
+})
+export type ReportHistoryEntry = z.infer<typeof reportHistoryEntrySchema>
+
+export const reportHistorySchema = z.object({
+  entries: z.array(reportHistoryEntrySchema),
+  /** Set when the history file was unreadable (it was backed up and started afresh). */
+  warning: z.string().nullable(),
+})
+export type ReportHistory = z.infer<typeof reportHistorySchema>
+
+export const reportIdRequestSchema = z.object({ id: z.string().min(1) })
+/** `format` defaults to HTML when it exists, else text. */
+export const reportOpenRequestSchema = z.object({ id: z.string().min(1), format: z.enum(['html', 'text']).optional() })

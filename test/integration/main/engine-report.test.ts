@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../../src/core/logger.js'
 import { createPush, type PushTarget } from '../../../src/main/ipc/push.js'
 import { createEngineReportRunner } from '../../../src/main/reports/engine-runner.js'
 import { createMainServices } from '../../../src/main/services.js'
+import { createMemorySettingsService } from '../../../src/main/settings/create-settings-service.js'
 import { settingsSchema, type Settings } from '../../../src/shared/settings.js'
 import { startSimulatedController } from '../../../src/simulator/unifi/index.js'
 
@@ -29,7 +30,9 @@ function servicesWith(settings: Settings) {
   const target: PushTarget = { isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
   const logger = createMemoryLogger()
   const services = createMainServices({
-    settings: { read: () => settings },
+    settings: createMemorySettingsService(settings),
+    dataDir,
+    reportsDir: () => settings.report.outputDir ?? path.join(dataDir, 'reports'),
     runner: createEngineReportRunner({
       logger,
       appVersion: '0.1.0-test',

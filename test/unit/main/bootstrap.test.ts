@@ -8,7 +8,20 @@ const state: { fake: unknown } = vi.hoisted(() => ({ fake: null }))
 // The factory runs once per file; getters hand each test's fresh fake to the freshly imported main module.
 vi.mock('electron', () => {
   const current = () => (state.fake as FakeElectron).electron
-  const keys = ['app', 'ipcMain', 'session', 'shell', 'BrowserWindow', 'Tray', 'Menu', 'nativeImage'] as const
+  const keys = [
+    'app',
+    'ipcMain',
+    'session',
+    'shell',
+    'BrowserWindow',
+    'Tray',
+    'Menu',
+    'nativeImage',
+    'safeStorage',
+    'dialog',
+    'clipboard',
+    'Notification',
+  ] as const
   const electron = Object.fromEntries(keys.map((key) => [key, undefined])) as Record<string, unknown>
   for (const key of keys) Object.defineProperty(electron, key, { get: () => current()[key], enumerable: true })
   Object.defineProperty(electron, 'default', { value: electron, enumerable: true })

@@ -4,7 +4,7 @@ import { createMemoryLogger } from '../../../src/core/logger.js'
 import { createIpcDispatch } from '../../../src/main/ipc/dispatch.js'
 import type { IpcHandlers } from '../../../src/main/ipc/handlers.js'
 import { isSamePage, TrustedSenders } from '../../../src/main/security/trusted-senders.js'
-import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract.js'
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../../src/shared/ipc/contract.js'
 import { PAGE_URL, servicesFor, TRUSTED } from './helpers.js'
 
 describe('IPC dispatch', () => {
@@ -19,12 +19,44 @@ describe('IPC dispatch', () => {
 
   it('has a handler for every contract channel', async () => {
     const { services } = servicesFor()
+    // A valid request per channel; those that need a configured UniFi, a report or a demo engine fail typed.
+    const requests: Record<InvokeChannel, unknown> = {
+      'app:get-info': undefined,
+      'status:get': undefined,
+      'status:refresh': undefined,
+      'settings:get': undefined,
+      'settings:update': { report: { lookbackHours: 12 } },
+      'secret:set': { key: 'unifi.apiKey', value: 'k' },
+      'secret:clear': { key: 'unifi.apiKey' },
+      'secret:session-only': { enabled: true },
+      'unifi:test': { url: 'https://127.0.0.1:1' },
+      'unifi:trust-certificate': { fingerprint: 'ab'.repeat(32) },
+      'unifi:use-ca-file': undefined,
+      'unifi:choose-site': { site: 'default' },
+      'cloudflare:verify-token': {},
+      'integration:retry-now': { id: 'cloudflare' },
+      'report:generate': undefined,
+      'reports:list': undefined,
+      'reports:open': { id: 'nope' },
+      'reports:reveal': { id: 'nope' },
+      'reports:delete': { id: 'nope' },
+      'reports:demo': undefined,
+      'dialog:choose-folder': undefined,
+    }
+    const failing = new Set([
+      'unifi:test',
+      'report:generate',
+      'reports:open',
+      'reports:reveal',
+      'reports:delete',
+      'reports:demo',
+    ])
     for (const channel of INVOKE_CHANNELS) {
-      const result = await services.dispatch(channel, TRUSTED, undefined)
-      // Not configured: report:generate fails with a config Result; every other channel answers ok.
-      if (channel === 'report:generate') expect(result).toMatchObject({ ok: false, error: { kind: 'config' } })
+      const result = await services.dispatch(channel, TRUSTED, requests[channel])
+      if (failing.has(channel)) expect(result, channel).toMatchObject({ ok: false, error: { kind: 'config' } })
       else expect(result.ok, channel).toBe(true)
     }
+    await services.close()
   })
 
   it.each([

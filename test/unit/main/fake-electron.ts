@@ -86,6 +86,27 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
     destroy() {}
   }
 
+  class FakeNotification {
+    static isSupported() {
+      return true
+    }
+    private readonly listeners = new Map<string, () => void>()
+    constructor(readonly options: { title: string; body: string }) {
+      notifications.push(this)
+    }
+    on(event: string, listener: () => void) {
+      this.listeners.set(event, listener)
+      return this
+    }
+    click() {
+      this.listeners.get('click')?.()
+    }
+    show() {
+      calls.push(`notification ${this.options.title}`)
+    }
+  }
+  const notifications: FakeNotification[] = []
+
   const app = {
     isPackaged: false,
     requestSingleInstanceLock: () => options.singleInstance,
@@ -100,6 +121,8 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
     getAppPath: () => process.cwd(),
     getName: () => 'unifi-scanner',
     getVersion: () => '0.1.0',
+    setLoginItemSettings: (settings: { openAtLogin: boolean }) => calls.push(`login ${settings.openAtLogin}`),
+    getLoginItemSettings: () => ({ openAtLogin: false }),
     dock: { hide: () => calls.push('dock.hide') },
   }
 
@@ -117,7 +140,22 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
         setPermissionCheckHandler: () => calls.push('setPermissionCheckHandler'),
       },
     },
-    shell: { openPath: () => Promise.resolve('') },
+    shell: {
+      openPath: (file: string) => {
+        calls.push(`shell.openPath ${file}`)
+        return Promise.resolve('')
+      },
+      showItemInFolder: (file: string) => calls.push(`shell.showItemInFolder ${file}`),
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
+    },
+    dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+    clipboard: { writeText: (text: string) => calls.push(`clipboard ${text.length}`) },
+    Notification: FakeNotification,
     BrowserWindow: FakeBrowserWindow,
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: Array<Record<string, unknown>>) => template },
@@ -127,7 +165,7 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
   const emitApp = (event: string, ...args: unknown[]) => {
     for (const listener of appListeners.get(event) ?? []) listener(...args)
   }
-  return { electron, windows, trays, ipcHandlers, calls, emitApp, appListeners }
+  return { electron, windows, trays, ipcHandlers, calls, emitApp, appListeners, notifications, userData }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>

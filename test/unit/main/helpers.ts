@@ -3,20 +3,16 @@ import type { PushTarget } from '../../../src/main/ipc/push.js'
 import { createPush } from '../../../src/main/ipc/push.js'
 import type { ReportRunner } from '../../../src/main/reports/report-job.js'
 import { createMainServices } from '../../../src/main/services.js'
-import type { SettingsSource } from '../../../src/main/settings/settings-source.js'
-import { settingsSchema, type Settings, type SettingsInput } from '../../../src/shared/settings.js'
+import { createMemorySettingsService } from '../../../src/main/settings/create-settings-service.js'
+import type { SettingsService } from '../../../src/main/settings/settings-service.js'
+import { settingsSchema, type SettingsInput } from '../../../src/shared/settings.js'
 
 export const PAGE_URL = 'file:///app/out/renderer/index.html'
 export const TRUSTED = { webContentsId: 7, frameUrl: PAGE_URL }
 
-export function memorySettings(input: SettingsInput = {}): SettingsSource & { set(input: SettingsInput): void } {
-  let current: Settings = settingsSchema.parse(input)
-  return {
-    read: () => current,
-    set: (next) => {
-      current = settingsSchema.parse(next)
-    },
-  }
+export function memorySettings(input: SettingsInput = {}): SettingsService & { set(input: SettingsInput): void } {
+  const service = createMemorySettingsService(input)
+  return Object.assign(service, { set: (next: SettingsInput) => service.replace(settingsSchema.parse(next)) })
 }
 
 export const CONFIGURED: SettingsInput = { unifi: { url: 'https://192.0.2.1', apiKey: 'key-AAAA-secret-value' } }
@@ -27,7 +23,9 @@ export function recordingTarget(): PushTarget & { sent: Array<{ channel: string;
   return { sent, isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
 }
 
-export function servicesFor(options: { settings?: SettingsSource; runner?: ReportRunner | null } = {}) {
+export function servicesFor(
+  options: { settings?: SettingsService; runner?: ReportRunner | null; dataDir?: string } = {},
+) {
   const target = recordingTarget()
   const logger = createMemoryLogger()
   let clock = 1_000
@@ -44,6 +42,8 @@ export function servicesFor(options: { settings?: SettingsSource; runner?: Repor
     push: createPush(() => [target]),
     pageUrl: PAGE_URL,
     logger,
+    dataDir: options.dataDir ?? '/nonexistent/unifi-scanner-data',
+    reportsDir: () => '/r',
     now: () => (clock += 1),
   })
   services.trustedSenders.add(TRUSTED.webContentsId)

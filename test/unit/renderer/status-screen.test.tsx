@@ -48,7 +48,25 @@ function mockBridge(initial: AppStatus) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     }),
+    updateSettings: vi.fn(() => Promise.reject(new Error('not used here'))),
+    setSecret: vi.fn(() => Promise.reject(new Error('not used here'))),
+    clearSecret: vi.fn(() => Promise.reject(new Error('not used here'))),
+    setSecretsSessionOnly: vi.fn(() => Promise.reject(new Error('not used here'))),
+    testUnifiConnection: vi.fn(() => Promise.reject(new Error('not used here'))),
+    trustUnifiCertificate: vi.fn(() => Promise.reject(new Error('not used here'))),
+    useUnifiCaFile: vi.fn(() => Promise.reject(new Error('not used here'))),
+    chooseUnifiSite: vi.fn(() => Promise.reject(new Error('not used here'))),
+    verifyCloudflareToken: vi.fn(() => Promise.reject(new Error('not used here'))),
+    retryIntegrationNow: vi.fn(() => Promise.reject(new Error('not used here'))),
+    listReports: vi.fn(() => Promise.reject(new Error('not used here'))),
+    openReport: vi.fn(() => Promise.reject(new Error('not used here'))),
+    revealReport: vi.fn(() => Promise.reject(new Error('not used here'))),
+    deleteReport: vi.fn(() => Promise.reject(new Error('not used here'))),
+    generateDemoReport: vi.fn(() => Promise.reject(new Error('not used here'))),
+    chooseFolder: vi.fn(() => Promise.reject(new Error('not used here'))),
     onReportProgress: vi.fn(() => () => undefined),
+    onReportsChanged: vi.fn(() => () => undefined),
+    onSettingsChanged: vi.fn(() => () => undefined),
   } satisfies BridgeApi
   const push = (next: AppStatus) => act(() => listeners.forEach((listener) => listener(next)))
   return { api, push, listeners }

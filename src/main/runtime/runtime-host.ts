@@ -1,0 +1,78 @@
+import type { AnyIntegration } from '../../core/integrations/contract.js'
+import { createIntegrationRuntime, type IntegrationRuntime } from '../../core/integrations/runner.js'
+import { coalesceStatusChanges } from '../../core/integrations/status-coalescer.js'
+import type { Logger } from '../../core/logger.js'
+import type { IntegrationStatusSnapshot } from '../../shared/integration-status.js'
+import type { Settings } from '../../shared/settings.js'
+import { credentialIdentity } from './credential-identity.js'
+
+export interface RuntimeHostOptions {
+  integrations: readonly AnyIntegration[]
+  settings: Settings
+  logger: Logger
+  now?: () => number
+  /** Receives the full list of cards, at most once per 100 ms per integration (coalesced), never polled. */
+  onStatus: (snapshots: IntegrationStatusSnapshot[]) => void
+}
+
+/**
+ * The one integration runtime of the app: its breakers and status live as long as the app, across reports.
+ * A settings change is applied in place; an integration whose credentials changed gets its breaker moved to
+ * an immediate trial ("new settings — probing now") instead of waiting out the old failures.
+ */
+export class RuntimeHost {
+  private readonly runtime: IntegrationRuntime
+  private readonly identities = new Map<string, string>()
+  private readonly stopCoalescing: () => void
+
+  constructor(private readonly options: RuntimeHostOptions) {
+    this.runtime = createIntegrationRuntime({
+      integrations: options.integrations,
+      settings: options.settings,
+      logger: options.logger,
+      ...(options.now ? { now: options.now } : {}),
+    })
+    this.remember(options.settings)
+    this.stopCoalescing = coalesceStatusChanges(
+      (listener) => this.runtime.onChange(listener),
+      () => options.onStatus(this.runtime.status()),
+      options.now ? { now: options.now } : {},
+    )
+  }
+
+  get integrationRuntime(): IntegrationRuntime {
+    return this.runtime
+  }
+
+  status(): IntegrationStatusSnapshot[] {
+    return this.runtime.status()
+  }
+
+  applySettings(settings: Settings): void {
+    this.runtime.updateSettings(settings)
+    for (const integration of this.options.integrations) {
+      const identity = credentialIdentity(integration.id, settings)
+      if (this.identities.get(integration.id) === identity) continue
+      if (this.runtime.retryNow(integration.id)) {
+        this.options.logger.info('new settings: probing now', { integration: integration.id })
+      }
+    }
+    this.remember(settings)
+    this.options.onStatus(this.runtime.status())
+  }
+
+  retryNow(id: string): boolean {
+    return this.runtime.retryNow(id)
+  }
+
+  async close(): Promise<void> {
+    this.stopCoalescing()
+    await this.runtime.close()
+  }
+
+  private remember(settings: Settings): void {
+    for (const integration of this.options.integrations) {
+      this.identities.set(integration.id, credentialIdentity(integration.id, settings))
+    }
+  }
+}

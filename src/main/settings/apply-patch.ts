@@ -1,0 +1,34 @@
+import type { FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
+import { settingsSchema, type Settings } from '../../shared/settings.js'
+
+export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldError[] }
+
+/**
+ * Pure: merges a patch of plain settings into the current ones and validates the result with the shared schema,
+ * so the form gets the same rules (and messages) as the CLI's config file, per field. An empty string clears an
+ * optional text field.
+ */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): PatchOutcome {
+  const thresholds = { ...current.thresholds }
+  for (const [name, pair] of Object.entries(patch.thresholds ?? {})) {
+    const key = name as keyof Settings['thresholds']
+    thresholds[key] = { ...thresholds[key], ...pair }
+  }
+  const merged = {
+    ...current,
+    unifi: { ...current.unifi, ...patch.unifi },
+    cloudflare: { ...current.cloudflare, ...patch.cloudflare },
+    breaker: { ...current.breaker, ...patch.breaker },
+    report: { ...current.report, ...patch.report },
+    thresholds,
+  }
+  const parsed = settingsSchema.safeParse(merged)
+  if (parsed.success) return { ok: true, settings: parsed.data }
+  return {
+    ok: false,
+    fieldErrors: parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
+  }
+}

@@ -1,0 +1,57 @@
+import type { Logger } from '../../core/logger.js'
+import { settingsSchema, type SettingsInput } from '../../shared/settings.js'
+import { memoryKeyValueStore, type KeyValueStore } from './key-value-store.js'
+import { openSettingsFile } from './open-settings-file.js'
+import { SecretVault, type SafeStorageLike } from './secret-vault.js'
+import { SettingsService } from './settings-service.js'
+
+export interface FileSettingsOptions {
+  /** `<userData>/config.json`, the file `createPlainStore` opens. */
+  file: string
+  createPlainStore: () => KeyValueStore
+  /** A separate store (`secrets.json`) for the ciphertexts. */
+  secretStore: KeyValueStore
+  safeStorage: SafeStorageLike
+  logger: Logger
+  now: () => number
+}
+
+/** Settings on disk: migration, corrupt-file recovery, secrets moved out of the plain file into the vault. */
+export function createFileSettingsService(options: FileSettingsOptions): SettingsService {
+  const opened = openSettingsFile({
+    file: options.file,
+    createStore: options.createPlainStore,
+    logger: options.logger,
+    now: options.now,
+  })
+  const vault = new SecretVault(options.secretStore, options.safeStorage)
+  for (const [key, value] of Object.entries(opened.extractedSecrets)) {
+    vault.set(key as keyof typeof opened.extractedSecrets, value)
+  }
+  return new SettingsService(opened.store, vault, opened.settings, opened.recovery)
+}
+
+/**
+ * Settings in memory, for the handler layer without Electron (e2e harness, tests). The stand-in safeStorage
+ * reports real encryption unless told otherwise, so both secret-storage modes can be exercised.
+ */
+export function createMemorySettingsService(
+  input: SettingsInput = {},
+  options: { encryptionAvailable?: boolean } = {},
+): SettingsService {
+  const available = options.encryptionAvailable ?? true
+  const safeStorage: SafeStorageLike = {
+    isEncryptionAvailable: () => available,
+    encryptString: (text) => Buffer.from(`enc:${text}`, 'utf8'),
+    decryptString: (data) => data.toString('utf8').replace(/^enc:/, ''),
+    getSelectedStorageBackend: () => (available ? 'gnome_libsecret' : 'basic_text'),
+  }
+  const service = new SettingsService(
+    memoryKeyValueStore(),
+    new SecretVault(memoryKeyValueStore(), safeStorage),
+    settingsSchema.parse({}),
+    null,
+  )
+  service.replace(settingsSchema.parse(input))
+  return service
+}
