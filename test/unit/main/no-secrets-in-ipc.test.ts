@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../../src/shared/ipc/contract.js'
+import { memorySettings, servicesFor, TRUSTED } from './helpers.js'
+
+const SECRETS = ['pw-5ecret-value', 'key-5ecret-value', 'cf-5ecret-token', 'new-5ecret-value']
+
+/** A valid request for every channel; those that cannot succeed here still must not leak in their failure. */
+const REQUESTS: Record<InvokeChannel, unknown> = {
+  'app:get-info': undefined,
+  'status:get': undefined,
+  'status:refresh': undefined,
+  'settings:get': undefined,
+  'settings:update': { unifi: { site: 'hq' } },
+  'secret:set': { key: 'unifi.password', value: 'new-5ecret-value' },
+  'secret:clear': { key: 'unifi.apiKey' },
+  'secret:session-only': { enabled: true },
+  'unifi:test': { url: 'https://127.0.0.1:1', password: 'new-5ecret-value' },
+  'unifi:trust-certificate': { fingerprint: 'CD'.repeat(32) },
+  'unifi:use-ca-file': undefined,
+  'unifi:choose-site': { site: 'default' },
+  'cloudflare:verify-token': { apiToken: 'cf-5ecret-token' },
+  'integration:retry-now': { id: 'cloudflare' },
+  'report:generate': undefined,
+  'reports:list': undefined,
+  'reports:open': { id: 'x' },
+  'reports:reveal': { id: 'x' },
+  'reports:delete': { id: 'x' },
+  'reports:demo': undefined,
+  'dialog:choose-folder': undefined,
+}
+
+describe('secrets never cross IPC to the renderer', () => {
+  it('no handler response and no push carries a secret value', async () => {
+    const settings = memorySettings({
+      unifi: { url: 'https://127.0.0.1:1', username: 'admin', password: 'pw-5ecret-value', apiKey: 'key-5ecret-value' },
+      cloudflare: { apiToken: 'cf-5ecret-token', apiUrl: 'http://127.0.0.1:1/client/v4' },
+      breaker: { timeoutMs: 500, resetTimeoutMs: 1000 },
+    })
+    const { services, target } = servicesFor({
+      settings,
+      runner: () => Promise.reject(new Error('boom pw-5ecret-value')),
+    })
+    const responses: unknown[] = []
+    for (const channel of INVOKE_CHANNELS) {
+      responses.push(await services.dispatch(channel, TRUSTED, REQUESTS[channel]))
+    }
+    // The settings still hold them: the check is about what crossed, not about what was stored.
+    expect(settings.read().unifi.password).toBe('new-5ecret-value')
+    const crossed = JSON.stringify([responses, target.sent])
+    expect(target.sent.length).toBeGreaterThan(0)
+    for (const secret of SECRETS) expect(crossed).not.toContain(secret)
+    expect(crossed).toContain('"hasPassword":true')
+    await services.close()
+  })
+})

@@ -1,0 +1,117 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Conf from 'conf'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createMemoryLogger } from '../../../../src/core/logger.js'
+import { createFileSettingsService } from '../../../../src/main/settings/create-settings-service.js'
+import type { SafeStorageLike } from '../../../../src/main/settings/secret-vault.js'
+
+let dir = ''
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-settings-'))
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+/** Stands in for Electron's safeStorage: reversible, but visibly not plaintext on disk. */
+function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike {
+  return {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (text) => Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a),
+    decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
+  }
+}
+
+function open(safeStorage = fakeSafeStorage(), now = 1_700_000_000_000) {
+  const logger = createMemoryLogger()
+  const store = (name: string) => new Conf<Record<string, unknown>>({ cwd: dir, configName: name, projectName: 't' })
+  const service = createFileSettingsService({
+    file: path.join(dir, 'config.json'),
+    createPlainStore: () => store('config'),
+    secretStore: store('secrets'),
+    safeStorage,
+    logger,
+    now: () => now,
+  })
+  return { service, logger }
+}
+
+describe('settings on disk (conf in a temp folder, fake safeStorage)', () => {
+  it('saves plain settings and encrypted secrets in separate files, and reads them back', () => {
+    const { service } = open()
+    expect(service.update({ unifi: { url: 'https://192.0.2.10', username: 'ro-admin' } }).saved).toBe(true)
+    service.setSecret('unifi.password', 'hunter2-secret')
+    service.setSecret('cloudflare.apiToken', 'cf-token-secret')
+
+    const plain = readFileSync(path.join(dir, 'config.json'), 'utf8')
+    const secrets = readFileSync(path.join(dir, 'secrets.json'), 'utf8')
+    expect(plain).toContain('192.0.2.10')
+    expect(plain).not.toMatch(/secret/)
+    expect(secrets).not.toMatch(/hunter2|cf-token/)
+
+    const reopened = open().service
+    expect(reopened.read().unifi).toMatchObject({ url: 'https://192.0.2.10', password: 'hunter2-secret' })
+    expect(reopened.view()).toMatchObject({ hasPassword: true, hasCloudflareToken: true, hasApiKey: false })
+    expect(JSON.stringify(reopened.view())).not.toMatch(/hunter2|cf-token/)
+  })
+
+  it('returns per-field errors and saves nothing for invalid values', () => {
+    const { service } = open()
+    const result = service.update({ report: { timezone: 'Mars/Olympus', lookbackHours: 0 } })
+    expect(result.saved).toBe(false)
+    if (result.saved) return
+    expect(result.fieldErrors.map((error) => error.path).sort()).toEqual(['report.lookbackHours', 'report.timezone'])
+    expect(service.read().report.timezone).toBe('UTC')
+  })
+
+  it('backs up a corrupt file, starts with defaults and says where the copy is', () => {
+    writeFileSync(path.join(dir, 'config.json'), '{"unifi": {"url": "https://keep.me"', 'utf8')
+    const { service, logger } = open()
+    const view = service.view()
+    expect(view.recovery?.backupPath).toMatch(/config\.corrupt-2023-11-14T22-13-20-000Z\.json$/)
+    expect(view.recovery?.message).toContain(view.recovery?.backupPath)
+    expect(readFileSync(view.recovery!.backupPath, 'utf8')).toContain('keep.me')
+    expect(service.read().unifi.url).toBeUndefined()
+    expect(logger.records.some((record) => record.message.includes('backed up'))).toBe(true)
+    expect(readdirSync(dir).filter((name) => name.startsWith('config.corrupt-'))).toHaveLength(1)
+  })
+
+  it('backs up a file with invalid values the same way', () => {
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ schemaVersion: 1, breaker: { failMax: 0 } }))
+    expect(open().service.view().recovery).not.toBeNull()
+  })
+
+  it('moves secrets found in an old plain file into the vault and off the plain file', () => {
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ unifi: { url: 'https://u', apiKey: 'old-key-secret' } }),
+    )
+    const { service } = open()
+    expect(service.read().unifi.apiKey).toBe('old-key-secret')
+    expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain('old-key-secret')
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 })
+  })
+
+  it('keeps secrets for this session only when the OS has no real encryption (basic_text)', () => {
+    const weak = fakeSafeStorage('basic_text')
+    const { service } = open(weak)
+    service.setSecret('unifi.apiKey', 'session-key-secret')
+    expect(service.read().unifi.apiKey).toBe('session-key-secret')
+    expect(service.view().secretStorage).toMatchObject({ mode: 'session-only', encryptionAvailable: false })
+    expect(service.view().secretStorage?.warning).toMatch(/basic_text/)
+    expect(() => service.setSessionOnly(false)).toThrow(/keyring/)
+    // Nothing reached the disk, so a restart has forgotten it.
+    expect(open(weak).service.read().unifi.apiKey).toBeUndefined()
+  })
+
+  it('moves secrets into memory when the admin chooses session-only, and back when they change their mind', () => {
+    const { service } = open()
+    service.setSecret('unifi.apiKey', 'switch-key-secret')
+    service.setSessionOnly(true)
+    expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toMatch(/"unifi.apiKey"/)
+    expect(service.read().unifi.apiKey).toBe('switch-key-secret')
+    service.setSessionOnly(false)
+    expect(open().service.read().unifi.apiKey).toBe('switch-key-secret')
+  })
+})
