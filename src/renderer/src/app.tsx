@@ -1,7 +1,66 @@
+import { useState } from 'react'
 import type { BridgeApi } from '../../shared/ipc/bridge.js'
+import { Banner } from './components/banner.js'
+import { Tabs, type TabItem } from './components/tabs.js'
+import { ReportsScreen } from './features/reports/reports-screen.js'
+import { AppNotices } from './features/settings/app-notices.js'
+import { SettingsScreen } from './features/settings/settings-screen.js'
 import { StatusScreen } from './features/status/status-screen.js'
+import { useAppInfo } from './hooks/use-app-info.js'
+import { useAppStatus } from './hooks/use-app-status.js'
+import { useSettings } from './hooks/use-settings.js'
+
+type Screen = 'status' | 'settings' | 'reports'
 
 /** Root component. Screens get the bridge as a prop so tests can hand them a typed double. */
-export function App({ api }: { api: BridgeApi }) {
-  return <StatusScreen api={api} />
+export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initialScreen?: Screen }) {
+  const [screen, setScreen] = useState<Screen>(initialScreen)
+  const info = useAppInfo(api)
+  const { status, error, accept } = useAppStatus(api)
+  const settings = useSettings(api)
+  const attention = status?.state === 'attention' || status?.state === 'error'
+  const tabs: TabItem<Screen>[] = [
+    { id: 'status', label: 'Status', badge: attention ? '!' : undefined, badgeLabel: 'needs attention' },
+    { id: 'settings', label: 'Settings' },
+    { id: 'reports', label: 'Reports' },
+  ]
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          <div>
+            <h1>UniFi Scanner</h1>
+            {info && (
+              <p className="muted small" data-testid="app-info">
+                Version {info.version} · {info.platform}
+                {info.electronVersion ? ` · Electron ${info.electronVersion}` : ''} · Reports in {info.reportsDir}
+              </p>
+            )}
+          </div>
+        </div>
+        <Tabs items={tabs} selected={screen} onSelect={setScreen} label="Screens" />
+      </header>
+      <main className="screen" id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
+        <AppNotices api={api} settings={settings.settings} status={status} accept={settings.accept} />
+        {error && <Banner level="error">{error.message}</Banner>}
+        {screen === 'status' &&
+          (status ? (
+            <StatusScreen api={api} status={status} onStatus={accept} />
+          ) : (
+            !error && <p aria-live="polite">Loading status…</p>
+          ))}
+        {screen === 'settings' &&
+          (settings.settings ? (
+            <SettingsScreen api={api} settings={settings.settings} status={status} accept={settings.accept} />
+          ) : settings.error ? (
+            <Banner level="error">{settings.error.message}</Banner>
+          ) : (
+            <p aria-live="polite">Loading settings…</p>
+          ))}
+        {screen === 'reports' && <ReportsScreen api={api} status={status} />}
+      </main>
+    </div>
+  )
 }

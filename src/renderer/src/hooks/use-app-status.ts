@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { BridgeApi } from '../../../shared/ipc/bridge.js'
 import type { AppStatus } from '../../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../../shared/result.js'
+import { createPushStore } from '../lib/push-store.js'
 
 export interface AppStatusState {
   status: AppStatus | null
@@ -11,32 +12,17 @@ export interface AppStatusState {
   accept: (status: AppStatus) => void
 }
 
-/**
- * The app status, seeded by `getStatus` and then kept current by `status:changed` pushes (no polling).
- * Subscribes before asking, and keeps whichever snapshot is newer, so a push racing the first answer is not lost.
- */
+/** The app status, seeded by `getStatus` and then kept current by `status:changed` pushes (no polling). */
 export function useAppStatus(api: BridgeApi): AppStatusState {
-  const [status, setStatus] = useState<AppStatus | null>(null)
-  const [error, setError] = useState<IpcFailure | null>(null)
-  const accept = useCallback((next: AppStatus) => {
-    setStatus((current) => (current && current.updatedAt > next.updatedAt ? current : next))
-  }, [])
-
-  useEffect(() => {
-    let active = true
-    const unsubscribe = api.onStatusChanged((next) => {
-      if (active) accept(next)
-    })
-    void api.getStatus().then((result) => {
-      if (!active) return
-      if (result.ok) accept(result.value)
-      else setError(result.error)
-    })
-    return () => {
-      active = false
-      unsubscribe()
-    }
-  }, [api, accept])
-
-  return { status, error, accept }
+  const store = useMemo(
+    () =>
+      createPushStore<AppStatus>({
+        load: () => api.getStatus(),
+        listen: (listener) => api.onStatusChanged(listener),
+        isNewer: (next, current) => next.updatedAt >= current.updatedAt,
+      }),
+    [api],
+  )
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
+  return { status: snapshot.value, error: snapshot.error, accept: store.accept }
 }

@@ -1,37 +1,36 @@
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
-import { useAppInfo } from '../../hooks/use-app-info.js'
-import { useAppStatus } from '../../hooks/use-app-status.js'
+import type { AppStatus } from '../../../../shared/ipc/payloads.js'
+import { IntegrationCard } from './integration-card.js'
 import { StatusActions } from './status-actions.js'
 import { StatusCard } from './status-card.js'
+import { UnifiCard } from './unifi-card.js'
 
-/** The status screen: what the app is doing, what to do next, and the actions that go with it. */
-export function StatusScreen({ api }: { api: BridgeApi }) {
-  const info = useAppInfo(api)
-  const { status, error, accept } = useAppStatus(api)
+interface StatusScreenProps {
+  api: BridgeApi
+  status: AppStatus
+  onStatus: (status: AppStatus) => void
+}
+
+/** The live overview: what the app is doing, the actions that go with it, and one card per source. */
+export function StatusScreen({ api, status, onStatus }: StatusScreenProps) {
+  const integrations = status.integrations ?? []
   return (
-    <main className="screen">
-      <header className="screen-header">
-        <h1>UniFi Scanner</h1>
-        {info && (
-          <p className="muted" data-testid="app-info">
-            Version {info.version} · {info.platform}
-            {info.electronVersion ? ` · Electron ${info.electronVersion}` : ''} · Reports in {info.reportsDir}
-          </p>
-        )}
-      </header>
-      {error && (
-        <p role="alert" className="error">
-          {error.message}
-        </p>
+    <div className="stack" data-testid="status-screen">
+      <StatusCard status={status} />
+      <StatusActions api={api} status={status} onStatus={onStatus} />
+      {(status.unifi || integrations.length > 0) && (
+        <section aria-labelledby="sources-title">
+          <h2 id="sources-title" className="section-title">
+            Sources
+          </h2>
+          <div className="card-grid">
+            {status.unifi && <UnifiCard card={status.unifi} />}
+            {integrations.map((card) => (
+              <IntegrationCard key={card.id} api={api} card={card} />
+            ))}
+          </div>
+        </section>
       )}
-      {status ? (
-        <>
-          <StatusCard status={status} />
-          <StatusActions api={api} status={status} onStatus={accept} />
-        </>
-      ) : (
-        !error && <p aria-live="polite">Loading status…</p>
-      )}
-    </main>
+    </div>
   )
 }

@@ -1,0 +1,24 @@
+import type { ReportHistoryEntry } from '../../../../shared/ipc/payloads.js'
+
+const NAMES: Record<string, string> = { cloudflare: 'Cloudflare', cybersecure: 'CyberSecure' }
+const TONE: Record<string, string> = { ok: 'pill-ok', partial: 'pill-warn', skipped: 'pill-muted' }
+
+/** How UniFi and each integration fared in this run, as small labelled chips. */
+export function OutcomeChips({ entry }: { entry: ReportHistoryEntry }) {
+  return (
+    <ul className="chips" aria-label="Source outcomes">
+      <li className={`pill ${entry.unifi.ok ? 'pill-ok' : 'pill-error'}`} title={entry.unifi.error ?? undefined}>
+        UniFi{entry.unifi.site ? ` (${entry.unifi.site})` : ''}: {entry.unifi.ok ? 'ok' : 'failed'}
+      </li>
+      {entry.integrations.map((integration) => (
+        <li
+          key={integration.id}
+          className={`pill ${TONE[integration.status] ?? 'pill-error'}`}
+          title={integration.message ?? undefined}
+        >
+          {NAMES[integration.id] ?? integration.id}: {integration.status}
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react'
+import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { ReportHistory, ReportHistoryEntry } from '../../../../shared/ipc/payloads.js'
+import { formatDateTime } from '../../lib/format.js'
+import { OutcomeChips } from './outcome-chips.js'
+
+interface ReportRowProps {
+  api: BridgeApi
+  entry: ReportHistoryEntry
+  onHistory: (history: ReportHistory) => void
+  onFailure: (message: string | null) => void
+}
+
+/** One report: when, which period, how many findings, how each source fared, and what to do with it. */
+export function ReportRow({ api, entry, onHistory, onFailure }: ReportRowProps) {
+  const [confirming, setConfirming] = useState(false)
+  const title = formatDateTime(entry.generatedAt)
+
+  async function call(action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) {
+    onFailure(null)
+    const result = await action()
+    if (!result.ok) onFailure(result.error.message)
+  }
+
+  async function remove(): Promise<void> {
+    const result = await api.deleteReport({ id: entry.id })
+    setConfirming(false)
+    if (!result.ok) return onFailure(result.error.message)
+    onHistory(result.value)
+  }
+
+  return (
+    <li className="report-row" data-testid={`report-${entry.id}`} aria-labelledby={`report-title-${entry.id}`}>
+      <div className="report-main">
+        <h3 id={`report-title-${entry.id}`} className="report-title">
+          {title}
+          {entry.demo && <span className="pill pill-demo">Demo data</span>}
+          {!entry.ok && <span className="pill pill-error">Failed</span>}
+        </h3>
+        <p className="muted small">
+          Period {formatDateTime(entry.period.since)} – {formatDateTime(entry.period.until)}
+        </p>
+        <div className="counts" aria-label="Findings">
+          <span className="count count-severe">{entry.findings.severe} severe</span>
+          <span className="count count-medium">{entry.findings.medium} medium</span>
+          <span className="count count-low">{entry.findings.low} low</span>
+          <span className="count">{entry.threats === null ? 'threats n/a' : `${entry.threats} threats`}</span>
+        </div>
+        <OutcomeChips entry={entry} />
+      </div>
+      <div className="report-actions">
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby={`confirm-${entry.id}`} className="confirm">
+            <p id={`confirm-${entry.id}`}>Delete the report of {title}? Its files are removed.</p>
+            <div className="button-row">
+              <button type="button" className="danger" onClick={() => void remove()} autoFocus>
+                Delete
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="primary"
+              disabled={entry.formats.length === 0}
+              onClick={() => void call(() => api.openReport({ id: entry.id }))}
+              aria-describedby={`report-title-${entry.id}`}
+            >
+              Open
+            </button>
+            <button
+              type="button"
+              onClick={() => void call(() => api.revealReport({ id: entry.id }))}
+              aria-describedby={`report-title-${entry.id}`}
+            >
+              Show in folder
+            </button>
+            <button
+              type="button"
+              className="danger-outline"
+              onClick={() => setConfirming(true)}
+              aria-describedby={`report-title-${entry.id}`}
+            >
+              Delete…
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  )
+}

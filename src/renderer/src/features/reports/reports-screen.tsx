@@ -1,0 +1,53 @@
+import { useState } from 'react'
+import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { AppStatus } from '../../../../shared/ipc/payloads.js'
+import { Banner } from '../../components/banner.js'
+import { useReportHistory } from '../../hooks/use-report-history.js'
+import { EmptyReports } from './empty-reports.js'
+import { GenerateReport } from './generate-report.js'
+import { ReportRow } from './report-row.js'
+
+interface ReportsScreenProps {
+  api: BridgeApi
+  status: AppStatus | null
+}
+
+/** "Generate report now" with live progress, and the history: open, reveal in folder, delete. */
+export function ReportsScreen({ api, status }: ReportsScreenProps) {
+  const { history, error, accept } = useReportHistory(api)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  return (
+    <div className="stack" data-testid="reports-screen">
+      <GenerateReport api={api} status={status} />
+      {error && <Banner level="error">{error.message}</Banner>}
+      {history?.warning && <Banner level="warning">{history.warning}</Banner>}
+      {failure && (
+        <Banner level="error" testId="reports-error">
+          {failure}
+        </Banner>
+      )}
+      <section className="card" aria-labelledby="history-title">
+        <div className="card-header">
+          <h2 id="history-title">Report history</h2>
+          {history && history.entries.length > 0 && (
+            <span className="muted small">
+              {history.entries.length} report{history.entries.length === 1 ? '' : 's'}
+            </span>
+          )}
+        </div>
+        {history === null ? (
+          !error && <p aria-live="polite">Loading history…</p>
+        ) : history.entries.length === 0 ? (
+          <EmptyReports api={api} onFailure={setFailure} />
+        ) : (
+          <ul className="report-list" data-testid="report-list">
+            {history.entries.map((entry) => (
+              <ReportRow key={entry.id} api={api} entry={entry} onHistory={accept} onFailure={setFailure} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react'
+import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { SettingsView } from '../../../../shared/ipc/payloads.js'
+import { breakerPolicySchema, healthThresholdsSchema } from '../../../../shared/settings.js'
+import { TextField } from '../../components/field.js'
+import { SectionCard } from '../../components/section-card.js'
+import { SaveBar } from './save-bar.js'
+import { savePatch } from './settings-actions.js'
+import { ThresholdTable, THRESHOLD_KEYS, type ThresholdDraft } from './threshold-table.js'
+import { numberFrom, validateWith, type FieldErrors } from './validate.js'
+
+interface AdvancedSectionProps {
+  api: BridgeApi
+  settings: SettingsView
+  accept: (settings: SettingsView) => void
+}
+
+function initialThresholds(settings: SettingsView): ThresholdDraft {
+  const draft = {} as ThresholdDraft
+  for (const key of THRESHOLD_KEYS) {
+    draft[key] = {
+      warning: String(settings.thresholds[key].warning),
+      critical: String(settings.thresholds[key].critical),
+    }
+  }
+  return draft
+}
+
+/** Breaker policy, timeouts and device-health thresholds, checked with the shared schemas before saving. */
+export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps) {
+  const [breaker, setBreaker] = useState(() => ({
+    failMax: String(settings.breaker.failMax),
+    resetTimeoutMs: String(settings.breaker.resetTimeoutMs),
+    timeoutMs: String(settings.breaker.timeoutMs),
+  }))
+  const [requestTimeoutMs, setRequestTimeoutMs] = useState(String(settings.unifi.requestTimeoutMs))
+  const [thresholds, setThresholds] = useState(() => initialThresholds(settings))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
+  const setBreakerField = (key: keyof typeof breaker) => (value: string) =>
+    setBreaker((current) => ({ ...current, [key]: value }))
+
+  async function save(): Promise<void> {
+    setMessage(null)
+    const policy = validateWith(breakerPolicySchema, 'breaker', {
+      failMax: numberFrom(breaker.failMax),
+      resetTimeoutMs: numberFrom(breaker.resetTimeoutMs),
+      timeoutMs: numberFrom(breaker.timeoutMs),
+    })
+    const limits = validateWith(
+      healthThresholdsSchema,
+      'thresholds',
+      Object.fromEntries(
+        THRESHOLD_KEYS.map((key) => [
+          key,
+          { warning: numberFrom(thresholds[key].warning), critical: numberFrom(thresholds[key].critical) },
+        ]),
+      ),
+    )
+    const timeout = numberFrom(requestTimeoutMs)
+    const timeoutError =
+      !Number.isInteger(timeout) || timeout < 1000 || timeout > 600_000
+        ? 'Enter whole milliseconds from 1000 to 600000.'
+        : null
+    if (!policy.ok || !limits.ok || timeoutError) {
+      return setErrors({
+        ...(policy.ok ? {} : policy.errors),
+        ...(limits.ok ? {} : limits.errors),
+        ...(timeoutError ? { 'unifi.requestTimeoutMs': timeoutError } : {}),
+      })
+    }
+    setBusy(true)
+    const patch = { breaker: policy.value, thresholds: limits.value, unifi: { requestTimeoutMs: timeout } }
+    const outcome = await savePatch(api, patch, accept)
+    setBusy(false)
+    setErrors(outcome.errors)
+    if (outcome.failure) setMessage({ tone: 'error', text: outcome.failure })
+    else if (outcome.saved) setMessage({ tone: 'ok', text: 'Advanced settings saved.' })
+  }
+
+  return (
+    <SectionCard
+      id="advanced"
+      title="Advanced"
+      description={
+        <p>
+          How long to wait for each source, and when to stop calling one that keeps failing (the circuit breaker opens
+          after the set number of failures and lets a trial call through after the wait).
+        </p>
+      }
+    >
+      <h3 className="subheading">Circuit breaker and timeouts</h3>
+      <div className="grid-2">
+        <TextField
+          label="Failures before the breaker opens"
+          type="number"
+          inputMode="numeric"
+          value={breaker.failMax}
+          onChange={setBreakerField('failMax')}
+          error={errors['breaker.failMax']}
+          testId="breaker-fail-max"
+        />
+        <TextField
+          label="Wait before a trial call (ms)"
+          type="number"
+          inputMode="numeric"
+          value={breaker.resetTimeoutMs}
+          onChange={setBreakerField('resetTimeoutMs')}
+          error={errors['breaker.resetTimeoutMs']}
+          testId="breaker-reset"
+        />
+        <TextField
+          label="Integration call timeout (ms)"
+          type="number"
+          inputMode="numeric"
+          value={breaker.timeoutMs}
+          onChange={setBreakerField('timeoutMs')}
+          hint="Must be shorter than the wait before a trial call."
+          error={errors['breaker.timeoutMs']}
+          testId="breaker-timeout"
+        />
+        <TextField
+          label="UniFi request timeout (ms)"
+          type="number"
+          inputMode="numeric"
+          value={requestTimeoutMs}
+          onChange={setRequestTimeoutMs}
+          error={errors['unifi.requestTimeoutMs']}
+          testId="unifi-request-timeout"
+        />
+      </div>
+      <h3 className="subheading">Device-health thresholds</h3>
+      <ThresholdTable draft={thresholds} onChange={setThresholds} errors={errors} />
+      <SaveBar
+        label="Save advanced settings"
+        busy={busy}
+        onSave={() => void save()}
+        message={message}
+        testId="save-advanced"
+      />
+    </SectionCard>
+  )
+}

@@ -1,0 +1,58 @@
+import type { UnifiCard as UnifiCardData } from '../../../../shared/ipc/payloads.js'
+import { useNow } from '../../hooks/use-now.js'
+import { formatAgo } from '../../lib/format.js'
+import { fieldLabel } from '../settings/field-labels.js'
+import { ConfigurationBadge } from './configuration-badge.js'
+
+const CONNECTION = {
+  unknown: { label: 'Not checked yet', tone: 'pill-muted' },
+  connected: { label: 'Connected', tone: 'pill-ok' },
+  failed: { label: 'Failed', tone: 'pill-error' },
+  'untrusted-certificate': { label: 'Certificate not trusted', tone: 'pill-warn' },
+} as const
+
+/** The UniFi connection: configuration, outcome of the last test or run, controller and trust. */
+export function UnifiCard({ card }: { card: UnifiCardData }) {
+  const now = useNow(card.lastCheckedAt !== null, 15_000)
+  const connection = CONNECTION[card.connection]
+  return (
+    <article className="card integration-card" aria-labelledby="card-unifi-title" data-testid="card-unifi">
+      <div className="card-header">
+        <h3 id="card-unifi-title">UniFi connection</h3>
+        <ConfigurationBadge state={card.configuration.state} testId="card-unifi-config" />
+      </div>
+      {card.configuration.missing.length > 0 && (
+        <p className="warning-text" data-testid="card-unifi-missing">
+          ⚠ Missing: {card.configuration.missing.map((key) => fieldLabel('unifi', key)).join(', ')}
+        </p>
+      )}
+      <div className="breaker-row">
+        <span className={`pill ${connection.tone}`} data-testid="card-unifi-connection">
+          {connection.label}
+        </span>
+        {card.lastCheckedAt !== null && (
+          <span className="muted small">checked {formatAgo(card.lastCheckedAt, now)}</span>
+        )}
+      </div>
+      <dl className="facts">
+        <dt>Controller</dt>
+        <dd>
+          {card.controller
+            ? `${card.controller.kind === 'unifi-os' ? 'UniFi OS' : 'Classic'} ${card.controller.version ?? ''}`.trim()
+            : '—'}
+        </dd>
+        <dt>Site</dt>
+        <dd>{card.site ?? '—'}</dd>
+        <dt>Certificate</dt>
+        <dd>
+          {card.trust.pinnedFingerprint ? 'pinned fingerprint' : card.trust.caFile ? 'own CA file' : 'system trust'}
+        </dd>
+      </dl>
+      {card.lastError && (
+        <p className="last-error" data-testid="card-unifi-error">
+          <span className="pill pill-error">{card.lastError.kind}</span> {card.lastError.message}
+        </p>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,119 @@
+import { act } from '@testing-library/react'
+import { vi } from 'vitest'
+import type { BridgeApi } from '../../../src/shared/ipc/bridge.js'
+import { PUSH_BRIDGE, type PushChannel } from '../../../src/shared/ipc/channels.js'
+import type { PushPayload } from '../../../src/shared/ipc/contract.js'
+import type { AppStatus, IntegrationStatus, SettingsView } from '../../../src/shared/ipc/payloads.js'
+import { toSettingsView } from '../../../src/shared/ipc/settings-view.js'
+import { defaultSettings } from '../../../src/shared/settings.js'
+import { ok } from '../../../src/shared/result.js'
+
+export function makeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
+  return {
+    state: 'attention',
+    headline: 'UniFi is not configured',
+    detail: 'Open Settings.',
+    unifiConfigured: false,
+    generateBlockedReason: 'Set up the UniFi connection first.',
+    progress: null,
+    lastReport: null,
+    lastError: null,
+    updatedAt: 1,
+    ...overrides,
+  }
+}
+
+export function makeIntegration(overrides: Partial<IntegrationStatus> = {}): IntegrationStatus {
+  return {
+    id: 'cloudflare',
+    displayName: 'Cloudflare',
+    configuration: { state: 'configured', missing: [] },
+    breaker: {
+      state: 'closed',
+      consecutiveFailures: 0,
+      failMax: 3,
+      resetTimeoutMs: 60_000,
+      timeoutMs: 30_000,
+      openedAt: null,
+      nextTrialAt: null,
+      trialInFlight: false,
+    },
+    lastError: null,
+    lastSuccessAt: null,
+    lastLatencyMs: null,
+    updatedAt: 1,
+    window: {
+      windowMs: 600_000,
+      successes: 0,
+      failures: 0,
+      timeouts: 0,
+      shortCircuits: 0,
+      notCounted: 0,
+      p50Ms: null,
+      p95Ms: null,
+    },
+    ...overrides,
+  }
+}
+
+export function makeSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
+  return { ...toSettingsView(defaultSettings()), ...overrides }
+}
+
+/** A call the test did not set up: rejects loudly, typed as that bridge function so tests can mock it. */
+function unused<K extends keyof BridgeApi>(name: K) {
+  return vi.fn<BridgeApi[K]>((() =>
+    Promise.reject(new Error(`${name} is not set up in this test`))) as unknown as BridgeApi[K])
+}
+
+/**
+ * A typed double of window.api: `satisfies BridgeApi` keeps it in step with the contract. Every invoke is a vi.fn;
+ * `push` delivers to the subscribed listeners inside act().
+ */
+export function createMockBridge(options: { status?: AppStatus; settings?: SettingsView } = {}) {
+  const listeners = new Map<PushChannel, Set<(payload: unknown) => void>>()
+  const subscribe =
+    <E extends PushChannel>(channel: E) =>
+    (listener: (payload: PushPayload<E>) => void) => {
+      const set = listeners.get(channel) ?? new Set()
+      listeners.set(channel, set)
+      set.add(listener as (payload: unknown) => void)
+      return () => void set.delete(listener as (payload: unknown) => void)
+    }
+  const settings = options.settings ?? makeSettingsView()
+  const api = {
+    getAppInfo: vi.fn(() =>
+      Promise.resolve(
+        ok({ name: 'unifi-scanner', version: '9.9.9', platform: 'linux', electronVersion: null, reportsDir: '/r' }),
+      ),
+    ),
+    getStatus: vi.fn(() => Promise.resolve(ok(options.status ?? makeStatus()))),
+    refreshStatus: vi.fn(() => Promise.resolve(ok(makeStatus()))),
+    getSettings: vi.fn(() => Promise.resolve(ok(settings))),
+    updateSettings: vi.fn<BridgeApi['updateSettings']>(() => Promise.resolve(ok({ saved: true as const, settings }))),
+    setSecret: vi.fn(() => Promise.resolve(ok(settings))),
+    clearSecret: vi.fn(() => Promise.resolve(ok(settings))),
+    setSecretsSessionOnly: vi.fn(() => Promise.resolve(ok(settings))),
+    testUnifiConnection: unused('testUnifiConnection'),
+    trustUnifiCertificate: vi.fn(() => Promise.resolve(ok(settings))),
+    useUnifiCaFile: vi.fn(() => Promise.resolve(ok({ path: null, settings }))),
+    chooseUnifiSite: vi.fn(() => Promise.resolve(ok(settings))),
+    verifyCloudflareToken: unused('verifyCloudflareToken'),
+    retryIntegrationNow: vi.fn(() => Promise.resolve(ok({ accepted: true }))),
+    generateReport: unused('generateReport'),
+    listReports: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
+    openReport: vi.fn(() => Promise.resolve(ok(null))),
+    revealReport: vi.fn(() => Promise.resolve(ok(null))),
+    deleteReport: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
+    generateDemoReport: unused('generateDemoReport'),
+    chooseFolder: vi.fn(() => Promise.resolve(ok({ path: null }))),
+    onStatusChanged: vi.fn(subscribe('status:changed')),
+    onReportProgress: vi.fn(subscribe('report:progress')),
+    onReportsChanged: vi.fn(subscribe('reports:changed')),
+    onSettingsChanged: vi.fn(subscribe('settings:changed')),
+  } satisfies BridgeApi
+  const push = <E extends PushChannel>(channel: E, payload: PushPayload<E>) =>
+    act(() => listeners.get(channel)?.forEach((listener) => listener(payload)))
+  const listenerCount = (channel: PushChannel) => listeners.get(channel)?.size ?? 0
+  return { api, push, listenerCount, pushNames: PUSH_BRIDGE }
+}
