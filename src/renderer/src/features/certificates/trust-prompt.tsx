@@ -43,9 +43,7 @@ export function TrustPrompt({ api, fingerprint, message, accept, onTrusted }: Tr
 
   return (
     <div className="trust-prompt" role="group" aria-labelledby="trust-title" data-testid="trust-prompt">
-      <h3 id="trust-title">
-        <span aria-hidden="true">🔒 </span>The console’s certificate is not trusted
-      </h3>
+      <h3 id="trust-title">The console’s certificate is not trusted</h3>
       <p>{message}</p>
       {fingerprint ? (
         <>

@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, type Page, type TestInfo } from '@playwright/test'
+import { createMemoryLogger } from '../../src/core/logger.js'
+import type { Dialogs } from '../../src/main/desktop-actions.js'
+import { createPush } from '../../src/main/ipc/push.js'
+import { createEngineReportRunner } from '../../src/main/reports/engine-runner.js'
+import { createMainServices, type MainServices } from '../../src/main/services.js'
+import { createMemorySettingsService } from '../../src/main/settings/create-settings-service.js'
+import type { SettingsService } from '../../src/main/settings/settings-service.js'
+import type { SettingsInput } from '../../src/shared/settings.js'
+import { installBridge, type BridgeTraffic } from './bridge-harness.js'
+import type { StaticServer } from './static-server.js'
+
+const WEB_CONTENTS_ID = 1
+export const RENDERER_DIR = path.resolve(process.cwd(), 'out/renderer')
+
+export interface DesktopOptions {
+  settings?: SettingsInput
+  /** A ready settings service (e.g. file-backed for the recovery test); wins over `settings`. */
+  settingsService?: SettingsService
+  /** The real engine pipeline behind "Generate report now" (default), or none. */
+  engine?: boolean
+  dialogs?: Partial<Dialogs>
+}
+
+export interface DesktopApp {
+  services: MainServices
+  settings: SettingsService
+  traffic: BridgeTraffic[]
+  dataDir: string
+  close(): Promise<void>
+}
+
+/**
+ * The desktop window in Chromium with the REAL main-process services behind `window.api`: settings service,
+ * integration runtime with breakers, UniFi tester, report job on the engine pipeline, history.
+ */
+export async function openDesktop(page: Page, server: StaticServer, options: DesktopOptions = {}): Promise<DesktopApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-desktop-e2e-'))
+  const reportsDir = path.join(dataDir, 'reports')
+  const logger = createMemoryLogger()
+  const settings = options.settingsService ?? createMemorySettingsService(options.settings ?? {})
+  let services: MainServices | null = null
+  const harness = await installBridge(
+    page,
+    (channel, sender, payload) => services!.dispatch(channel, sender, payload),
+    WEB_CONTENTS_ID,
+  )
+  services = createMainServices({
+    settings,
+    dataDir,
+    reportsDir: () => settings.read().report.outputDir ?? reportsDir,
+    runner:
+      options.engine === false
+        ? null
+        : createEngineReportRunner({
+            logger,
+            appVersion: '0.1.0-e2e',
+            dataDir,
+            reportsDir: (outputDir) => outputDir ?? reportsDir,
+          }),
+    appInfo: () => ({
+      name: 'unifi-scanner',
+      version: '0.1.0-e2e',
+      platform: process.platform,
+      electronVersion: null,
+      reportsDir,
+    }),
+    push: createPush(() => [harness.target]),
+    pageUrl: server.url,
+    logger,
+    dialogs: {
+      chooseFolder: options.dialogs?.chooseFolder ?? (() => Promise.resolve(null)),
+      chooseCaFile: options.dialogs?.chooseCaFile ?? (() => Promise.resolve(null)),
+    },
+  })
+  services.trustedSenders.add(WEB_CONTENTS_ID)
+  await page.goto(server.url)
+  const ready = services
+  return {
+    services: ready,
+    settings,
+    traffic: harness.traffic,
+    dataDir,
+    async close() {
+      await harness.settle()
+      await ready.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Every payload main sent to the renderer (invoke results and pushes) as one string. */
+export function rendererBoundText(traffic: readonly BridgeTraffic[]): string {
+  return traffic
+    .filter((entry) => entry.direction !== 'invoke')
+    .map((entry) => JSON.stringify(entry.payload))
+    .join('\n')
+}
+
+const AXE_SOURCE = readFileSync(path.resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+/**
+ * axe-core on the current screen: no serious or critical violation. The page's CSP refuses inline scripts, so
+ * axe is evaluated through the DevTools protocol instead of a `<script>` tag.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE_SOURCE)
+  const violations = await page.evaluate(async () => {
+    const scope = globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }
+    const result = await scope.axe.run()
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))
+  })
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(blocking, JSON.stringify(blocking, null, 2)).toEqual([])
+}
+
+/** Full-page screenshots of the current screen in light and dark mode under test-results/. */
+export async function screenshotBothSchemes(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: true })
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
