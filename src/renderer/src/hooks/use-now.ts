@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
 /**
- * The current time rounded down to `intervalMs`, re-rendering each interval while `active` — a local clock for
+ * The current time rounded to `intervalMs`, re-rendering each interval while `active` — a local clock for
  * countdowns and "5 s ago" labels. It never talks to main: status itself arrives by push only. Rounding keeps the
  * snapshot stable between ticks, as useSyncExternalStore requires.
  */
@@ -14,6 +14,6 @@ export function useNow(active: boolean, intervalMs = 1000, clock: () => number =
     },
     [active, intervalMs],
   )
-  const getSnapshot = () => Math.floor(clock() / intervalMs) * intervalMs
+  const getSnapshot = () => Math.round(clock() / intervalMs) * intervalMs
   return useSyncExternalStore(subscribe, getSnapshot)
 }

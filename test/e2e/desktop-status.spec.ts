@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { startFakeCloudflare, type FakeCloudflare } from '../../src/simulator/cloudflare/index.js'
+import { startSimulatedController } from '../../src/simulator/unifi/index.js'
+import {
+  expectAccessible,
+  openDesktop,
+  RENDERER_DIR,
+  rendererBoundText,
+  screenshotBothSchemes,
+} from './desktop-harness.js'
+import { serveStatic, type StaticServer } from './static-server.js'
+
+type Controller = Awaited<ReturnType<typeof startSimulatedController>>
+
+let server: StaticServer
+let controller: Controller
+let cloudflare: FakeCloudflare
+
+test.beforeAll(async () => {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run "npm run build" before the e2e tests (npm test does).')
+  }
+  server = await serveStatic(RENDERER_DIR)
+  controller = await startSimulatedController({ events: 200, threats: 20, devices: 6 })
+  cloudflare = await startFakeCloudflare()
+})
+
+test.afterAll(async () => {
+  await cloudflare?.close()
+  await controller?.close()
+  await server?.close()
+})
+
+/** Clicks "Generate report now" on the status screen and waits until the run is over. */
+async function runReport(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Generate report now' })
+  await expect(button).toBeEnabled()
+  await button.click()
+  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 20_000 })
+  await expect(button).toBeEnabled()
+}
+
+test('breaker cards change live while the fake Cloudflare fails and recovers; "Retry now"', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000)
+  cloudflare.setFaults([{ kind: 'server-error' }])
+  const app = await openDesktop(page, server, {
+    settings: {
+      unifi: {
+        url: controller.url,
+        site: 'default',
+        apiKey: controller.credentials.apiKey,
+        tlsFingerprint: controller.fingerprint,
+      },
+      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      // A short policy so the whole cycle takes seconds: open after 2 failures, trial after 3 s.
+      breaker: { failMax: 2, resetTimeoutMs: 3000, timeoutMs: 2000 },
+    },
+  })
+  try {
+    const breaker = page.getByTestId('card-cloudflare-breaker')
+    const countdown = page.getByTestId('card-cloudflare-countdown')
+    await expect(breaker).toHaveText('Breaker: Closed')
+
+    await runReport(page)
+    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('1 of 2')
+    await expect(page.getByTestId('card-cloudflare-error')).toContainText('server')
+    await runReport(page)
+    await expect(breaker).toHaveText('Breaker: Open')
+    await expect(countdown).toContainText('Next trial in')
+    await expectAccessible(page)
+    await screenshotBothSchemes(page, testInfo, 'status-breaker-open')
+
+    // Nobody calls main: opossum's own timer moves the breaker to half-open and main pushes the change.
+    const invokesBefore = app.traffic.filter((t) => t.direction === 'invoke').length
+    await expect(breaker).toHaveText('Breaker: Half-open', { timeout: 10_000 })
+    await expect(countdown).toHaveText('The next call is the trial')
+    expect(app.traffic.filter((t) => t.direction === 'invoke').length).toBe(invokesBefore)
+
+    // The trial fails while Cloudflare is still down: open again, with a new countdown.
+    await runReport(page)
+    await expect(breaker).toHaveText('Breaker: Open')
+    await expect(countdown).toContainText('Next trial in')
+
+    // "Retry now" lets the next call through at once instead of waiting the countdown out.
+    await page.getByTestId('card-cloudflare').getByRole('button', { name: 'Retry now' }).click()
+    await expect(breaker).toHaveText('Breaker: Half-open')
+    await expect(page.getByTestId('card-cloudflare')).toContainText('Trial call let through.')
+
+    cloudflare.setFaults([])
+    await runReport(page)
+    await expect(breaker).toHaveText('Breaker: Closed')
+    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('0 of 2')
+    await expect(page.getByTestId('card-cloudflare-chart')).toContainText('p50')
+    const chart = page.getByTestId('card-cloudflare-chart').getByRole('img')
+    await expect(chart).toHaveAttribute('aria-label', /1 successes, \d+ failures/)
+    await screenshotBothSchemes(page, testInfo, 'status-recovered')
+
+    // The card updates arrived as pushes; the token never travelled back to the renderer.
+    expect(app.traffic.filter((t) => t.direction === 'push' && t.channel === 'status:changed').length).toBeGreaterThan(
+      5,
+    )
+    expect(rendererBoundText(app.traffic)).not.toContain(cloudflare.token)
+    expect(rendererBoundText(app.traffic)).not.toContain(controller.credentials.apiKey)
+  } finally {
+    await app.close()
+  }
+})
