@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../src/core/logger.js'
 import type { Dialogs } from '../../src/main/desktop-actions.js'
 import { createPush } from '../../src/main/ipc/push.js'
 import { createEngineReportRunner } from '../../src/main/reports/engine-runner.js'
+import type { FileOpener } from '../../src/main/reports/report-history.js'
 import { createMainServices, type MainServices } from '../../src/main/services.js'
 import { createMemorySettingsService } from '../../src/main/settings/create-settings-service.js'
 import type { SettingsService } from '../../src/main/settings/settings-service.js'
@@ -23,6 +24,8 @@ export interface DesktopOptions {
   /** The real engine pipeline behind "Generate report now" (default), or none. */
   engine?: boolean
   dialogs?: Partial<Dialogs>
+  /** Records "open" / "show in folder" instead of a desktop shell. */
+  opener?: FileOpener
 }
 
 export interface DesktopApp {
@@ -71,6 +74,7 @@ export async function openDesktop(page: Page, server: StaticServer, options: Des
     push: createPush(() => [harness.target]),
     pageUrl: server.url,
     logger,
+    ...(options.opener ? { opener: options.opener } : {}),
     dialogs: {
       chooseFolder: options.dialogs?.chooseFolder ?? (() => Promise.resolve(null)),
       chooseCaFile: options.dialogs?.chooseCaFile ?? (() => Promise.resolve(null)),

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from '@playwright/test'
+import { startSimulatedController } from '../../src/simulator/unifi/index.js'
+import {
+  expectAccessible,
+  openDesktop,
+  RENDERER_DIR,
+  rendererBoundText,
+  screenshotBothSchemes,
+} from './desktop-harness.js'
+import { serveStatic, type StaticServer } from './static-server.js'
+
+type Controller = Awaited<ReturnType<typeof startSimulatedController>>
+
+let server: StaticServer
+let controller: Controller
+
+test.beforeAll(async () => {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run "npm run build" before the e2e tests (npm test does).')
+  }
+  server = await serveStatic(RENDERER_DIR)
+  controller = await startSimulatedController({ events: 200, threats: 20, devices: 6 })
+})
+
+test.afterAll(async () => {
+  await controller?.close()
+  await server?.close()
+})
+
+test('generating a report shows its progress, then the history entry; open, reveal and delete', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(60_000)
+  const opened: string[] = []
+  const revealed: string[] = []
+  const app = await openDesktop(page, server, {
+    settings: {
+      unifi: {
+        url: controller.url,
+        site: 'default',
+        username: controller.credentials.username,
+        password: controller.credentials.password,
+        tlsFingerprint: controller.fingerprint,
+      },
+    },
+    opener: {
+      openPath: (file) => {
+        opened.push(file)
+        return Promise.resolve('')
+      },
+      showItemInFolder: (file) => void revealed.push(file),
+    },
+  })
+  try {
+    await page.getByRole('tab', { name: 'Reports' }).click()
+    const empty = page.getByTestId('reports-empty')
+    await expect(empty).toContainText('No reports yet')
+    await expect(empty.getByRole('button', { name: 'Try with demo data' })).toBeVisible()
+    await expect(empty).toContainText('simulated controller')
+    await expectAccessible(page)
+    await screenshotBothSchemes(page, testInfo, 'reports-empty')
+
+    // A slow controller keeps the run going long enough to watch its progress.
+    controller.setFaults([{ type: 'slow', delayMs: 250 }])
+    await page.getByTestId('reports-generate').click()
+    const progress = page.getByTestId('report-progress')
+    await expect(progress.getByRole('progressbar', { name: 'Report progress' })).toBeVisible()
+    await expect(page.getByTestId('reports-generate')).toBeDisabled()
+    await screenshotBothSchemes(page, testInfo, 'reports-running')
+    controller.setFaults([])
+
+    const entry = page.getByTestId('report-list').getByRole('listitem').first()
+    await expect(entry).toBeVisible({ timeout: 30_000 })
+    await expect(progress.getByRole('progressbar')).toHaveCount(0)
+    await expect(entry).toContainText(/\d+ severe/)
+    await expect(entry).toContainText(/\d+ threats/)
+    await expect(entry).toContainText('UniFi (default): ok')
+    const phases = app.traffic.filter((t) => t.channel === 'report:progress').map((t) => t.payload)
+    expect(phases.length).toBeGreaterThan(2)
+    await expectAccessible(page)
+    await screenshotBothSchemes(page, testInfo, 'reports-history')
+
+    await entry.getByRole('button', { name: 'Open' }).click()
+    await expect.poll(() => opened.length).toBe(1)
+    expect(opened[0]).toMatch(/\.html$/)
+    expect(opened[0]!.startsWith(app.dataDir)).toBe(true)
+    await entry.getByRole('button', { name: 'Show in folder' }).click()
+    await expect.poll(() => revealed.length).toBe(1)
+
+    // Delete asks first; Cancel keeps the report.
+    await entry.getByRole('button', { name: 'Delete…' }).click()
+    const confirm = page.getByRole('alertdialog')
+    await expect(confirm).toContainText('Delete the report of')
+    await expect(confirm.getByRole('button', { name: 'Delete' })).toBeFocused()
+    await confirm.getByRole('button', { name: 'Cancel' }).click()
+    await expect(entry).toBeVisible()
+    await entry.getByRole('button', { name: 'Delete…' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click()
+    await expect(page.getByTestId('reports-empty')).toBeVisible()
+    expect(existsSync(opened[0]!)).toBe(false)
+
+    expect(rendererBoundText(app.traffic)).not.toContain(controller.credentials.password)
+  } finally {
+    controller.setFaults([])
+    await app.close()
+  }
+})
