@@ -2,9 +2,14 @@
  * Bootstrap of the tray app: single instance, lifecycle, hardening, then composition of tray, window and IPC
  * around the Electron-free services (`services.ts`).
  */
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { app, ipcMain, session, shell } from 'electron'
+import type { ReportSummary } from '../shared/ipc/payloads.js'
+import type { Settings } from '../shared/settings.js'
+import { buildDiagnostics } from './app/diagnostics.js'
+import { loginItemFor, type LoginItem } from './app/login-item.js'
+import { RotatingLogFile } from './app/rotating-log.js'
+import { shellActions } from './app/shell-actions.js'
 import { createMainLogger } from './app/main-logger.js'
 import { appPaths } from './app/paths.js'
 import { createPush } from './ipc/push.js'
@@ -43,9 +48,12 @@ function start(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   const paths = appPaths(import.meta.dirname, app.getAppPath(), devServerUrl)
   const dataDir = app.getPath('userData')
+  const logsDir = app.getPath('logs')
   const settings = createElectronSettingsSource(dataDir, logger)
+  logger.attachFile(new RotatingLogFile({ dir: logsDir, knownSecrets: () => knownSecrets(settings.read()) }))
   const reportsDirFor = (outputDir: string | undefined): string => outputDir ?? path.join(dataDir, 'reports')
   const reportsDir = (): string => reportsDirFor(settings.read().report.outputDir)
+  const desktop = shellActions(logger, reportsDir)
 
   let window: SettingsWindow | null = null
   const services = createMainServices({
@@ -65,6 +73,7 @@ function start(): void {
     reportsDir,
     opener: shell,
     dialogs: electronDialogs(() => window?.browserWindow() ?? null),
+    onReportFinished: (outcome) => desktop.notifyReport(outcome),
   })
   window = new SettingsWindow({
     preloadPath: paths.preload,
@@ -75,15 +84,44 @@ function start(): void {
   const settingsWindow = window
   registerIpc(ipcMain, services.dispatch)
 
-  const tray = new AppTray(
+  const loginItem = loginItemFor(app)
+  const tray: AppTray = new AppTray(
     (state) => trayIconPath(paths.trayDir, process.platform, state),
     {
-      generateReport: () => void services.reports.generate().catch(() => undefined),
+      // A second click while running finds the item disabled; the job refuses a second run anyway.
+      generateReport: () => {
+        if (!services.reports.isRunning()) void services.reports.generate().catch(() => undefined)
+      },
       openSettings: () => settingsWindow.show(),
-      openReportsFolder: () => void openFolder(reportsDir()),
+      openReportsFolder: () => void desktop.openFolder(reportsDir()),
+      openLastReport: () => {
+        const file = lastReportFile(services.status.get().lastReport)
+        if (file) desktop.openReportFile(file)
+      },
+      setStartAtLogin: (enabled) => {
+        try {
+          loginItem.setEnabled(enabled)
+        } catch (error) {
+          logger.warn('start at login not changed', { reason: error instanceof Error ? error.message : 'unknown' })
+        }
+        tray.redraw()
+      },
+      openLogsFolder: () => void desktop.openFolder(logsDir),
+      copyDiagnostics: () =>
+        desktop.copyText(
+          buildDiagnostics({
+            versions: { app: app.getVersion(), electron: process.versions.electron, node: process.versions.node },
+            platform: `${process.platform} ${process.arch}`,
+            settings: settings.view(),
+            status: services.status.get(),
+            knownSecrets: knownSecrets(settings.read()),
+            now: Date.now(),
+          }),
+        ),
       quit: () => app.quit(),
     },
     services.status.get(),
+    () => ({ startAtLogin: safeIsEnabled(loginItem) }),
   )
   services.status.subscribe((status) => tray.update(status))
   app.on('second-instance', () => settingsWindow.show())
@@ -92,12 +130,28 @@ function start(): void {
     void services.close()
   })
 
-  // First run, or nothing usable configured: open the window so the admin sees what to do.
-  if (!services.status.get().unifiConfigured) settingsWindow.show()
+  const recovery = settings.getRecovery()
+  if (recovery) desktop.notify('Settings were reset', recovery.message)
+
+  // First run, nothing usable configured, a recovered file, or the e2e flag: open the window.
+  const openAtStart = !services.status.get().unifiConfigured || recovery !== null
+  if (openAtStart || process.argv.includes('--open-settings')) settingsWindow.show()
 }
 
-async function openFolder(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true })
-  const problem = await shell.openPath(dir)
-  if (problem) logger.warn('could not open the reports folder', { dir, problem })
+function lastReportFile(summary: ReportSummary | null): string | null {
+  return summary?.files.find((file) => file.endsWith('.html')) ?? summary?.files[0] ?? null
+}
+
+function knownSecrets(settings: Settings): string[] {
+  return [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
+    (value): value is string => value !== undefined,
+  )
+}
+
+function safeIsEnabled(item: LoginItem): boolean {
+  try {
+    return item.isEnabled()
+  } catch {
+    return false
+  }
 }

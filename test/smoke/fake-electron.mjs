@@ -20,6 +20,8 @@ export const app = {
   getName: () => 'unifi-scanner',
   getVersion: () => '0.0.0-smoke',
   dock: { hide: () => record('app.dock.hide') },
+  getLoginItemSettings: () => ({ openAtLogin: false }),
+  setLoginItemSettings: (settings) => record('app.setLoginItemSettings', settings),
 }
 export const ipcMain = {
   handle: (channel) => record('ipcMain.handle', channel),
@@ -32,7 +34,27 @@ export const session = {
     setPermissionCheckHandler: () => record('session.setPermissionCheckHandler'),
   },
 }
-export const shell = { openPath: () => Promise.resolve('') }
+export const shell = { openPath: () => Promise.resolve(''), showItemInFolder: () => undefined }
+export const safeStorage = {
+  isEncryptionAvailable: () => (record('safeStorage.isEncryptionAvailable'), true),
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text) => Buffer.from(text, 'utf8').reverse(),
+  decryptString: (data) => Buffer.from(data).reverse().toString('utf8'),
+}
+export const dialog = { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) }
+export const clipboard = { writeText: () => undefined }
+export class Notification {
+  static isSupported() {
+    return true
+  }
+  constructor(options) {
+    record('Notification', options.title)
+  }
+  on() {
+    return this
+  }
+  show() {}
+}
 export class BrowserWindow {
   constructor(options) {
     record('BrowserWindow', options.webPreferences)
@@ -76,5 +98,18 @@ export class Tray {
 export const Menu = { buildFromTemplate: (template) => template }
 export const nativeImage = { createFromPath: (file) => ({ path: file }) }
 
-const electron = { app, ipcMain, session, shell, BrowserWindow, Tray, Menu, nativeImage }
+const electron = {
+  app,
+  ipcMain,
+  session,
+  shell,
+  safeStorage,
+  dialog,
+  clipboard,
+  Notification,
+  BrowserWindow,
+  Tray,
+  Menu,
+  nativeImage,
+}
 export default electron

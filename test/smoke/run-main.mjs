@@ -25,7 +25,16 @@ expectCall('hides the dock icon', 'app.dock.hide')
 expectCall('denies permission requests', 'session.setPermissionRequestHandler')
 expectCall('hardens every webContents', 'app.on', (event) => event === 'web-contents-created')
 expectCall('keeps running when windows close', 'app.on', (event) => event === 'window-all-closed')
-for (const channel of ['app:get-info', 'status:get', 'status:refresh', 'settings:get', 'report:generate']) {
+for (const channel of [
+  'app:get-info',
+  'status:get',
+  'settings:get',
+  'settings:update',
+  'secret:set',
+  'unifi:test',
+  'report:generate',
+  'reports:list',
+]) {
   expectCall(`handles ${channel}`, 'ipcMain.handle', (name) => name === channel)
 }
 expectCall('creates a sandboxed window with the CJS preload', 'BrowserWindow', (prefs) => {
@@ -33,7 +42,11 @@ expectCall('creates a sandboxed window with the CJS preload', 'BrowserWindow', (
 })
 expectCall('loads the built renderer', 'loadFile', (file) => /renderer[/\\]index\.html$/.test(file))
 expectCall('creates the tray with a bundled icon', 'Tray', (file) => existsSync(file))
-expectCall('builds the tray menu', 'Tray.setContextMenu', (labels) => labels.includes('Generate report now'))
+expectCall('builds the tray menu', 'Tray.setContextMenu', (labels) =>
+  ['Generate report now', 'Open last report', 'Start at login', 'Troubleshooting', 'Quit UniFi Scanner'].every(
+    (label) => labels.includes(label),
+  ),
+)
 if (has('app.quit') || has('app.exit')) problems.push('main quit during start-up')
 
 if (problems.length > 0) {

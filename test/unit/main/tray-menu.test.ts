@@ -7,6 +7,7 @@ import {
 } from '../../../src/main/status/compute-status.js'
 import { buildTrayMenuTemplate, trayTooltip, type TrayActions } from '../../../src/main/tray/tray-menu.js'
 import { trayIconPath } from '../../../src/main/tray/tray-icons.js'
+import type { IntegrationStatus } from '../../../src/shared/ipc/payloads.js'
 
 const facts: StatusFacts = {
   unifiConfigured: true,
@@ -22,8 +23,14 @@ function actions() {
     openSettings: vi.fn<() => void>(),
     openReportsFolder: vi.fn<() => void>(),
     quit: vi.fn<() => void>(),
+    openLastReport: vi.fn<() => void>(),
+    setStartAtLogin: vi.fn<(enabled: boolean) => void>(),
+    openLogsFolder: vi.fn<() => void>(),
+    copyDiagnostics: vi.fn<() => void>(),
   } satisfies TrayActions
 }
+
+const lastReport = { id: 'r1', finishedAt: 5, headline: '3 severe, 0 medium and 1 low findings', files: ['/r/a.html'] }
 
 function item(menu: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions {
   const found = menu.find((entry) => entry.id === id)
@@ -38,20 +45,42 @@ function click(entry: MenuItemConstructorOptions): void {
 }
 
 describe('buildTrayMenuTemplate', () => {
-  it('lists the four actions in order and wires each to its action', () => {
+  it('lists the actions in the order of the issue and wires each to its action', () => {
     const a = actions()
-    const menu = buildTrayMenuTemplate(computeStatus(facts, 0), a)
+    const menu = buildTrayMenuTemplate(computeStatus({ ...facts, lastReport }, 0), a, { startAtLogin: false })
     expect(menu.filter((entry) => entry.type !== 'separator' && entry.enabled !== false).map((e) => e.label)).toEqual([
       'Generate report now',
-      'Settings & status…',
+      'Open last report',
       'Open reports folder',
+      'Settings & status…',
+      'Start at login',
+      'Troubleshooting',
       'Quit UniFi Scanner',
     ])
     click(item(menu, 'generate-report'))
+    click(item(menu, 'open-last-report'))
     click(item(menu, 'open-settings'))
     click(item(menu, 'open-reports-folder'))
+    click(item(menu, 'start-at-login'))
+    const submenu = item(menu, 'troubleshooting').submenu as MenuItemConstructorOptions[]
+    expect(submenu.map((entry) => entry.label)).toEqual(['Open logs folder', 'Copy diagnostics'])
+    for (const entry of submenu) click(entry)
     click(item(menu, 'quit'))
     for (const fn of Object.values(a)) expect(fn).toHaveBeenCalledOnce()
+    expect(a.setStartAtLogin).toHaveBeenCalledWith(true)
+  })
+
+  it('shows "Start at login" checked when enabled, and clicking it turns it off', () => {
+    const a = actions()
+    const menu = buildTrayMenuTemplate(computeStatus(facts, 0), a, { startAtLogin: true })
+    expect(item(menu, 'start-at-login')).toMatchObject({ type: 'checkbox', checked: true })
+    click(item(menu, 'start-at-login'))
+    expect(a.setStartAtLogin).toHaveBeenCalledWith(false)
+  })
+
+  it('disables "Open last report" until there is one', () => {
+    const menu = buildTrayMenuTemplate(computeStatus(facts, 0), actions())
+    expect(item(menu, 'open-last-report').enabled).toBe(false)
   })
 
   it('disables "Generate report now" with the reason until UniFi is configured', () => {
@@ -67,7 +96,9 @@ describe('buildTrayMenuTemplate', () => {
     const status = computeStatus({ ...facts, progress: { phase: 'collecting threats', percent: 40 } }, 0)
     const generate = item(buildTrayMenuTemplate(status, actions()), 'generate-report')
     expect(generate).toMatchObject({ label: 'Generating… collecting threats 40 %', enabled: false })
-    expect(trayTooltip(status)).toContain('Generating report…')
+    expect(trayTooltip(status)).toBe('UniFi Scanner: Generating… collecting threats 40 %')
+    // No click handler: a second click while running does nothing.
+    expect(generate.click).toBeUndefined()
   })
 
   it('says why generation is unavailable when no report engine is wired in', () => {
@@ -83,5 +114,71 @@ describe('trayIconPath', () => {
     expect(trayIconPath('/r', 'darwin', 'error')).toBe('/r/tray-errorTemplate.png')
     expect(trayIconPath('/r', 'win32', 'attention')).toMatch(/tray-attention\.ico$/)
     expect(trayIconPath('/r', 'linux', 'running')).toBe('/r/tray-running.png')
+  })
+})
+
+describe('tray state (icon) from the status', () => {
+  const card = (overrides: Partial<IntegrationStatus['breaker']> = {}, configuration = 'configured' as const) =>
+    ({
+      id: 'cloudflare',
+      displayName: 'Cloudflare',
+      configuration: { state: configuration, missing: configuration === 'configured' ? [] : ['cloudflare.apiToken'] },
+      breaker: {
+        state: 'closed',
+        consecutiveFailures: 0,
+        failMax: 3,
+        resetTimeoutMs: 60_000,
+        timeoutMs: 30_000,
+        openedAt: null,
+        nextTrialAt: null,
+        trialInFlight: false,
+        ...overrides,
+      },
+      lastError: null,
+      lastSuccessAt: null,
+      lastLatencyMs: null,
+      updatedAt: 0,
+      window: {
+        windowMs: 1,
+        successes: 0,
+        failures: 0,
+        timeouts: 0,
+        shortCircuits: 0,
+        notCounted: 0,
+        p50Ms: null,
+        p95Ms: null,
+      },
+    }) satisfies IntegrationStatus
+
+  it('is idle when all is well, running while a report runs, error after a failed run', () => {
+    expect(computeStatus({ ...facts, integrations: [card()] }, 0).state).toBe('idle')
+    expect(computeStatus({ ...facts, progress: { phase: 'x', percent: 1 } }, 0).state).toBe('running')
+    const failed = { code: 'AUTH', kind: 'auth', message: 'refused' }
+    expect(computeStatus({ ...facts, lastError: failed }, 0).state).toBe('error')
+  })
+
+  it('asks for attention when a breaker is open, an integration is partial or the certificate is untrusted', () => {
+    const open = computeStatus({ ...facts, integrations: [card({ state: 'open', nextTrialAt: 60_000 })] }, 0)
+    expect(open).toMatchObject({ state: 'attention', headline: 'Cloudflare is paused after repeated failures' })
+    const partial = computeStatus({ ...facts, integrations: [card({}, 'partial' as 'configured')] }, 0)
+    expect(partial.state).toBe('attention')
+    expect(partial.detail).toContain('cloudflare.apiToken')
+    const untrusted = computeStatus(
+      {
+        ...facts,
+        unifi: {
+          configuration: { state: 'configured', missing: [] },
+          connection: 'untrusted-certificate',
+          controller: null,
+          site: null,
+          lastCheckedAt: 1,
+          lastError: null,
+          trust: { pinnedFingerprint: null, caFile: null },
+        },
+      },
+      0,
+    )
+    expect(untrusted.state).toBe('attention')
+    expect(trayIconPath('/r', 'linux', untrusted.state)).toBe('/r/tray-attention.png')
   })
 })

@@ -18,7 +18,7 @@ function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeSto
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend,
-    encryptString: (text) => Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a),
+    encryptString: (text) => Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a)),
     decryptString: (data) => Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8'),
   }
 }
