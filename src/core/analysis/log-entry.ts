@@ -5,11 +5,13 @@
  */
 import type { LogEntry } from './model.js'
 import type { CollectedEvent } from '../unifi/model.js'
+import { EVENT_RAW_FIELDS } from '../unifi/event-raw-fields.js'
 import { asRecord, firstRawText, isWellFormedMac, normaliseMac, normaliseTimestamp } from './normalise-values.js'
 
-const LEGACY_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
-const LEGACY_NAME_FIELDS = ['ap_name', 'sw_name', 'gw_name', 'device_name'] as const
-const TIMESTAMP_FIELDS = ['time', 'timestamp', 'datetime'] as const
+// The client keeps only EVENT_RAW_FIELDS of each record, so the lists read here come from there.
+const LEGACY_MAC_FIELDS = EVENT_RAW_FIELDS.deviceMac
+const LEGACY_NAME_FIELDS = EVENT_RAW_FIELDS.deviceName
+const TIMESTAMP_FIELDS = EVENT_RAW_FIELDS.timestamps
 /** v2 system-log roles that name the UniFi device an entry is about, most specific first. */
 const DEVICE_ROLES = ['DEVICE', 'AP', 'SWITCH', 'GATEWAY', 'UNIFI_DEVICE'] as const
 const PLACEHOLDER = /\{([A-Z0-9_]+)\}/g

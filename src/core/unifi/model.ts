@@ -97,7 +97,7 @@ export interface CollectedEvent {
   subsystem: string | null
   deviceMac: string | null
   deviceName: string | null
-  /** The validated original object, for placeholders the rules need (ip, ssid, channel, port, …). */
+  /** The fields of the original object the analysis reads (`EVENT_RAW_FIELDS`: ip, ssid, channel, port, v2 roles, …). */
   raw: Record<string, unknown>
 }
 

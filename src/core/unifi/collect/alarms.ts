@@ -7,6 +7,7 @@ import type { CollectedEvent } from '../model.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { legacyPath, legacyRead } from '../endpoints.js'
 import { parseLegacyEvent, parseSystemLogEntry } from '../parse/events.js'
+import { slimEventRaw } from '../event-raw-fields.js'
 import { SourceLog } from '../source-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
 import { truncationNote } from './events.js'
@@ -98,7 +99,7 @@ function parseAll(data: readonly unknown[], endpoint: string, ctx: CollectContex
       if (seen.has(alarm.id)) continue
       seen.add(alarm.id)
     }
-    alarms.push(alarm)
+    alarms.push({ ...alarm, raw: slimEventRaw(alarm.raw) })
   }
   return alarms.sort((a, b) => (a.timestampMs ?? 0) - (b.timestampMs ?? 0))
 }

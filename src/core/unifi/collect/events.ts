@@ -10,6 +10,7 @@ import { readLegacyPages } from '../paging.js'
 import { parseLegacyEvent, parseSystemLogRecord, systemLogEvent } from '../parse/events.js'
 import { isSystemLogThreat, parseLegacyIps, systemLogThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
+import { slimEventRaw } from '../event-raw-fields.js'
 import { SourceLog } from '../source-log.js'
 import { ALL_SEVERITIES, readSystemLog } from './system-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
@@ -107,7 +108,8 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
           }
           const event = parseLegacyEvent(item, 'stat/event', 'event')
           if (event === null) skipped += 1
-          else if (inWindow(event.timestampMs, ctx.window)) result.events.push(event)
+          else if (inWindow(event.timestampMs, ctx.window))
+            result.events.push({ ...event, raw: slimEventRaw(event.raw) })
         }
       },
       limit: LEGACY_PAGE,

@@ -6,6 +6,7 @@ import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'
 import { legacyEventSchema, roleOf, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
 import { isPlainObject, toText } from '../schemas/primitives.js'
+import { slimEventRaw } from '../event-raw-fields.js'
 
 const DEVICE_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
 const DEVICE_NAME_FIELDS = ['ap_name', 'sw_name', 'gw_name', 'device_name'] as const
@@ -44,7 +45,7 @@ export function parseSystemLogEntry(
   return entry === null || !isPlainObject(input) ? null : systemLogEvent(entry, input, origin, kind)
 }
 
-/** An already validated system-log entry → CollectedEvent (`raw` is the original object). */
+/** An already validated system-log entry → CollectedEvent (`raw` keeps what the analysis reads of the original). */
 export function systemLogEvent(
   entry: SystemLogEntry,
   raw: Record<string, unknown>,
@@ -65,7 +66,7 @@ export function systemLogEvent(
     subsystem: entry.subcategory,
     deviceMac: normaliseMac(device?.id),
     deviceName: device?.name ?? null,
-    raw,
+    raw: slimEventRaw(raw),
   }
 }
 

@@ -1,0 +1,70 @@
+/**
+ * The fields of an original event/alarm record the analysis reads (placeholders, device references,
+ * timestamps, v2 roles). The client keeps only these in `CollectedEvent.raw`: a 100 000-entry window of
+ * whole system-log objects costs well over 100 MB of heap, most of it fields nothing reads. The analysis
+ * reads raw records only through these names (a unit test checks its sources), so the two cannot drift.
+ */
+import { isPlainObject } from './schemas/primitives.js'
+
+/** Top-level record fields, grouped by what the analysis uses them for. */
+export const EVENT_RAW_FIELDS = {
+  /** v2 `{ROLE}` objects (`DEVICE`, `SRC_CLIENT`, `IP`, …); see EVENT_ROLE_FIELDS. */
+  roles: ['parameters'],
+  eventName: ['event'],
+  timestamps: ['time', 'timestamp', 'datetime'],
+  deviceMac: ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'],
+  deviceName: ['ap_name', 'sw_name', 'gw_name', 'device_name'],
+  text: ['subsystem', 'message_raw', 'msg', 'title_raw', 'title'],
+  addresses: ['ip', 'client_ip', 'src_ip', 'dest_ip', 'dst_ip'],
+  people: ['admin', 'user', 'username', 'client', 'sta', 'hostname', 'name'],
+  wireless: [
+    'radio_from',
+    'radio_to',
+    'channel_from',
+    'channel_to',
+    'channel',
+    'ap_from',
+    'ap_to',
+    'ap_from_name',
+    'ap_to_name',
+    'rssi',
+    'signal',
+    'ssid',
+    'essid',
+  ],
+  ports: ['port', 'port_idx', 'sw_port'],
+} as const
+
+/** Fields read inside each `parameters[ROLE]` object. */
+export const EVENT_ROLE_FIELDS = ['id', 'name', 'ip', 'mac', 'hostname', 'model'] as const
+
+export const EVENT_RAW_KEYS: readonly string[] = Object.values(EVENT_RAW_FIELDS).flat()
+
+/**
+ * The part of an original record the analysis reads: the listed fields (absent ones stay absent), and
+ * every `parameters` role with only its listed fields. Values are shared with the original, not copied,
+ * so the rest of the parsed page can be collected.
+ */
+export function slimEventRaw(record: Record<string, unknown>): Record<string, unknown> {
+  const slim: Record<string, unknown> = {}
+  for (const key of EVENT_RAW_KEYS) {
+    const value = record[key]
+    if (value === undefined || !Object.hasOwn(record, key)) continue
+    slim[key] = key === 'parameters' && isPlainObject(value) ? slimRoles(value) : value
+  }
+  return slim
+}
+
+function slimRoles(parameters: Record<string, unknown>): Record<string, unknown> {
+  const roles: Record<string, unknown> = {}
+  for (const [role, value] of Object.entries(parameters)) {
+    if (!isPlainObject(value)) {
+      roles[role] = value
+      continue
+    }
+    const fields: Record<string, unknown> = {}
+    for (const field of EVENT_ROLE_FIELDS) if (Object.hasOwn(value, field)) fields[field] = value[field]
+    roles[role] = fields
+  }
+  return roles
+}
