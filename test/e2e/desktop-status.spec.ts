@@ -109,3 +109,23 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     await app.close()
   }
 })
+
+test('"Verify token" checks a typed Cloudflare token against the fake API without saving it', async ({ page }) => {
+  cloudflare.setFaults([])
+  const app = await openDesktop(page, server, { settings: { cloudflare: { apiUrl: cloudflare.url } } })
+  try {
+    await page.getByRole('tab', { name: 'Settings' }).click()
+    const token = page.getByTestId('cloudflare-token').locator('input')
+    await token.fill('wrong-token-e2e')
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await expect(page.getByTestId('cloudflare-verify-result')).toContainText('✕')
+    await token.fill(cloudflare.token)
+    await page.getByRole('button', { name: 'Verify token' }).click()
+    await expect(page.getByTestId('cloudflare-verify-result')).toContainText('✓')
+    expect(app.settings.read().cloudflare.apiToken).toBeUndefined()
+    await expect(page.getByTestId('cloudflare-token-state')).toHaveText('Not set')
+    expect(rendererBoundText(app.traffic)).not.toContain(cloudflare.token)
+  } finally {
+    await app.close()
+  }
+})
