@@ -4,6 +4,7 @@
  * whole system-log objects costs well over 100 MB of heap, most of it fields nothing reads. The analysis
  * reads raw records only through these names (a unit test checks its sources), so the two cannot drift.
  */
+import { internUnknown } from './intern.js'
 import { isPlainObject } from './schemas/primitives.js'
 
 /** Top-level record fields, grouped by what the analysis uses them for. */
@@ -40,6 +41,9 @@ export const EVENT_ROLE_FIELDS = ['id', 'name', 'ip', 'mac', 'hostname', 'model'
 
 export const EVENT_RAW_KEYS: readonly string[] = Object.values(EVENT_RAW_FIELDS).flat()
 
+/** Fields with few distinct values (names and `{ROLE}` templates), kept as one shared copy each. */
+const REPETITIVE_FIELDS: ReadonlySet<string> = new Set(['event', 'subsystem', 'message_raw', 'title_raw', 'title'])
+
 /**
  * The part of an original record the analysis reads: the listed fields (absent ones stay absent), and
  * every `parameters` role with only its listed fields. Values are shared with the original, not copied,
@@ -50,7 +54,8 @@ export function slimEventRaw(record: Record<string, unknown>): Record<string, un
   for (const key of EVENT_RAW_KEYS) {
     const value = record[key]
     if (value === undefined || !Object.hasOwn(record, key)) continue
-    slim[key] = key === 'parameters' && isPlainObject(value) ? slimRoles(value) : value
+    if (key === 'parameters' && isPlainObject(value)) slim[key] = slimRoles(value)
+    else slim[key] = REPETITIVE_FIELDS.has(key) ? internUnknown(value) : value
   }
   return slim
 }
@@ -63,7 +68,8 @@ function slimRoles(parameters: Record<string, unknown>): Record<string, unknown>
       continue
     }
     const fields: Record<string, unknown> = {}
-    for (const field of EVENT_ROLE_FIELDS) if (Object.hasOwn(value, field)) fields[field] = value[field]
+    // Roles name the same few hundred clients and devices over and over: one copy of each name is kept.
+    for (const field of EVENT_ROLE_FIELDS) if (Object.hasOwn(value, field)) fields[field] = internUnknown(value[field])
     roles[role] = fields
   }
   return roles

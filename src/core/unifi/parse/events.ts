@@ -7,6 +7,7 @@ import { normaliseMac, recordTimestampMs } from '../normalise.js'
 import { legacyEventSchema, roleOf, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
 import { isPlainObject, toText } from '../schemas/primitives.js'
 import { slimEventRaw } from '../event-raw-fields.js'
+import { intern } from '../intern.js'
 
 const DEVICE_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
 const DEVICE_NAME_FIELDS = ['ap_name', 'sw_name', 'gw_name', 'device_name'] as const
@@ -23,13 +24,13 @@ export function parseLegacyEvent(
     origin,
     kind,
     id: record._id,
-    key: record.key ?? 'UNKNOWN',
+    key: intern(record.key ?? 'UNKNOWN'),
     category: null,
     event: null,
     severity: null,
     timestampMs: recordTimestampMs(input),
     message: record.msg ?? record.key ?? '',
-    subsystem: record.subsystem,
+    subsystem: intern(record.subsystem),
     deviceMac: normaliseMac(firstText(input, DEVICE_MAC_FIELDS)),
     deviceName: firstText(input, DEVICE_NAME_FIELDS),
     raw: input,
@@ -57,15 +58,15 @@ export function systemLogEvent(
     origin,
     kind,
     id: entry.id,
-    key: entry.key ?? entry.event ?? 'UNKNOWN',
-    category: entry.category,
-    event: entry.event,
-    severity: entry.severity?.toUpperCase() ?? null,
+    key: intern(entry.key ?? entry.event ?? 'UNKNOWN'),
+    category: intern(entry.category),
+    event: intern(entry.event),
+    severity: intern(entry.severity?.toUpperCase() ?? null),
     timestampMs: entry.timestamp,
     message: renderSystemLogText(entry),
-    subsystem: entry.subcategory,
-    deviceMac: normaliseMac(device?.id),
-    deviceName: device?.name ?? null,
+    subsystem: intern(entry.subcategory),
+    deviceMac: intern(normaliseMac(device?.id)),
+    deviceName: intern(device?.name ?? null),
     raw: slimEventRaw(raw),
   }
 }
