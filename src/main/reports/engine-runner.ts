@@ -16,6 +16,8 @@ export interface EngineRunnerOptions {
   dataDir: string
   /** The reports folder for the given settings. */
   reportsDir: (outputDir: string | undefined) => string
+  /** Demo data: the report says so, and covers the simulator's last 24 hours. */
+  demo?: boolean
 }
 
 const KNOWN_KINDS: readonly ErrorKind[] = [
@@ -56,7 +58,11 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
           reportsDir: options.reportsDir(settings.report.outputDir),
           dataDir: options.dataDir,
         },
-        { signal, onProgress: (progress) => onProgress({ phase: progress.label, percent: progress.percent }) },
+        {
+          signal,
+          onProgress: (progress) => onProgress({ phase: progress.label, percent: progress.percent }),
+          ...(options.demo ? { demo: true, window: { hours: 24 } } : {}),
+        },
       )
       for (const warning of outcome.warnings) logger.warn(warning)
       const failure = outcome.unifi.error
@@ -64,7 +70,7 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
         const kind = KNOWN_KINDS.find((known) => known === failure.kind) ?? 'config'
         throw new ScannerError(kind, failure.code, failure.message)
       }
-      return toSummary(outcome)
+      return { ...toSummary(outcome), ...(options.demo ? { demo: true } : {}) }
     } finally {
       await client.close().catch(() => undefined)
       if (!context) await runtime.close().catch(() => undefined)

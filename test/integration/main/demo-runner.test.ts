@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMemoryLogger } from '../../../src/core/logger.js'
+import { createPush } from '../../../src/main/ipc/push.js'
+import { createDemoRunner } from '../../../src/main/reports/demo-runner.js'
+import { createMainServices } from '../../../src/main/services.js'
+import { createMemorySettingsService } from '../../../src/main/settings/create-settings-service.js'
+import { settingsSchema } from '../../../src/shared/settings.js'
+import { startFakeCloudflare } from '../../../src/simulator/cloudflare/index.js'
+import { startSimulatedController } from '../../../src/simulator/unifi/index.js'
+
+let dataDir = ''
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-demo-'))
+})
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+describe('"Try with demo data" through the IPC handlers', () => {
+  it('writes a labelled demo report, lists it in the history and opens it from there', async () => {
+    const logger = createMemoryLogger()
+    const reportsDir = path.join(dataDir, 'reports')
+    const opened: string[] = []
+    let closed = 0
+    const demo = createDemoRunner({
+      logger,
+      appVersion: '0.1.0-test',
+      dataDir,
+      reportsDir: () => reportsDir,
+      startBackends: async () => {
+        const controller = await startSimulatedController({})
+        const cloudflare = await startFakeCloudflare({})
+        return {
+          settings: settingsSchema.parse({
+            unifi: {
+              url: controller.url,
+              site: 'default',
+              username: controller.credentials.username,
+              password: controller.credentials.password,
+              tlsFingerprint: controller.fingerprint,
+            },
+            cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
+          }),
+          close: async () => {
+            closed += 1
+            await Promise.all([controller.close(), cloudflare.close()])
+          },
+        }
+      },
+    })
+    const sent: string[] = []
+    const services = createMainServices({
+      settings: createMemorySettingsService(),
+      runner: null,
+      demo,
+      appInfo: () => ({ name: 'u', version: '0', platform: 'linux', electronVersion: null, reportsDir }),
+      push: createPush(() => [{ isDestroyed: () => false, send: (channel) => sent.push(channel) }]),
+      pageUrl: 'file:///app/index.html',
+      logger,
+      dataDir,
+      reportsDir: () => reportsDir,
+      opener: {
+        openPath: (file) => {
+          opened.push(file)
+          return Promise.resolve('')
+        },
+        showItemInFolder: () => undefined,
+      },
+    })
+    services.trustedSenders.add(1)
+    const call = (channel: string, payload?: unknown) =>
+      services.dispatch(channel, { webContentsId: 1, frameUrl: 'file:///app/index.html' }, payload)
+    try {
+      const result = await call('reports:demo')
+      expect(result).toMatchObject({ ok: true, value: { demo: true } })
+      expect(closed).toBe(1)
+      const list = await call('reports:list')
+      expect(list).toMatchObject({ ok: true, value: { entries: [{ demo: true, formats: ['html', 'text'] }] } })
+      expect(sent).toContain('reports:changed')
+      const id = (list as { ok: true; value: { entries: Array<{ id: string }> } }).value.entries[0]!.id
+      expect(await call('reports:open', { id })).toEqual({ ok: true, value: null })
+      expect(opened[0]).toMatch(/reports[/\\]demo[/\\].+\.html$/)
+    } finally {
+      await services.close()
+    }
+  }, 60_000)
+})
