@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { ConfigError, toScannerError } from '../core/errors.js'
 import { integrations as registeredIntegrations } from '../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../core/integrations/runner.js'
@@ -85,6 +86,14 @@ export class DesktopActions {
   async chooseCaFile(): Promise<{ path: string | null; settings: SettingsView }> {
     const chosen = await this.deps.dialogs.chooseCaFile()
     if (chosen === null) return { path: null, settings: this.deps.settings.view() }
+    const text = await readFile(chosen, 'utf8').catch(() => '')
+    if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+      throw new ConfigError(
+        'That file is not a PEM certificate (it has no "BEGIN CERTIFICATE" block). Choose the CA certificate that signed the console certificate, or trust its fingerprint instead.',
+        undefined,
+        { code: 'CA_FILE_INVALID' },
+      )
+    }
     return { path: chosen, settings: this.saveUnifi({ caFile: chosen }) }
   }
 
