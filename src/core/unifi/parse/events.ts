@@ -4,7 +4,7 @@
  */
 import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'
-import { legacyEventSchema, roleOf, systemLogEntrySchema, type SystemLogEntry } from '../schemas/event.js'
+import { legacyEventSchema, readSystemLogEntry, roleOf, type SystemLogEntry } from '../schemas/event.js'
 import { isPlainObject, toText } from '../schemas/primitives.js'
 import { slimEventRaw } from '../event-raw-fields.js'
 import { intern } from '../intern.js'
@@ -72,8 +72,7 @@ export function systemLogEvent(
 }
 
 export function parseSystemLogRecord(input: unknown): SystemLogEntry | null {
-  const parsed = systemLogEntrySchema.safeParse(input)
-  return parsed.success ? parsed.data : null
+  return readSystemLogEntry(input)
 }
 
 /** `message_raw` (or `title_raw`) with `{ROLE}` placeholders filled in. */
