@@ -13,7 +13,9 @@ import { shellActions } from './app/shell-actions.js'
 import { createMainLogger } from './app/main-logger.js'
 import { appPaths } from './app/paths.js'
 import { createPush } from './ipc/push.js'
+import { createDemoRunner } from './reports/demo-runner.js'
 import { createEngineReportRunner } from './reports/engine-runner.js'
+import { startSimulatorProcess } from './reports/simulator-process.js'
 import { registerIpc } from './ipc/register.js'
 import { denyAllPermissions, hardenWebContents } from './security/harden.js'
 import { createMainServices } from './services.js'
@@ -74,6 +76,13 @@ function start(): void {
     opener: shell,
     dialogs: electronDialogs(() => window?.browserWindow() ?? null),
     onReportFinished: (outcome) => desktop.notifyReport(outcome),
+    demo: createDemoRunner({
+      startBackends: () => startSimulatorProcess({ cliEntry: paths.cliEntry }),
+      logger,
+      appVersion: app.getVersion(),
+      dataDir,
+      reportsDir,
+    }),
   })
   window = new SettingsWindow({
     preloadPath: paths.preload,

@@ -7,6 +7,8 @@ export interface AppPaths {
   /** URL of the page the window shows: the dev server in development, the built file otherwise. */
   pageUrl: string
   trayDir: string
+  /** The bundled headless CLI (`out/cli/index.js`). */
+  cliEntry: string
 }
 
 /**
@@ -20,5 +22,7 @@ export function appPaths(mainDir: string, appPath: string, devServerUrl: string 
     rendererIndex,
     pageUrl: devServerUrl ?? pathToFileURL(rendererIndex).href,
     trayDir: path.join(appPath, 'resources', 'tray'),
+    // `npm run build` bundles the headless CLI beside main; the demo runs its `simulate` command.
+    cliEntry: path.join(mainDir, '../cli/index.js'),
   }
 }
