@@ -3,6 +3,9 @@
  * noisy, so targets are judged on ratios from one run, never in timed tests). Benchmarks are imported lazily so
  * the build's `NODE_ENV=production` banner takes effect before React loads.
  */
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
 interface Bench {
   title: string
   load(): Promise<{ run: (print: (line: string) => void) => Promise<void> }>
@@ -14,17 +17,39 @@ const benches: Bench[] = [
   { title: 'Analysis and report rendering (issue #5)', load: () => import('./report.bench.js') },
 ]
 
+/** Each benchmark runs in a fresh process, so one's heap and RSS never count against the next. */
+const ONLY_ENV = 'UNIFI_SCANNER_BENCH_ONLY'
+
+async function runOne(index: number): Promise<void> {
+  const bench = benches[index]
+  if (!bench) throw new Error(`no benchmark #${index}`)
+  const { run } = await bench.load()
+  await run((line) => process.stdout.write(`${line}\n`))
+}
+
+function runInChild(index: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, [ONLY_ENV]: String(index) },
+      stdio: 'inherit',
+    })
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`benchmark #${index} exited with ${code}`)),
+    )
+  })
+}
+
 async function main(): Promise<void> {
   const print = (line: string): void => {
     process.stdout.write(`${line}\n`)
   }
   print(`UniFi Scanner benchmarks — node ${process.version}, ${process.platform}/${process.arch}`)
-  for (const bench of benches) {
+  for (const [index, bench] of benches.entries()) {
     print('')
     print(`## ${bench.title}`)
     const started = performance.now()
-    const { run } = await bench.load()
-    await run(print)
+    await runInChild(index)
     print(`(${((performance.now() - started) / 1000).toFixed(1)} s)`)
   }
 }
@@ -32,7 +57,9 @@ async function main(): Promise<void> {
 async function start(): Promise<void> {
   const unifi = await import('./unifi.bench.js')
   // The UniFi benchmark hosts its simulated controller in a child process running this same entry.
+  const only = process.env[ONLY_ENV]
   if (process.env[unifi.SIMULATOR_CHILD_ENV] === '1') await unifi.runSimulatorChild()
+  else if (only !== undefined) await runOne(Number(only))
   else await main()
 }
 
