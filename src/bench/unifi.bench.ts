@@ -3,6 +3,7 @@
  * devices from the simulated controller on loopback, against the floor of fetching the same pages with bare
  * undici and JSON.parse and nothing else. Targets: collection ≤ 2× the floor, peak RSS ≤ 300 MB.
  */
+import { SYSTEM_LOG_CATEGORIES } from '../core/unifi/collect/system-log.js'
 import { fork } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { createDispatcher, httpRequest, type HttpMethod } from '../core/http/index.js'
@@ -167,18 +168,7 @@ async function bareFetch(sim: SimHandle, window: ReportWindow): Promise<{ ms: nu
     pageNumber,
     pageSize: PAGE,
     severities,
-    categories: [
-      'SECURITY',
-      'UNIFI_DEVICES',
-      'SOFTWARE_UPDATES',
-      'VPN',
-      'POWER',
-      'UNIFI_ETHERNET_PORTS',
-      'CLIENT_DEVICES',
-      'INTERNET_AND_WAN',
-      'AUDIT',
-      'UNKNOWN',
-    ],
+    categories: [...SYSTEM_LOG_CATEGORIES],
     searchText: '',
     type: 'GENERAL',
   })

@@ -3,13 +3,11 @@
  * `schedule` keeps breaker state across runs) and a fresh UniFi client per run (one login, logged out after).
  * `runOnce` returns the `report --json` object, or null when the run was interrupted (nothing written).
  */
-import { analyse } from '../../core/analysis/analyse.js'
 import type { Logger } from '../../core/logger.js'
 import { integrations } from '../../core/integrations/registry.js'
-import { createIntegrationRuntime, sectionForOutcome } from '../../core/integrations/runner.js'
-import { runReport } from '../../core/pipeline/run-report.js'
+import { createIntegrationRuntime } from '../../core/integrations/runner.js'
+import { runReportWithController } from '../../core/pipeline/run-with-controller.js'
 import { toRunJson, type RunJson } from '../../core/pipeline/run-json.js'
-import { createUnifiClient } from '../../core/unifi/index.js'
 import type { Settings } from '../../shared/settings.js'
 import type { WindowChoice } from '../args.js'
 import { CLI_VERSION } from '../version.js'
@@ -41,15 +39,11 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
   const runtime = createIntegrationRuntime({ integrations, settings, logger })
   return {
     async runOnce({ window, signal }) {
-      const client = createUnifiClient({ settings: settings.unifi, logger })
       try {
-        const outcome = await runReport(
+        const outcome = await runReportWithController(
           {
             settings,
-            unifi: client,
             integrations: runtime,
-            analyse,
-            describeOutcome: sectionForOutcome,
             logger,
             appVersion: CLI_VERSION,
             reportsDir: options.reportsDir,
@@ -71,8 +65,6 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
         // Cancellation surfaces as an error from whichever step was running; the pipeline removed its files.
         if (signal.aborted) return null
         throw error
-      } finally {
-        await client.close().catch(() => undefined)
       }
     },
     close: () => runtime.close(),

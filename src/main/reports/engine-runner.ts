@@ -1,11 +1,9 @@
-import { analyse } from '../../core/analysis/analyse.js'
 import { ScannerError, type ErrorKind } from '../../core/errors.js'
 import { integrations } from '../../core/integrations/registry.js'
-import { createIntegrationRuntime, sectionForOutcome } from '../../core/integrations/runner.js'
+import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
-import { runReport } from '../../core/pipeline/run-report.js'
+import { runReportWithController } from '../../core/pipeline/run-with-controller.js'
 import type { RunOutcome } from '../../core/pipeline/outcome.js'
-import { createUnifiClient } from '../../core/unifi/index.js'
 import type { ReportSummary } from '../../shared/ipc/payloads.js'
 import type { ReportRunner } from './report-job.js'
 
@@ -44,15 +42,11 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
     const { logger } = options
     // The app's runtime when lent (breakers span runs); a run-scoped one otherwise.
     const runtime = context?.integrations ?? createIntegrationRuntime({ integrations, settings, logger })
-    const client = createUnifiClient({ settings: settings.unifi, logger })
     try {
-      const outcome = await runReport(
+      const outcome = await runReportWithController(
         {
           settings,
-          unifi: client,
           integrations: runtime,
-          analyse,
-          describeOutcome: sectionForOutcome,
           logger,
           appVersion: options.appVersion,
           reportsDir: options.reportsDir(settings.report.outputDir),
@@ -72,7 +66,6 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
       }
       return { ...toSummary(outcome), ...(options.demo ? { demo: true } : {}) }
     } finally {
-      await client.close().catch(() => undefined)
       if (!context) await runtime.close().catch(() => undefined)
     }
   }
