@@ -6,7 +6,6 @@
 import type { ReportWindow } from '../../unifi/model.js'
 import { dimension, mergeCounts } from './aggregate.js'
 import type { CloudflareClient } from './client.js'
-import { chunk, runZoneBatch, toCloudflareTime } from './graphql.js'
 import type {
   CloudflareZone,
   CountedItem,
@@ -16,9 +15,8 @@ import type {
   ZoneDnsAnalytics,
   ZoneLimits,
 } from './model.js'
-import { clipWindow, planDefaultLimits } from './plan-limits.js'
 import { groupRowSchema } from './schemas.js'
-import type { ZoneFailure } from './security-events.js'
+import { fetchZoneDataset, type ZoneFailure } from './zone-datasets.js'
 
 function selection(i: number): string {
   const filter = `{ datetime_geq: $since${i}, datetime_leq: $until${i} }`
@@ -42,32 +40,13 @@ export async function fetchDnsAnalytics(
   window: ReportWindow,
   now: number,
 ): Promise<DnsFetch> {
-  const enabled = zones.filter((z) => limits.get(z.id)?.dns.enabled !== false)
-  const unavailable = zones.filter((z) => limits.get(z.id)?.dns.enabled === false)
-  const perZone: ZoneDnsAnalytics[] = []
-  const failures: ZoneFailure[] = []
-  for (const batch of chunk(enabled)) {
-    const windows = batch.map((zone) =>
-      clipWindow(window, (limits.get(zone.id) ?? planDefaultLimits(zone.plan)).dns, now),
-    )
-    const results = await runZoneBatch(client, {
-      operation: 'CloudflareDnsAnalytics',
-      what: 'DNS analytics',
-      zoneIds: batch.map((z) => z.id),
-      variablesFor: (i) => ({
-        [`since${i}`]: { type: 'Time', value: toCloudflareTime(windows[i]?.since ?? window.since) },
-        [`until${i}`]: { type: 'Time', value: toCloudflareTime(windows[i]?.until ?? window.until) },
-      }),
-      selectionFor: selection,
-    })
-    results.forEach((result, i) => {
-      const zone = batch[i]
-      const zoneWindow = windows[i]
-      if (zone === undefined || zoneWindow === undefined) return
-      if (!result.ok) failures.push({ zone, error: result.error })
-      else perZone.push(parseZoneDns(zone, zoneWindow, result.node))
-    })
-  }
+  const { perZone, failures, unavailable } = await fetchZoneDataset(client, zones, limits, window, now, {
+    dataset: 'dns',
+    operation: 'CloudflareDnsAnalytics',
+    what: 'DNS analytics',
+    selection,
+    parse: parseZoneDns,
+  })
   return {
     result: {
       zones: perZone,

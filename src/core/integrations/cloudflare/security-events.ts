@@ -4,7 +4,6 @@
  * `firewallEventsAdaptive`. Every zone gets its own window, clipped to its plan's limits; zones fail
  * independently.
  */
-import type { ScannerError } from '../../errors.js'
 import type { ReportWindow } from '../../unifi/model.js'
 import {
   TOP_N,
@@ -18,7 +17,7 @@ import {
   normaliseAction,
 } from './aggregate.js'
 import type { CloudflareClient } from './client.js'
-import { chunk, runZoneBatch, toCloudflareTime } from './graphql.js'
+import { fetchZoneDataset, type ZoneFailure } from './zone-datasets.js'
 import type {
   ActionSourceCount,
   BlockedIp,
@@ -31,7 +30,6 @@ import type {
   ZoneLimits,
   ZoneSecurityEvents,
 } from './model.js'
-import { clipWindow, planDefaultLimits } from './plan-limits.js'
 import { firewallEventSchema, groupRowSchema, type GroupRow } from './schemas.js'
 
 const SAMPLE_EVENTS = 5
@@ -55,10 +53,7 @@ function selection(i: number): string {
   ].join('\n')
 }
 
-export interface ZoneFailure {
-  zone: CloudflareZone
-  error: ScannerError
-}
+export type { ZoneFailure } from './zone-datasets.js'
 
 export interface SecurityEventsFetch {
   result: SecurityEventsResult
@@ -74,32 +69,13 @@ export async function fetchSecurityEvents(
   window: ReportWindow,
   now: number,
 ): Promise<SecurityEventsFetch> {
-  const enabled = zones.filter((z) => limits.get(z.id)?.securityEvents.enabled !== false)
-  const unavailable = zones.filter((z) => limits.get(z.id)?.securityEvents.enabled === false)
-  const perZone: ZoneSecurityEvents[] = []
-  const failures: ZoneFailure[] = []
-  for (const batch of chunk(enabled)) {
-    const windows = batch.map((zone) =>
-      clipWindow(window, (limits.get(zone.id) ?? planDefaultLimits(zone.plan)).securityEvents, now),
-    )
-    const results = await runZoneBatch(client, {
-      operation: 'CloudflareSecurityEvents',
-      what: 'security events',
-      zoneIds: batch.map((z) => z.id),
-      variablesFor: (i) => ({
-        [`since${i}`]: { type: 'Time', value: toCloudflareTime(windows[i]?.since ?? window.since) },
-        [`until${i}`]: { type: 'Time', value: toCloudflareTime(windows[i]?.until ?? window.until) },
-      }),
-      selectionFor: selection,
-    })
-    results.forEach((result, i) => {
-      const zone = batch[i]
-      const zoneWindow = windows[i]
-      if (zone === undefined || zoneWindow === undefined) return
-      if (!result.ok) failures.push({ zone, error: result.error })
-      else perZone.push(parseZoneEvents(zone, zoneWindow, result.node))
-    })
-  }
+  const { perZone, failures, unavailable } = await fetchZoneDataset(client, zones, limits, window, now, {
+    dataset: 'securityEvents',
+    operation: 'CloudflareSecurityEvents',
+    what: 'security events',
+    selection,
+    parse: parseZoneEvents,
+  })
   return { result: combine(perZone), failures, unavailable }
 }
 
