@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, type Page, type TestInfo } from '@playwright/test'
@@ -12,10 +12,21 @@ import { createMemorySettingsService } from '../../src/main/settings/create-sett
 import type { SettingsService } from '../../src/main/settings/settings-service.js'
 import type { SettingsInput } from '../../src/shared/settings.js'
 import { installBridge, type BridgeTraffic } from './bridge-harness.js'
-import type { StaticServer } from './static-server.js'
+import { startSimulatedController, type SimulatedController } from '../../src/simulator/unifi/index.js'
+import { serveStatic, type StaticServer } from './static-server.js'
 
 const WEB_CONTENTS_ID = 1
 export const RENDERER_DIR = path.resolve(process.cwd(), 'out/renderer')
+
+/** The built renderer on a loopback HTTP server plus a small simulated controller: every desktop spec's backdrop. */
+export async function startDesktopBackdrop(): Promise<{ server: StaticServer; controller: SimulatedController }> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('out/renderer is missing: run "npm run build" before the e2e tests (npm test does).')
+  }
+  const server = await serveStatic(RENDERER_DIR)
+  const controller = await startSimulatedController({ events: 200, threats: 20, devices: 6 })
+  return { server, controller }
+}
 
 export interface DesktopOptions {
   settings?: SettingsInput

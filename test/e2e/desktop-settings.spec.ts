@@ -6,27 +6,23 @@ import { createMemoryLogger } from '../../src/core/logger.js'
 import { createFileSettingsService } from '../../src/main/settings/create-settings-service.js'
 import type { KeyValueStore } from '../../src/main/settings/key-value-store.js'
 import { memoryKeyValueStore } from '../../src/main/settings/key-value-store.js'
-import { startSimulatedController } from '../../src/simulator/unifi/index.js'
+import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
   expectAccessible,
   openDesktop,
-  RENDERER_DIR,
   rendererBoundText,
   screenshotBothSchemes,
+  startDesktopBackdrop,
 } from './desktop-harness.js'
-import { serveStatic, type StaticServer } from './static-server.js'
+import type { StaticServer } from './static-server.js'
 
-type Controller = Awaited<ReturnType<typeof startSimulatedController>>
+type Controller = SimulatedController
 
 let server: StaticServer
 let controller: Controller
 
 test.beforeAll(async () => {
-  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('out/renderer is missing: run "npm run build" before the e2e tests (npm test does).')
-  }
-  server = await serveStatic(RENDERER_DIR)
-  controller = await startSimulatedController({ events: 200, threats: 20, devices: 6 })
+  ;({ server, controller } = await startDesktopBackdrop())
 })
 
 test.afterAll(async () => {
