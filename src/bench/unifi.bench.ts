@@ -58,9 +58,11 @@ export async function run(print: (line: string) => void): Promise<void> {
     )
     print(`client collection: ${collections.map((c) => ms(c.ms)).join(', ')} → best ${ms(best.ms)}`)
     print(`ratio collection / floor: ${(best.ms / floorMs).toFixed(2)}× (target ≤ 2×)`)
+    const first = collections[0]
     print(
-      `peak RSS during collection: ${mb(peak)} (target ≤ 300 MB; RSS before collection ${mb(best.baseRss)}` +
-        `${sim.isolated ? '' : ', includes the in-process simulator'})`,
+      `peak RSS during the first collection (fresh process): ${first ? mb(first.peakRss) : '-'} (target ≤ 300 MB; ` +
+        `RSS before it ${first ? mb(first.baseRss) : '-'}${sim.isolated ? '' : ', includes the in-process simulator'}); ` +
+        `across all rounds, after the floor's pages: ${mb(peak)}`,
     )
   } finally {
     await sim.close()
