@@ -48,6 +48,8 @@ export class IntegrationBreaker<A, T> {
   private lastOpenAt: number | null = null
   private outageStartedAt: number | null = null
   private lastCountedError: ScannerError | null = null
+  /** Set when the single half-open trial was cancelled with its run (see onClose). */
+  private cancelledTrial = false
   private readonly inFlight = new Set<AbortController>()
   private readonly now: () => number
 
@@ -169,6 +171,12 @@ export class IntegrationBreaker<A, T> {
     return true
   }
 
+  private restoreTrial(): void {
+    this.breaker.shutdown()
+    this.breaker = this.build('half-open')
+    this.notifyState()
+  }
+
   /** Aborts calls in flight and stops opossum's timers; later calls reject with AbortedError. */
   shutdown(): void {
     for (const controller of this.inFlight) {
@@ -196,7 +204,13 @@ export class IntegrationBreaker<A, T> {
       rollingCountTimeout: Math.max(600_000, timeoutMs * 2),
       rollingCountBuckets: 10,
       enableSnapshots: false,
-      errorFilter: (err: unknown) => !countsAsFailure(this.classify(err)),
+      errorFilter: (err: unknown) => {
+        const error = this.classify(err)
+        // opossum treats a filtered error as a success and would close a half-open breaker on it; a trial that
+        // was cancelled with its run says nothing about the upstream, so onClose puts the trial back instead.
+        if (error.kind === 'aborted' && this.breaker.halfOpen) this.cancelledTrial = true
+        return !countsAsFailure(error)
+      },
     }
     if (initial === 'half-open') options.state = { enabled: true, closed: false, halfOpen: true }
     const breaker = new CircuitBreaker<[Call<A>], T>(
@@ -250,6 +264,12 @@ export class IntegrationBreaker<A, T> {
   }
 
   private onClose(): void {
+    if (this.cancelledTrial) {
+      this.cancelledTrial = false
+      // Rebuilt outside opossum's own event dispatch; the outage goes on and the next run is the trial again.
+      queueMicrotask(() => this.restoreTrial())
+      return
+    }
     if (this.outageStartedAt !== null) {
       const outageMs = this.now() - this.outageStartedAt
       this.options.logger.info(

@@ -185,6 +185,28 @@ describe('IntegrationBreaker state machine', () => {
     expect(t.breaker.view().consecutiveFailures).toBe(1)
   })
 
+  it('a trial cancelled with its run neither closes nor re-opens: the next run is the trial again', async () => {
+    const t = (current = setup())
+    await openBreaker(t)
+    vi.advanceTimersByTime(60_000)
+    expect(t.breaker.state).toBe('half-open')
+
+    const run = new AbortController()
+    t.script.steps.push('hang')
+    const trial = t.breaker.fire(undefined, run.signal).catch((error: ScannerError) => error)
+    run.abort()
+    expect((await trial) as ScannerError).toMatchObject({ kind: 'aborted' })
+    await Promise.resolve()
+    expect(t.breaker.state).toBe('half-open')
+    expect(t.logger.records.filter((r) => r.level === 'info')).toHaveLength(0)
+
+    expect(await t.fire()).toBe('data 5')
+    expect(t.breaker.state).toBe('closed')
+    const infos = t.logger.records.filter((r) => r.level === 'info')
+    expect(infos).toHaveLength(1)
+    expect(infos[0]?.message).toContain('outage lasted 1 min')
+  })
+
   it('retryNow moves an open breaker straight to its single trial', async () => {
     const t = (current = setup())
     expect(t.breaker.retryNow()).toBe(false)
