@@ -102,17 +102,9 @@ export interface ZoneSecurityEvents {
   sampled: boolean
 }
 
-export interface SecurityEventsResult {
+/** The same figures as one zone's, combined over every zone, plus the per-zone breakdown. */
+export interface SecurityEventsResult extends Omit<ZoneSecurityEvents, 'zone' | 'window'> {
   zones: ZoneSecurityEvents[]
-  totals: SecurityTotals
-  byActionSource: ActionSourceCount[]
-  topBlockedIps: BlockedIp[]
-  topBlockedCountries: CountedItem[]
-  topBlockedHosts: CountedItem[]
-  topBlockedPaths: CountedItem[]
-  topBlockedUserAgents: CountedItem[]
-  recentBlocked: SecurityEventSample[]
-  sampled: boolean
 }
 
 export interface DnsTotals {
