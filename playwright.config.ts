@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test'
+import { findBrowser } from './scripts/find-browser.mjs'
 
-// Debian's Chromium, never a downloaded browser (CI has no access to Playwright's CDN).
+// The machine's own Chromium or Chrome (scripts/find-browser.mjs), never a downloaded browser: CI has no access to
+// Playwright's CDN. `npm test` goes through scripts/run-browser-tests.mjs, which skips or fails when there is none.
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -14,7 +16,7 @@ export default defineConfig({
     colorScheme: 'light',
     timezoneId: 'UTC',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: findBrowser() ?? undefined,
       args: [
         '--headless',
         '--no-sandbox',

@@ -1,6 +1,6 @@
 /**
  * Body of a successful UniFi OS login: the console user, trimmed from aiounifi's
- * `LOGIN_UNIFIOS_JSON_RESPONSE` (shared/fixtures/real/aiounifi/auth/login-unifios-response.json, MIT).
+ * `LOGIN_UNIFIOS_JSON_RESPONSE` (test/fixtures/real/aiounifi/auth/login-unifios-response.json, MIT).
  */
 export function unifiOsUser(username: string): Record<string, unknown> {
   return {

@@ -1,20 +1,18 @@
 /**
- * Reads the recorded controller payloads in ../shared/fixtures/real and converts them into the
+ * Reads the recorded controller payloads in test/fixtures/real and converts them into the
  * UnifiCollection parts with a deliberately small, test-only converter (the real parsers belong to the
  * UniFi client). It reproduces the documented quirks: flat `inner_alert_*` keys, `catname` arrays,
  * numeric strings, `temperatures[]`, upper-case flow actions.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { CollectedDevice, CollectedEvent, CollectedThreat } from '../../../src/core/unifi/model.js'
 import { normaliseMac, normaliseTimestamp } from '../../../src/core/analysis/normalise-values.js'
 import { systemLogEvent } from './builders.js'
+import { readRealFixture } from '../../fixtures/real-fixtures.js'
 
-const REAL = path.resolve(process.cwd(), '../shared/fixtures/real')
 type Json = Record<string, unknown>
 
 export function readFixture(relative: string): unknown {
-  return JSON.parse(readFileSync(path.join(REAL, relative), 'utf8')) as unknown
+  return readRealFixture(relative)
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)

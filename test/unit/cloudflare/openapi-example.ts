@@ -1,12 +1,13 @@
 /**
- * Builds example payloads from Cloudflare's published OpenAPI spec (fixtures/real/cloudflare-api-schemas): every
+ * Builds example payloads from Cloudflare's published OpenAPI spec (test/fixtures/real/cloudflare-api-schemas): every
  * property with its documented `example` (or a value of its type), `$ref`s resolved and `allOf`s merged. The
  * values are Cloudflare's, not ours, so our parsers meet the documented shape rather than our own idea of it.
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { REAL_FIXTURES } from '../../fixtures/real-fixtures.js'
 
-export const FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/real')
+export const FIXTURES = REAL_FIXTURES
 
 type Schema = Record<string, unknown>
 

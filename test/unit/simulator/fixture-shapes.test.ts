@@ -1,5 +1,5 @@
 /**
- * Generated records against the real recorded payloads in shared/fixtures/real: every field a real record
+ * Generated records against the real recorded payloads in test/fixtures/real: every field a real record
  * has and we also send must have the same JSON type (numbers stay numbers, numeric strings stay strings),
  * and the fields parsers rely on must be present.
  */
@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ANCHOR, DAY, allEvents, dataset } from './helpers.js'
+import { REAL_FIXTURES } from '../../fixtures/real-fixtures.js'
 
-const FIXTURES = path.resolve(process.cwd(), '../shared/fixtures/real')
+const FIXTURES = REAL_FIXTURES
 
 function fixture(relative: string): unknown {
   return JSON.parse(readFileSync(path.join(FIXTURES, relative), 'utf8')) as unknown

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REAL_FIXTURES } from '../../fixtures/real-fixtures.js'
 import { readSystemLogEntry, systemLogEntrySchema } from '../../../src/core/unifi/schemas/event.js'
 
-const FIXTURE = path.resolve(process.cwd(), '../shared/fixtures/real/unifi-mcp/v2/system-log-all.json')
+const FIXTURE = path.join(REAL_FIXTURES, 'unifi-mcp/v2/system-log-all.json')
 
 function fixtureEntries(): unknown[] {
   const body = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { data?: unknown[] }

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The repository must stand on its own: a fresh clone in an empty folder has nothing beside it. This scans every
+// source, test, script and config file for a path that leaves the repository towards a sibling `shared` folder
+// (reference material that exists only on the maintainers' machines).
+const root = path.resolve(import.meta.dirname, '../../..')
+const SCANNED_FOLDERS = ['src', 'test', 'scripts', 'bin', 'build', '.ci', 'docs']
+const SKIPPED = new Set(['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'coverage'])
+// This file holds probe strings of the references it looks for.
+const THIS_FILE = path.relative(root, import.meta.filename)
+const TEXT_FILE = /\.(?:[cm]?[jt]sx?|json|ya?ml|md|html|css|sh|txt)$|^run$/
+
+function filesUnder(folder: string): string[] {
+  const absolute = path.join(root, folder)
+  let entries: string[]
+  try {
+    entries = readdirSync(absolute)
+  } catch {
+    return []
+  }
+  return entries.flatMap((name) => {
+    if (SKIPPED.has(name)) return []
+    const relative = path.join(folder, name)
+    if (statSync(path.join(root, relative)).isDirectory()) return filesUnder(relative)
+    return TEXT_FILE.test(name) ? [relative] : []
+  })
+}
+
+function rootConfigFiles(): string[] {
+  return readdirSync(root).filter(
+    (name) => statSync(path.join(root, name)).isFile() && TEXT_FILE.test(name) && name !== 'package-lock.json',
+  )
+}
+
+/** Every reference in `text` (a file at `relativeFile`) to a `shared` folder outside the repository. */
+export function outsideReferences(relativeFile: string, text: string): string[] {
+  const found: string[] = []
+  const fileDir = path.dirname(path.join(root, relativeFile))
+  // `../shared/...` is a src/shared import when it resolves inside the repository from the file itself; paths
+  // resolved from the working directory (fixtures, docs) are caught by what they point at.
+  for (const match of text.matchAll(/(?:\.\.\/)+shared\b(\/(?:docs|fixtures|hooks)\b)?/g)) {
+    const target = path.resolve(fileDir, match[0])
+    if (match[1] !== undefined || path.relative(root, target).startsWith('..')) found.push(match[0])
+  }
+  for (const match of text.matchAll(/(?<![\w./-])(?:\/work\/)?shared\/(?:docs|fixtures|hooks)\b/g)) found.push(match[0])
+  for (const match of text.matchAll(/\/work\/shared\b/g)) found.push(match[0])
+  return found
+}
+
+describe('the repository stands on its own', () => {
+  it('finds the kinds of outside reference it guards against, and leaves src/shared imports alone', () => {
+    expect(outsideReferences('test/unit/x.test.ts', "path.resolve(process.cwd(), '../shared/fixtures/real')")).toEqual([
+      '../shared/fixtures',
+    ])
+    expect(outsideReferences('vitest.config.ts', "include: ['../shared/**']")).toEqual(['../shared'])
+    expect(outsideReferences('src/core/x.ts', '// facts in shared/docs/unifi-api.md')).toEqual(['shared/docs'])
+    expect(outsideReferences('.ci/run', 'ls /work/shared/fixtures')).toContain('/work/shared')
+    expect(outsideReferences('src/main/ipc/x.ts', "import { a } from '../../shared/ipc.js'")).toEqual([])
+    expect(outsideReferences('src/main/x.ts', "import { a } from '../shared/ipc.js'")).toEqual([])
+    expect(outsideReferences('test/fixtures/x.ts', "'test/fixtures/real'")).toEqual([])
+  })
+
+  it('no source, test, script, CI step or config refers to a shared folder beside the repository', () => {
+    const files = [...SCANNED_FOLDERS.flatMap(filesUnder), ...rootConfigFiles()].filter((file) => file !== THIS_FILE)
+    expect(files.length).toBeGreaterThan(100)
+    const offenders = files.flatMap((file) =>
+      outsideReferences(file, readFileSync(path.join(root, file), 'utf8')).map((reference) => `${file}: ${reference}`),
+    )
+    expect(offenders).toEqual([])
+  })
+})
