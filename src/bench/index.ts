@@ -12,9 +12,9 @@ interface Bench {
 }
 
 const benches: Bench[] = [
-  { title: 'Integration runtime (issue #3)', load: () => import('./runtime.bench.js') },
-  { title: 'UniFi collection (issue #4)', load: () => import('./unifi.bench.js') },
-  { title: 'Analysis and report rendering (issue #5)', load: () => import('./report.bench.js') },
+  { title: 'Integration runtime', load: () => import('./runtime.bench.js') },
+  { title: 'UniFi collection', load: () => import('./unifi.bench.js') },
+  { title: 'Analysis and report rendering', load: () => import('./report.bench.js') },
 ]
 
 /** Each benchmark runs in a fresh process, so one's heap and RSS never count against the next. */

@@ -1,5 +1,5 @@
 /**
- * Report figures (issue #5 "Benchmark"): analyse and render (HTML and text) a window of 100 000 events,
+ * Report figures: analyse and render (HTML and text) a window of 100 000 events,
  * 20 000 threats and 500 devices. The data set is the simulator's seeded generator fed through the UniFi
  * client's own parsers, so records have the real shapes; building it is set-up and not timed.
  * Targets: ≤ 1.5 s and ≤ 300 MB peak RSS.

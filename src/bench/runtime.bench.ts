@@ -1,5 +1,5 @@
 /**
- * Integration runtime figures (issue #3 "Benchmark"): (a) parallelism — wall time of a run divided by the
+ * Integration runtime figures: (a) parallelism — wall time of a run divided by the
  * slowest integration's latency, with 2 and with 50 loopback integrations; (b) the cost of a short-circuited
  * call; (c) wall time when one integration hangs, divided by its timeout. Loopback servers only.
  */

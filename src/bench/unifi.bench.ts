@@ -1,5 +1,5 @@
 /**
- * UniFi collection figures (issue #4 "Benchmark"): collecting 100 000 events, 20 000 threats and 500
+ * UniFi collection figures: collecting 100 000 events, 20 000 threats and 500
  * devices from the simulated controller on loopback, against the floor of fetching the same pages with bare
  * undici and JSON.parse and nothing else. Targets: collection ≤ 2× the floor, peak RSS ≤ 300 MB.
  */

@@ -1,5 +1,5 @@
 /**
- * The CLI's exit codes (issue #8). Scripts and monitoring branch on these, so they never change meaning:
+ * The CLI's exit codes. Scripts and monitoring branch on these, so they never change meaning:
  * integration failures never change the code of a written report.
  */
 import { toScannerError } from '../core/errors.js'

@@ -1,5 +1,5 @@
 /**
- * The command-line interface (issue #8): commands, options and help. Each command's work lives in
+ * The command-line interface: commands, options and help. Each command's work lives in
  * `commands/` and is loaded only when that command runs, so `--help` and a config error stay instant and
  * the simulators (certificate generation) load only for `demo` and `simulate`.
  */

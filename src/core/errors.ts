@@ -4,7 +4,7 @@
  * do, and the underlying `cause`. Messages must never contain a secret (passwords, keys, tokens, cookies).
  */
 
-/** The failure classes of resilience.md §14, plus the ones the pipeline needs. */
+/** How a call failed, which decides whether a breaker counts it and what the user is told. */
 export type ErrorKind =
   | 'auth' // bad credentials, MFA required, token invalid/expired (needs attention, never counted)
   | 'rate-limited' // HTTP 429 (counted)
@@ -126,7 +126,7 @@ export function toScannerError(error: unknown): ScannerError {
 }
 
 /**
- * Whether a failure counts toward a circuit breaker (resilience.md §14): outages count, configuration
+ * Whether a failure counts toward a circuit breaker: outages count, configuration
  * problems (auth, 4xx, TLS trust decisions) and caller cancellations do not.
  */
 export function countsAsFailure(error: unknown): boolean {

@@ -1,5 +1,5 @@
 /**
- * Live status of the optional integrations (issue #3), as plain JSON: the engine builds these snapshots, the
+ * Live status of the optional integrations, as plain JSON: the engine builds these snapshots, the
  * desktop main process pushes them to the renderer over IPC and the CLI prints them. Nothing here may carry a
  * secret: errors are reduced to their user-facing message and class.
  */

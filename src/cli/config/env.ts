@@ -1,5 +1,5 @@
 /**
- * Environment variables the CLI reads (issue #8). They override the config file so secrets can come from the
+ * Environment variables the CLI reads. They override the config file so secrets can come from the
  * service manager or a CI secret store instead of a file on disk.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Device connection states (`stat/device` `state`, unifi-api.md §11.4) and how serious each is when a
+ * Device connection states (`stat/device` `state`, an integer 0–11) and how serious each is when a
  * report runs. Transient states (upgrading, provisioning, adopting) are normal at report time.
  */
 import type { Severity } from './model.js'

@@ -1,5 +1,5 @@
 /**
- * Client flapping (reference-behaviour.md §6.1): a client that roams 5 or more times in the analysed
+ * Client flapping: a client that roams 5 or more times in the analysed
  * window bounces between access points, usually from coverage gaps or badly balanced power. The
  * individual roam findings are still produced; this adds one medium finding per flapping client.
  */

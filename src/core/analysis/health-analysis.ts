@@ -1,5 +1,5 @@
 /**
- * Device health (reference-behaviour.md §9): metric thresholds, PoE budget use, WAN links down, the
+ * Device health: metric thresholds, PoE budget use, WAN links down, the
  * overheating flag and devices not connected. One row per device with its finding counts, and totals.
  */
 import type { HealthThresholds } from '../../shared/settings.js'

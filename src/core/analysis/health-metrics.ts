@@ -1,5 +1,5 @@
 /**
- * Threshold checks of device health metrics (reference-behaviour.md §9.2): strict "greater than", the
+ * Threshold checks of device health metrics: strict "greater than", the
  * critical level checked first so a device never gets both findings for one metric. Thresholds come from
  * `settings.thresholds`.
  */

@@ -6,7 +6,7 @@
 export type Severity = 'severe' | 'medium' | 'low'
 export type FindingCategory = 'security' | 'connectivity' | 'performance' | 'system' | 'wireless' | 'device-health'
 
-/** A normalised log entry from any event source (reference-behaviour.md §3.1). */
+/** A normalised log entry from any event source. */
 export interface LogEntry {
   id: string
   timestampMs: number

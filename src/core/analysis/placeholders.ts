@@ -1,5 +1,5 @@
 /**
- * Template placeholders of the event rules (reference-behaviour.md §4.1). Every placeholder renders a
+ * Template placeholders of the event rules. Every placeholder renders a
  * plain string; a missing or null value renders "Unknown" (the earlier code printed "None" for null).
  * v2 system-log entries carry the same facts inside `parameters`, so each lookup also reads the roles.
  */
@@ -43,7 +43,7 @@ export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number]
 const RADIO_NAMES: Record<string, string> = { ng: '2.4GHz', na: '5GHz', '6e': '6GHz' }
 const PORT_IN_MESSAGE = /\bport\s*#?\s*(\d{1,3})\b/i
 
-/** Signal quality band for an RSSI in dBm (reference-behaviour.md §4.2). */
+/** Signal quality band for an RSSI in dBm. */
 export function rssiQuality(rssi: number | null): string {
   if (rssi === null) return UNKNOWN
   if (rssi >= -50) return 'Excellent'

@@ -1,5 +1,5 @@
 /**
- * De-duplication and recurrence (reference-behaviour.md §6.2). Occurrences of the same rule on the same
+ * De-duplication and recurrence. Occurrences of the same rule on the same
  * device with the same rendered title merge when each follows the previous one within the window (1 h);
  * a gap longer than the window starts a new finding. Merged findings carry the occurrence count and
  * first/last seen; 5 or more occurrences mark a finding recurring (informational, never a severity bump).

@@ -1,6 +1,6 @@
 /**
- * Attributes IPS signature ids to rule sets (cybersecure.md §3). ET PRO (2800000–2899999) rules are only
- * loaded with a CyberSecure subscription, so an ET PRO hit is proof that CyberSecure is active.
+ * Attributes IPS signature ids to rule sets, by the Emerging Threats SID allocation. ET PRO (2800000–2899999)
+ * rules are only loaded with a CyberSecure subscription, so an ET PRO hit is proof that CyberSecure is active.
  */
 import type { Ruleset } from './model.js'
 

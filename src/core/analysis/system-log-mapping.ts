@@ -1,5 +1,5 @@
 /**
- * Maps v2 system-log entries (Network 9.x/10.x: `category`/`event`/`key` strings, unifi-api.md §11.7) onto
+ * Maps v2 system-log entries (Network 9.x/10.x: `category`/`event`/`key` strings) onto
  * the legacy `EVT_*` keys the rules listen to, so both generations of consoles produce the same findings.
  *
  * Confirmed in captures: SECURITY/THREAT_DETECTED, SECURITY/BLOCKED_BY_FIREWALL, CLIENT_DEVICES/CLIENT_CONNECTED.

@@ -1,5 +1,5 @@
 /**
- * Threat analysis (reference-behaviour.md §8.3): blocked vs detected, grouping by exact signature text,
+ * Threat analysis: blocked vs detected, grouping by exact signature text,
  * ruleset attribution by SID, source-IP summaries (≥ 10 events) split internal/external, and the
  * detection-only-mode note, confirmed from the IPS settings when the console exposes them.
  */

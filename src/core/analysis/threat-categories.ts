@@ -1,5 +1,5 @@
 /**
- * ET threat categories in plain English (cybersecure.md §5). The category is read from the signature
+ * ET threat categories in plain English. The category is read from the signature
  * (`ET SCAN …`, `ETPRO TROJAN …`), then the rule-file group (`emerging-malware`, `spamhaus`), then the
  * Suricata classtype ("A Network Trojan was Detected"), because real `category` fields are classtypes
  * and keying advice on them made category-specific remediation almost never match.

@@ -1,5 +1,5 @@
 /**
- * Remediation texts per ET threat category (reference-behaviour.md §8.4): numbered steps for severe
+ * Remediation texts per ET threat category: numbered steps for severe
  * threats, one or two sentences for medium, an explanation for low. Placeholders `{src_ip}`, `{dest_ip}`,
  * `{signature}`. Concrete steps only: the reader is the admin who has to act.
  */

@@ -1,5 +1,5 @@
 /**
- * Chooses and fills the advice for one threat group (reference-behaviour.md §8.4). Fully blocked groups
+ * Chooses and fills the advice for one threat group. Fully blocked groups
  * get no steps ("blocked threats were stopped"), only the false-positive note when the category has one,
  * since a wrongly blocked game or update is then the thing the admin has to fix.
  */

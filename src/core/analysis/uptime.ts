@@ -1,4 +1,4 @@
-/** Uptime display "Xd Yh Zm" (reference-behaviour.md §9.1): days omitted when 0, "0m" for 0 or missing. */
+/** Uptime display "Xd Yh Zm": days omitted when 0, "0m" for 0 or missing. */
 export function formatUptime(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return '0m'
   const totalMinutes = Math.floor(seconds / 60)

@@ -1,5 +1,5 @@
 /**
- * undici dispatchers (resilience.md §13.4): one Agent per trust configuration, with a response size cap
+ * undici dispatchers: one Agent per trust configuration, with a response size cap
  * and coarse header/body backstops. The real time budget is the per-call AbortSignal.
  */
 import { Agent } from 'undici'

@@ -1,6 +1,6 @@
 /**
  * The one HTTP call of the engine: undici `request` with a caller AbortSignal, a per-request timeout,
- * bodies always consumed, and every failure mapped onto a typed ScannerError (resilience.md §14).
+ * bodies always consumed, and every failure mapped onto a typed ScannerError.
  */
 import { request, type Dispatcher } from 'undici'
 import type { IncomingHttpHeaders } from 'node:http'

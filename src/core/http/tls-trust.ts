@@ -1,5 +1,5 @@
 /**
- * TLS trust for upstream connections (unifi-api.md §9): system trust by default, a custom CA, or a pinned
+ * TLS trust for upstream connections: system trust by default, a custom CA, or a pinned
  * SHA-256 fingerprint for self-signed consoles. Verification is never switched off globally: the connector
  * below checks every socket itself before a request byte is sent, so it can also tell the caller which
  * fingerprint an untrusted server presented (trust on first use).

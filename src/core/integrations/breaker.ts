@@ -1,5 +1,5 @@
 /**
- * One circuit breaker per integration (resilience.md §9, §13.3): opossum 9 for the state machine and the
+ * One circuit breaker per integration: opossum 9 for the state machine and the
  * per-call timeout, plus what opossum lacks — a consecutive-failure trip, a per-call AbortController that is
  * aborted on timeout (so undici closes the socket), once-per-outage logging, and "retry now".
  */
@@ -200,7 +200,8 @@ export class IntegrationBreaker<A, T> {
       // No rate can exceed Infinity (not even opossum's ∞ % window-edge case): only our consecutive shim trips.
       errorThresholdPercentage: Number.POSITIVE_INFINITY,
       volumeThreshold: 0,
-      // The window must outlast a call (resilience.md §11); its stats are not used for display.
+      // The window must outlast a call: a call whose fire rotated out of the window before it failed would count as
+      // infinitely many failures. Its stats are not used for display.
       rollingCountTimeout: Math.max(600_000, timeoutMs * 2),
       rollingCountBuckets: 10,
       enableSnapshots: false,
@@ -223,7 +224,7 @@ export class IntegrationBreaker<A, T> {
 
   private attach(breaker: CircuitBreaker<[Call<A>], T>): void {
     // opossum runs listeners synchronously inside its own call path: a throw there would turn a success into a
-    // failure or become an uncaught exception (resilience.md §11), so every listener is guarded.
+    // failure or become an uncaught exception (seen in opossum 9), so every listener is guarded.
     // A filtered error arrives here as the "result"; a cancelled run says nothing about the upstream.
     breaker.on('success', (result: unknown) =>
       this.guard(() => {

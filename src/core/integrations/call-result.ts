@@ -1,6 +1,6 @@
 /**
  * How one call through an integration's breaker ended: the refusal error of an open breaker, and the result
- * classes the status store counts (resilience.md §14).
+ * classes the status store counts.
  */
 import { ScannerError, countsAsFailure } from '../errors.js'
 import type { ErrorKind } from '../errors.js'

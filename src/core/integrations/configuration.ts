@@ -1,5 +1,5 @@
 /**
- * Detection by credentials alone (issue #3): an integration is not configured when none of its fields has a
+ * Detection by credentials alone: an integration is not configured when none of its fields has a
  * value, partial when something is set but a required field is missing, and configured when every required
  * field is set. There is deliberately no "enabled" flag: entering the credentials is the switch.
  */

@@ -1,5 +1,5 @@
 /**
- * The integration contract (issue #3). An integration declares who it is, which settings it needs, how to
+ * The integration contract. An integration declares who it is, which settings it needs, how to
  * fetch its data for a report window, and how to show that data as a report section. Detection is by
  * credentials alone: the runtime decides from `fields` whether it is not configured, partially configured
  * or runnable. Registration is one line in `registry.ts`.
@@ -83,7 +83,7 @@ interface OutcomeBase {
   breaker: BreakerStateName
 }
 
-/** One result per registered integration per run (issue #3 "Runner"). */
+/** One result per registered integration per run. */
 export type IntegrationOutcome =
   | (OutcomeBase & { status: 'ok'; section: ReportSection; data: unknown })
   | (OutcomeBase & {

@@ -1,5 +1,5 @@
 /**
- * The report section for an integration that produced no data (reference-behaviour.md §12.5): a configured
+ * The report section for an integration that produced no data: a configured
  * integration always gets its section — its data, or a note saying why there is none — also when it is the
  * only integration. Not configured integrations stay out of the report entirely.
  */

@@ -1,5 +1,5 @@
 /**
- * Turns how an integration's call ended into its run outcome (issue #3 "Runner"): failed with a reason
+ * Turns how an integration's call ended into its run outcome: failed with a reason
  * (timeout / error / circuit-open) and a note such as "Cloudflare: unable to fetch data (timed out after 30 s)",
  * or needs-attention for configuration problems (auth, 4xx, TLS trust) that the breaker does not count.
  */

@@ -1,5 +1,5 @@
 /**
- * The integration runtime (issue #3): one long-lived object per process (the CLI `schedule` loop and the
+ * The integration runtime: one long-lived object per process (the CLI `schedule` loop and the
  * desktop app reuse it) that keeps one breaker per integration across runs, runs every configured integration
  * concurrently with Promise.allSettled semantics, and keeps the live status for the UI.
  */

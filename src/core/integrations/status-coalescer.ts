@@ -1,5 +1,5 @@
 /**
- * Rate-limits status pushes (issue #3: "at most one push per 100 ms per integration"). The first change of a
+ * Rate-limits status pushes to at most one per 100 ms per integration. The first change of a
  * quiet integration goes out at once; changes arriving within the interval are folded into one trailing push
  * carrying the latest snapshot, so the UI never misses the final state.
  */

@@ -1,5 +1,5 @@
 /**
- * Live per-integration status (issue #3 "Live status for the UI"): configuration state, breaker state, last
+ * Live per-integration status for the UI: configuration state, breaker state, last
  * error and success, and a rolling window of call results with latency percentiles. Every change emits the
  * integration's fresh snapshot; main coalesces those for its IPC push (status-coalescer.ts).
  */

@@ -1,4 +1,4 @@
-/** Maps a UniFi collection error onto the run's failure classes and the CLI exit codes (issue #8). */
+/** Maps a UniFi collection error onto the run's failure classes and the CLI exit codes. */
 import { TlsTrustError, toScannerError } from '../errors.js'
 import type { UnifiFailure, UnifiFailureClass } from '../report/input.js'
 

@@ -1,5 +1,5 @@
 /**
- * The exact `report --json` shape of issue #8 (also one line per run of `schedule --json`), with the zod
+ * The exact `report --json` shape (also one line per run of `schedule --json`), with the zod
  * schema the CLI and its end-to-end tests validate against.
  */
 import { z } from 'zod'

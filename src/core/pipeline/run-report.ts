@@ -53,7 +53,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   warnings.push(...window.notes)
   logger.info('report_run_starting', { basis: window.basis, since: window.period.since, until: window.period.until })
 
-  // Both start in the same tick: the integrations never wait for the controller (reference §12.5).
+  // Both start in the same tick: the integrations never wait for the controller.
   progress('collecting', 5, 'collecting data')
   let unifiMs = 0
   let integrationsMs = 0

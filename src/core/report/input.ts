@@ -7,7 +7,7 @@ import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
 import type { ReportSection } from './section.js'
 
-/** Why a UniFi collection failed, as the CLI's exit codes see it (issue #8). */
+/** Why a UniFi collection failed, as the CLI's exit codes see it. */
 export type UnifiFailureClass = 'unreachable' | 'auth' | 'tls' | 'other'
 
 export interface UnifiFailure {

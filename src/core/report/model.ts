@@ -1,7 +1,7 @@
 /**
  * The report model: one typed view-model for the whole report, with every value already formatted for
  * the reader (dates in the configured timezone, units, "and N more" caps). Both renderers draw exactly
- * this, so the HTML and text reports always carry the same sections (reference-behaviour.md §20 #27).
+ * this, so the HTML and text reports always carry the same sections.
  * Plain JSON: no functions, no Dates.
  */
 import type { Severity } from '../analysis/model.js'
@@ -130,7 +130,7 @@ export type ThreatsView =
       total: number
       blocked: number
       detected: number
-      /** CyberSecure tri-state line (cybersecure.md §2). */
+      /** CyberSecure tri-state line: active, not detected, or unknown. */
       cyberSecure: string
       notes: string[]
       detectedGroups: CappedList<ThreatGroupView>

@@ -1,6 +1,6 @@
 /**
  * Runtime check of ReportSections produced by integrations. A malformed section must degrade to an error
- * note in that section, never break the report (reference-behaviour.md §20 #11).
+ * note in that section, never break the report.
  */
 import { z } from 'zod'
 import type { ReportSection } from './section.js'

@@ -1,7 +1,7 @@
 /**
  * Timezone-aware date formatting for reports and file names. Every date a reader sees is shown in the
- * configured IANA timezone (reference-behaviour.md §10: "Jan 24, 2026 at 2:30 PM EST"), and every stored
- * timestamp carries its offset so it can never be read back as naive (§20 defect 1).
+ * configured IANA timezone ("Jan 24, 2026 at 2:30 PM EST"), and every stored timestamp
+ * carries its offset so it can never be read back as naive.
  */
 
 interface ZonedParts {

@@ -1,7 +1,7 @@
 /**
  * The controller address as the user typed it: a URL, `host:port` or a bare host. Schemes and paths are
  * stripped (people paste `https://192.168.1.1/network/default/dashboard`); without a port the client
- * probes the usual ones (unifi-api.md §1).
+ * probes the usual ones: 443 (UniFi OS consoles), 8443 (classic), 11443 (UniFi OS Server).
  */
 import { ConfigError } from '../errors.js'
 

@@ -1,5 +1,5 @@
 /**
- * The UniFi controller client (issue #4). One client serves one report run: it connects and logs in once,
+ * The UniFi controller client. One client serves one report run: it connects and logs in once,
  * and every piece of data is a memoised task, so `collect()` and the CyberSecure integration's
  * `runAccess()` share requests and the single login. `close()` logs out and releases the connections.
  */

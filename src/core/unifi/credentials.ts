@@ -1,7 +1,7 @@
 /**
  * Session credentials of a password login: cookies from `Set-Cookie` (read by hand, because the
- * `Partitioned` attribute trips some cookie parsers, unifi-api.md §4.4) and the CSRF token, which
- * rotates and must always be the latest one seen (§4.5).
+ * `Partitioned` attribute trips some cookie parsers) and the CSRF token, which rotates (`x-csrf-token`
+ * or `x-updated-csrf-token` on any response) and must always be the latest one seen.
  */
 /** Response headers as undici returns them (`set-cookie` may be one string or a list). */
 export type ResponseHeaders = Record<string, string | string[] | undefined>

@@ -1,5 +1,5 @@
 /**
- * Finds the controller and its flavour (unifi-api.md §2): `GET /` without following redirects answers 200
+ * Finds the controller and its flavour: `GET /` without following redirects answers 200
  * on UniFi OS and 302 → `/manage` on a classic controller. Anything else is settled by the unauthenticated
  * `GET /api/system` (UniFi OS) or `GET /status` (classic). Ports are tried in order until one answers;
  * a TLS trust problem stops the probe at once because the port is alive and needs a trust decision.

@@ -1,5 +1,5 @@
 /**
- * The two private API surfaces (unifi-api.md §1, §10): legacy `/api/s/{site}/…` with its `{meta,data}`
+ * The two private API surfaces: legacy `/api/s/{site}/…` with its `{meta,data}`
  * envelope (errors often with HTTP 200) and v2 `/v2/api/site/{site}/…` with raw JSON. Both sit behind
  * `/proxy/network` on UniFi OS. A missing endpoint becomes EndpointUnsupportedError so collectors can fall
  * back; other failures keep their typed errors.

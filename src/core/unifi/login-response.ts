@@ -1,6 +1,6 @@
 /**
  * Turns the answer to `POST /api/auth/login` (UniFi OS) or `/api/login` (classic) into success or a typed
- * error (unifi-api.md §4.7). Legacy errors often arrive with HTTP 200, so the body decides too.
+ * error. Legacy errors often arrive with HTTP 200, so the body decides too.
  */
 import { AuthError, ConfigError, HttpStatusError, type ScannerError } from '../errors.js'
 import { headerValue, parseRetryAfterMs, type HttpResponse } from '../http/index.js'

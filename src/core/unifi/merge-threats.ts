@@ -1,5 +1,5 @@
 /**
- * Merges threats from every source (unifi-api.md §14 step 5). The same alert seen by several sources is
+ * Merges threats from every source. The same alert seen by several sources is
  * one threat whose `origins` lists them all. The key is (src, dst, dst port, signature, minute); system-log
  * entries carry no signature or port, so they join a signed threat with the same src and dst within a minute
  * either side, and stand alone only when no other source saw it.

@@ -12,7 +12,7 @@ export function normaliseMac(value: string | null | undefined): string | null {
   return (hex.toLowerCase().match(/../g) ?? []).join(':')
 }
 
-/** Epoch numbers above 1e12 are milliseconds, smaller ones seconds (unifi-api.md §10). */
+/** Epoch numbers above 1e12 are milliseconds, smaller ones seconds (legacy IPS `timestamp` is seconds, v2 is ms). */
 export function epochToMs(value: unknown): number | null {
   const number = toNumber(value)
   if (number === null || number <= 0) return null

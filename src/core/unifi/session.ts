@@ -1,5 +1,5 @@
 /**
- * One authenticated session with one controller (unifi-api.md §3–§8). A password session logs in once,
+ * One authenticated session with one controller. A password session logs in once,
  * shared by every concurrent caller (single flight); after a 401 it logs in again at most once per
  * request, and concurrent 401s share that one re-login. A login 429 stops all further logins until the
  * console's wait is over. API-key sessions send `X-API-KEY` and never log in or out.

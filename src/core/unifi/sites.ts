@@ -1,5 +1,5 @@
 /**
- * Site selection (unifi-api.md §11.1): the configured site must match a site's short `name`; without one,
+ * Site selection: the configured site must match a site's short `name`; without one,
  * a controller with exactly one site uses it, and several sites are an error that lists them all, since
  * guessing would report on the wrong network.
  */

@@ -1,5 +1,5 @@
 /**
- * What the client learned about a controller's endpoints (unifi-api.md §14 step 6): which ones are
+ * What the client learned about a controller's endpoints: which ones are
  * missing on this firmware, so later runs skip them and say why. Keyed by base URL and tied to the Network
  * version, so a firmware update makes the client probe everything again. The store is an interface so the
  * desktop app can persist it; the default lives in memory for the life of the process.

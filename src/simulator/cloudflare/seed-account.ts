@@ -82,7 +82,7 @@ export function planName(plan: FakePlan): string {
   return PLAN_NAMES[plan]
 }
 
-/** The settings node values per plan (cloudflare-api.md §5.3; Enterprise as in Cloudflare's settings example). */
+/** Settings-node values per plan: Cloudflare's documented look-back, Enterprise as in Cloudflare's settings example. */
 export function planLimits(plan: FakePlan): FakeZone['limits'] {
   const fw = { free: [DAY, DAY], pro: [DAY, DAY], business: [3 * DAY, 3 * DAY], enterprise: [3 * DAY, 31 * DAY] }[plan]
   const dns = {

@@ -1,7 +1,8 @@
 /**
  * `stat/device` records. Field names, nesting and value types follow the recorded devices in
  * test/fixtures/real (unpoller `uap.json`/`usw.json`/`ugw.json`, aiounifi `switch-flex-mini-5-port.json`,
- * and the UDM example of unifi-api.md §11.4): percentages and load averages are strings, counters numbers.
+ * and a UDM Pro record with the fields client libraries model): percentages and load averages are strings,
+ * counters numbers.
  */
 import type { SiteContext } from './site-context.js'
 import { dashMac, objectId, round } from './prng.js'

@@ -1,8 +1,8 @@
 import { EVENT_TABLE } from './event-table.js'
 
 /**
- * Every event key the simulator emits: all keys of the analysis rules (reference-behaviour.md §5), the keys
- * seen on real consoles (unifi-api.md §11.6) and a few unknown ones. Each kind also says how the same
+ * Every event key the simulator emits: all keys of the analysis rules, the legacy `EVT_*`
+ * keys seen on real consoles and a few unknown ones. Each kind also says how the same
  * event appears in the v2 system log (category enum, event name, severity).
  */
 

@@ -2,7 +2,7 @@
  * The event kinds as a table, one per line: legacy key | family | subsystem | system-log category | system-log
  * event | severity | system-log title | legacy message. `{DEV}` in a message becomes `AP[mac]`/`Switch[mac]`/
  * `Gateway[mac]`; an empty message means the builder writes it. Lines starting with `#` are section notes.
- * Every key of the analysis rules (reference-behaviour.md §5) and of unifi-api.md §11.6 is here.
+ * Every key of the analysis rules and every legacy event key known from real consoles is here.
  */
 export const EVENT_TABLE = `
 # Security

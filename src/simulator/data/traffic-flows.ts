@@ -1,7 +1,7 @@
 /**
- * v2 `traffic-flows` records, shaped like unifi-mcp's `traffic_flows_response.json` plus the `ips` object of
- * unifi-api.md §11.10. Network 9.x writes actions as `allowed`/`blocked` and protocols upper-case;
- * 10.x writes `ALLOW`/`BLOCK` and lower-case protocols, so parsers have to normalise both.
+ * v2 `traffic-flows` records, shaped like unifi-mcp's `traffic_flows_response.json` plus the `ips` object
+ * (`advanced_information`, `signature_id`, `category_name`). Network 9.x writes actions as `allowed`/`blocked`
+ * and protocols upper-case; 10.x writes `ALLOW`/`BLOCK` and lower-case protocols, so parsers have to normalise both.
  */
 import type { JsonRecord } from './device-builders.js'
 import { mix, objectId } from './prng.js'

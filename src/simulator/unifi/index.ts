@@ -1,5 +1,5 @@
 /**
- * Simulated UniFi Network controller for tests, the demo mode and benchmarks (issue #4). A real HTTPS
+ * Simulated UniFi Network controller for tests, the demo mode and benchmarks. A real HTTPS
  * server on 127.0.0.1 with a throwaway certificate, five firmware personas and scriptable faults.
  */
 export type {

@@ -1,6 +1,6 @@
 /**
  * Firmware personas: which endpoints exist and what they return on each Network version
- * (unifi-api.md §13 version matrix and §16).
+ * (events move from `stat/event` to the v2 system log, IPS from `stat/ips/event` to `traffic-flows`).
  */
 import type { PersonaName } from './types.js'
 

@@ -1,6 +1,6 @@
 /**
- * Login, logout and the unauthenticated probes (`/`, `/status`, `/api/system`), per flavour
- * (unifi-api.md §2, §4, §7).
+ * Login, logout and the unauthenticated probes (`/`, `/status`, `/api/system`), per flavour: classic
+ * `/api/login` with a `unifises` cookie, UniFi OS `/api/auth/login` with a JWT cookie and a CSRF header.
  */
 import { randomBytes } from 'node:crypto'
 import { unifiOsUser } from './login-user.js'

@@ -1,6 +1,6 @@
 /**
  * The slice of the official Integration API (`/proxy/network/integration/v1`) a client uses to verify an
- * API key: `info` and `sites` (unifi-api.md §11.12). API key only; sessions are refused like on a console.
+ * API key: `info` and `sites`. API key only; sessions are refused like on a console.
  */
 import { createHash } from 'node:crypto'
 import { integrationError, json, type SimResponse } from './responses.js'

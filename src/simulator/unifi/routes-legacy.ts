@@ -1,6 +1,6 @@
 /**
  * The legacy private API (`/api/self/sites`, `/api/s/{site}/…`) with the `{meta,data}` envelope and the
- * per-persona endpoint behaviour of unifi-api.md §11 and §13.
+ * per-persona endpoint behaviour: which legacy paths answer, answer empty or 404 on each Network version.
  */
 import type { SiteDataset } from '../data/dataset.js'
 import type { JsonRecord } from '../data/device-builders.js'

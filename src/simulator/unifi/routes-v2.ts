@@ -1,6 +1,6 @@
 /**
  * The v2 private API: `system-log/{class}` (paged, window in ms, category enum) and `traffic-flows`
- * (old `{limit,offset,timeRange}` body on 9.x, the filter body on 10.x), unifi-api.md §11.7 and §11.10.
+ * (old `{limit,offset,timeRange}` body on 9.x, the filter body on 10.x).
  */
 import type { SiteDataset } from '../data/dataset.js'
 import { LOG_CATEGORIES, LOG_SEVERITIES } from '../data/event-kinds.js'

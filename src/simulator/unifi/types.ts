@@ -1,4 +1,4 @@
-/** The agreed public API of the simulated controller (issue #4); tests and the demo build on it. */
+/** The agreed public API of the simulated controller; tests and the demo build on it. */
 
 export type PersonaName = 'classic-8' | 'unifi-os-9.1' | 'unifi-os-9.4' | 'unifi-os-10.0' | 'unifi-os-10.3'
 

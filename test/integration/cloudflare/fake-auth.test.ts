@@ -1,6 +1,6 @@
 /**
  * The fake checks credentials the way Cloudflare's token endpoints do, and the client turns each refusal into
- * the hint the user needs (cloudflare-api.md §1.2).
+ * the hint the user needs (a Global API Key sent as a token, a token sent as a key, an account-owned token).
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDispatcher, httpRequest } from '../../../src/core/http/index.js'

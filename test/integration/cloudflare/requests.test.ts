@@ -1,5 +1,5 @@
 /**
- * What the integration sends, checked field by field against the documented shapes (cloudflare-api.md §2–§7),
+ * What the integration sends, checked field by field against Cloudflare's documented shapes,
  * and what it makes of the fake's answers: paging, batching of at most 10 zones, plan-clipped time bounds,
  * `is_deleted=false`, connections from the connections endpoint.
  */

@@ -1,5 +1,5 @@
 /**
- * The Cloudflare integration inside the integration runtime (issue #3) against the fake API: the time budget
+ * The Cloudflare integration inside the integration runtime against the fake API: the time budget
  * cuts a hanging API while a concurrent UniFi call finishes on its own time; three failing runs open the
  * breaker, the fourth never reaches the fake, and after the cooldown a single trial closes it again.
  * Auth failures need attention and never trip the breaker.

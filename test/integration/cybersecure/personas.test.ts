@@ -1,5 +1,5 @@
 /**
- * CyberSecure on every simulated firmware persona (issue #7), run through the integration runtime exactly as the
+ * CyberSecure on every simulated firmware persona, run through the integration runtime exactly as the
  * pipeline does: concurrently with the core collection and on the same UniFi session.
  */
 import { afterEach, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 /**
- * Each firmware persona answers as unifi-api.md §13/§16 describe: flavour detection, login flavour,
+ * Each firmware persona answers as that Network version does: flavour detection, login flavour,
  * endpoint presence, empties and 404s, status/sysinfo versions, API key reach.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 /**
  * Every firmware persona of the simulated controller is collected end to end over real HTTPS, and the
- * collection says which sources supplied each kind of data and why fallbacks happened (issue #4).
+ * collection says which sources supplied each kind of data and why fallbacks happened.
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import {

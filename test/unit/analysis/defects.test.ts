@@ -6,7 +6,7 @@ import type { CollectedEvent, CollectedThreat } from '../../../src/core/unifi/mo
 const run = (events: CollectedEvent[], threats: CollectedThreat[] = []) =>
   analyse(collection({ events, threats }), { thresholds: defaultThresholds() })
 
-describe('defects of the earlier implementation (reference-behaviour.md §5, §20 #4)', () => {
+describe('defects of the earlier implementation (unreachable DFS rule, unfilled placeholder, missed IPS key)', () => {
   it.each(['EVT_AP_RADAR_DETECTED', 'EVT_AP_Interference', 'EVT_AP_ChannelChange'])(
     'reaches the DFS radar rule for %s when the message says radar was detected',
     (key) => {

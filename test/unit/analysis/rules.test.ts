@@ -8,7 +8,7 @@ function findingsFor(key: string, msg = 'neutral message', raw: Record<string, u
   return analyse(collection({ events: [legacyEvent(key, { msg, raw })] }), { thresholds: defaultThresholds() }).findings
 }
 
-/** The reference table (reference-behaviour.md §5): name, a key, severity, title prefix, remediation steps. */
+/** The earlier product's rule table, which ours must keep: name, a key, severity, title prefix, remediation steps. */
 const REFERENCE: [string, string, 'severe' | 'medium' | 'low', string, number][] = [
   ['admin_login_failed', 'EVT_AD_LoginFailed', 'severe', '[Security] Failed admin login from', 5],
   ['rogue_ap_detected', 'EVT_AP_RogueAPDetected', 'severe', '[Security] Rogue access point detected near', 5],

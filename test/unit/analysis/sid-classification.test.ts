@@ -6,7 +6,7 @@ import {
   rulesetOf,
 } from '../../../src/core/analysis/sid-classification.js'
 
-describe('SID classification (cybersecure.md §3)', () => {
+describe('SID classification (Emerging Threats SID ranges)', () => {
   it.each([
     [2799999, false],
     [2800000, true],

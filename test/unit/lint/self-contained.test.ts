@@ -49,6 +49,29 @@ export function outsideReferences(relativeFile: string, text: string): string[] 
   return found
 }
 
+// Reference notes the maintainers keep beside the repository. A comment citing one (or a section sign, or an
+// issue number) sends the reader somewhere a clone does not have; it must cite docs/ or say the fact itself.
+const OUTSIDE_DOCS = [
+  'reference-behaviour',
+  'unifi-api',
+  'cloudflare-api',
+  'cybersecure',
+  'resilience',
+  'posture',
+  'peers',
+  'toolchain',
+  'electron',
+  'HELPERS',
+]
+const OUTSIDE_DOC = new RegExp(`(?<![\\w-])(?:${OUTSIDE_DOCS.join('|')})\\.md\\b`, 'gi')
+const ISSUE_NUMBER = /\b(?:issues?|PR|pull request)\s*#\d+|\(#\d+\)/gi
+const SECTION_SIGN = /§\s*\d[\d.]*/g
+
+/** Every citation in `text` of a document or issue that is not in the repository. */
+export function outsideCitations(text: string): string[] {
+  return [OUTSIDE_DOC, ISSUE_NUMBER, SECTION_SIGN].flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[0]))
+}
+
 describe('the repository stands on its own', () => {
   it('finds the kinds of outside reference it guards against, and leaves src/shared imports alone', () => {
     expect(outsideReferences('test/unit/x.test.ts', "path.resolve(process.cwd(), '../shared/fixtures/real')")).toEqual([
@@ -60,6 +83,27 @@ describe('the repository stands on its own', () => {
     expect(outsideReferences('src/main/ipc/x.ts', "import { a } from '../../shared/ipc.js'")).toEqual([])
     expect(outsideReferences('src/main/x.ts', "import { a } from '../shared/ipc.js'")).toEqual([])
     expect(outsideReferences('test/fixtures/x.ts', "'test/fixtures/real'")).toEqual([])
+  })
+
+  it('finds citations of outside documents and issue numbers, and leaves in-repo docs and colours alone', () => {
+    expect(outsideCitations('/** Sites (unifi-api.md §11.1): the configured site must match. */')).toEqual([
+      'unifi-api.md',
+      '§11.1',
+    ])
+    expect(outsideCitations('// reference-behaviour.md, ../../docs/resilience.md and Cybersecure.md')).toHaveLength(3)
+    expect(outsideCitations(' * The CLI (issue #8): commands')).toEqual(['issue #8'])
+    expect(outsideCitations("{ title: 'UniFi collection (#4)' }")).toEqual(['(#4)'])
+    expect(outsideCitations('// fixed upstream in PR #289')).toEqual(['PR #289'])
+    expect(outsideCitations('// see docs/controller-api.md#v2-system-log and docs/architecture.md')).toEqual([])
+    expect(outsideCitations('.callout-good { background: #173022; } // rule 4, `foo.md` #1 of the list')).toEqual([])
+  })
+
+  it('no source, test or script cites a document or an issue that is not in the repository', () => {
+    const files = [...SCANNED_FOLDERS.flatMap(filesUnder), ...rootConfigFiles()].filter((file) => file !== THIS_FILE)
+    const offenders = files.flatMap((file) =>
+      outsideCitations(readFileSync(path.join(root, file), 'utf8')).map((citation) => `${file}: ${citation}`),
+    )
+    expect(offenders).toEqual([])
   })
 
   it('no source, test, script, CI step or config refers to a shared folder beside the repository', () => {

@@ -13,7 +13,7 @@ import type { RunOutcome } from '../../../src/core/pipeline/index.js'
 const base = { displayName: 'Cloudflare', durationMs: 12.6, breaker: 'closed' as const }
 
 describe('report --json shape', () => {
-  it('maps every integration outcome onto the issue #8 fields', () => {
+  it('maps every integration outcome onto the documented --json fields', () => {
     const outcomes: IntegrationOutcome[] = [
       { ...base, id: 'a', status: 'ok', section: { id: 's', title: 't', tone: 'normal', blocks: [] }, data: {} },
       {

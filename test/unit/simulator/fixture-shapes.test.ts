@@ -84,7 +84,7 @@ describe('stat/device records', () => {
     ).toEqual([])
   })
 
-  it('match aiounifi gateway-usg3.json temperatures and the UDM fields of unifi-api.md', () => {
+  it('match aiounifi gateway-usg3.json temperatures and the UDM fields client libraries model', () => {
     const real = record('aiounifi/devices/gateway-usg3.json')
     const ours = named('UDM-Pro')
     expect(typeMismatches(real, ours)).toEqual([])

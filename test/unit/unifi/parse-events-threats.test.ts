@@ -164,7 +164,7 @@ describe('v2 traffic flows (unifi-mcp/v2/traffic-flows.json)', () => {
     })
   })
 
-  it('reads the ips object and its advanced_information text when present (§11.10 shape)', () => {
+  it('reads the ips object and its advanced_information text when present (traffic-flows shape)', () => {
     const withIps = {
       ...flows[1],
       action: 'blocked',

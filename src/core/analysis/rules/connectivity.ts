@@ -1,4 +1,5 @@
-/** Connectivity rules (reference-behaviour.md §5, rules 5–11) plus the real keys the earlier table missed. */
+/** Connectivity rules: lost contact, WAN transitions, isolation, STP blocking; each lists every event key real
+ * consoles send for it. */
 import { defineRule } from './rule.js'
 
 const base = { category: 'connectivity', label: 'Connectivity' } as const

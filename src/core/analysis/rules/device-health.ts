@@ -1,4 +1,4 @@
-/** PoE and device-hardware event rules (reference-behaviour.md §5, rules 28–29), titled `[Device Health]`. */
+/** PoE and device-hardware event rules, titled `[Device Health]`. */
 import { defineRule } from './rule.js'
 
 const base = { category: 'device-health', label: 'Device Health' } as const

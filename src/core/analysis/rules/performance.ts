@@ -1,4 +1,4 @@
-/** Performance rules (reference-behaviour.md §5, rules 12–16). */
+/** Performance rules. */
 import { defineRule } from './rule.js'
 
 const base = { category: 'performance', label: 'Performance' } as const

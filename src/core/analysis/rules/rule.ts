@@ -1,5 +1,5 @@
 /**
- * The shape of an event rule (reference-behaviour.md §4). Rules are data: category tables list them, the
+ * The shape of an event rule. Rules are data: category tables list them, the
  * engine indexes them by event key. Templates are compiled once when the table module loads.
  */
 import type { FindingCategory, LogEntry, Severity } from '../model.js'

@@ -1,4 +1,5 @@
-/** Security rules (reference-behaviour.md §5, rules 1–4) plus the real keys the earlier table missed. */
+/** Security rules: admin logins, rogue APs and DHCP servers, IPS alerts, blocked clients and traffic; each
+ * lists every event key real consoles send for it. */
 import { defineRule } from './rule.js'
 
 const base = { category: 'security', label: 'Security' } as const

@@ -1,4 +1,4 @@
-/** System rules (reference-behaviour.md §5, rules 17–23). */
+/** System rules. */
 import { defineRule } from './rule.js'
 
 const base = { category: 'system', label: 'System' } as const

@@ -1,4 +1,4 @@
-/** Wireless rules (reference-behaviour.md §5, rules 24–27). */
+/** Wireless rules: roaming, band switches, radar (DFS) and channel changes. */
 import type { LogEntry } from '../model.js'
 import { entryRssi, rssiQuality } from '../placeholders.js'
 import { defineRule } from './rule.js'

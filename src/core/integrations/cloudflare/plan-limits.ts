@@ -13,7 +13,7 @@ import { datasetSettingsSchema } from './schemas.js'
 const HOUR = 3600
 const DAY = 24 * HOUR
 
-/** cloudflare-api.md §5.3: security events and zone DNS analytics by plan (seconds). */
+/** Cloudflare's documented look-back for security events and zone DNS analytics by plan (seconds). */
 const PLAN_DEFAULTS: Record<PlanId, { events: number; dnsHistory: number; dnsDuration: number }> = {
   free: { events: DAY, dnsHistory: 8 * DAY, dnsDuration: 7 * DAY },
   pro: { events: DAY, dnsHistory: 31 * DAY, dnsDuration: 31 * DAY },

@@ -1,5 +1,5 @@
 /**
- * Plain-English wording for Cloudflare's identifiers (cloudflare-api.md §5.5, §6): rule sources, actions,
+ * Plain-English wording for Cloudflare's identifiers: rule sources, actions,
  * tunnel states, plans, and the number/date formats the section uses.
  */
 import type { PlanId, TunnelSummary } from './model.js'

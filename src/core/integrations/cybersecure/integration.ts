@@ -1,7 +1,7 @@
 /**
- * The CyberSecure integration (issue #7): there is no separate API, so it reads the console through the run's
+ * The CyberSecure integration: there is no separate API, so it reads the console through the run's
  * UniFi session (`ctx.unifi`, shared and memoised: no second login, no duplicate requests) and classifies what the
- * gateway detected by SID (cybersecure.md §2–§3).
+ * gateway detected by SID (ET PRO, 2800000–2899999, is loaded only with CyberSecure).
  */
 import type { Settings } from '../../../shared/settings.js'
 import { ConfigError, toScannerError } from '../../errors.js'

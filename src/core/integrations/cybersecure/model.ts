@@ -1,7 +1,7 @@
 /** What the CyberSecure integration learns in one window (plain JSON). */
 import type { Ruleset } from '../../analysis/model.js'
 
-/** Tri-state of cybersecure.md §2: never "not subscribed" from an absence of evidence. */
+/** CyberSecure as the evidence shows it: never "not subscribed" from an absence of evidence. */
 export type SubscriptionStatus = 'active' | 'not-detected' | 'unknown'
 
 export interface RulesetCounts {

@@ -1,6 +1,6 @@
 /**
  * Report retention: deletes our own report files older than the configured number of days, judged by the
- * timestamp in the file name (never mtime, reference-behaviour.md §20 #25). Files that do not match our
+ * timestamp in the file name (never mtime, which copies and backups change). Files that do not match our
  * exact name pattern are never touched.
  */
 import { readdir, unlink } from 'node:fs/promises'

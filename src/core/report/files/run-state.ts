@@ -1,7 +1,7 @@
 /**
  * Run state (`state.json` in the data folder): when the last successful report was made, stored as ISO
  * 8601 with an offset. A naive or corrupt timestamp means "first run" with a warning — and because we
- * always write offsets, our own file always reads back (reference-behaviour.md §20 #1).
+ * always write offsets, our own file always reads back.
  */
 import { join } from 'node:path'
 import { z } from 'zod'

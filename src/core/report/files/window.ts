@@ -1,6 +1,6 @@
 /**
  * The report window: since the last successful report, else the lookback setting (1–720 h), with a
- * 5-minute tolerance for clock skew between this computer and the controller (reference-behaviour.md §3.2).
+ * 5-minute tolerance for clock skew between this computer and the controller.
  */
 import type { ReportWindow } from '../../unifi/model.js'
 

@@ -1,7 +1,8 @@
 /**
  * The report's only stylesheet, inlined in the document head. Layout is tables plus plain block flow (no
- * flex/grid), so email clients that drop parts of the CSS still show a readable report. Palette from
- * reference-behaviour.md §11.1; dark mode via prefers-color-scheme.
+ * flex/grid), so email clients that drop parts of the CSS still show a readable report. Palette: UniFi
+ * blue header, red/orange/grey severities, green for blocked, purple for CyberSecure; dark mode via
+ * prefers-color-scheme.
  */
 export const REPORT_CSS = `
 :root { color-scheme: light dark; }

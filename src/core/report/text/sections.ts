@@ -1,4 +1,4 @@
-/** Text versions of the report's core sections (reference-behaviour.md §11.2, same content as the HTML). */
+/** Text versions of the report's core sections (same content as the HTML). */
 import type {
   CappedList,
   FindingView,

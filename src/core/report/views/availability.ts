@@ -1,5 +1,5 @@
 /**
- * Tells "no data available" apart from "nothing happened" (reference-behaviour.md §20 #29): a data kind is
+ * Tells "no data available" apart from "nothing happened": a data kind is
  * available when some endpoint answered for it (even with zero rows); otherwise the attempts say why not.
  */
 import type { DataKind, UnifiCollection } from '../../unifi/model.js'

@@ -1,4 +1,7 @@
-/** Finding cards: occurrence wording and device display of reference-behaviour.md §10. */
+/**
+ * Finding cards: the occurrence wording ("Occurred N times (first: …, last: …)") and the device shown as its name,
+ * else its MAC, else "Unknown device".
+ */
 import type { AnalysisResult, Finding, Severity } from '../../analysis/model.js'
 import type { FindingView, FindingsView } from '../model.js'
 import type { ReportCaps } from '../input.js'

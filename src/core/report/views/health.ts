@@ -1,4 +1,4 @@
-/** Device health summary (reference-behaviour.md §11.1 item 6): counters, issue cards, device table. */
+/** Device health summary: counters, issue cards, device table. */
 import type { DeviceHealthRow, HealthAnalysis } from '../../analysis/model.js'
 import type { DeviceRowView, HealthView } from '../model.js'
 import type { ReportCaps } from '../input.js'

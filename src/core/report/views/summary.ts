@@ -1,5 +1,5 @@
 /**
- * Executive summary. Unlike the earlier product (reference-behaviour.md §6.3), the counts cover every
+ * Executive summary. The counts cover every
  * section — rule findings, device health, threats and integrations — with a per-section breakdown.
  * Threat groups count at their severity when something got through; fully blocked groups were stopped
  * and count as low (informational).

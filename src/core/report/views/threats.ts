@@ -1,5 +1,5 @@
 /**
- * Security threat summary (reference-behaviour.md §11.1 item 5, cybersecure.md §6): detected and blocked
+ * Security threat summary: detected and blocked
  * groups with the CyberSecure badge, top sources split external/internal, and the CyberSecure tri-state.
  */
 import type { Severity, SourceIpSummary, ThreatAnalysis, ThreatGroup } from '../../analysis/model.js'

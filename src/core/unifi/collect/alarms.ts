@@ -1,5 +1,5 @@
 /**
- * Alarms (unifi-api.md §11.8): `list/alarm`, else `stat/alarm` (which one exists varies by firmware), and
+ * Alarms: `list/alarm`, else `stat/alarm` (which one exists varies by firmware), and
  * when neither has anything — Network 10.x often keeps the legacy list empty — the system log's
  * `critical` class. Only alarms inside the report window count: unarchived is not the same as new.
  */

@@ -16,7 +16,7 @@ export interface CollectContext {
   now: () => number
 }
 
-/** Entries this much older than `since` are still kept: controller clocks drift (unifi-api.md §14). */
+/** Entries this much older than `since` are still kept: controller clocks drift. */
 export const CLOCK_SKEW_MS = 5 * 60_000
 
 /** Pages fetched at once after the first page of a v2 list. */

@@ -1,7 +1,7 @@
 /**
  * Events for the window: the v2 system log first; when the console lacks it (404) or refuses the query
  * (400), the legacy `stat/event` list, paged by offset. IPS alerts found on either path go to the threat
- * collection, never into the event list (unifi-api.md §14: they would be counted twice).
+ * collection, never into the event list (they would be counted twice).
  */
 import type { CollectedEvent, CollectedThreat } from '../model.js'
 import { EndpointUnsupportedError } from '../errors.js'

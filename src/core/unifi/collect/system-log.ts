@@ -1,5 +1,5 @@
 /**
- * Reading the v2 system log (unifi-api.md §11.7) for the report window, page by page. Only the category
+ * Reading the v2 system log for the report window, page by page. Only the category
  * names current consoles accept are sent: older names (`MONITORING`, `INTERNET`, `SYSTEM`) are rejected
  * with HTTP 400 on Network 10.x.
  */

@@ -1,5 +1,5 @@
 /**
- * Threats from all three places a console may keep them (unifi-api.md §9, §11.9, §11.10): v2
+ * Threats from all three places a console may keep them: v2
  * traffic-flows filtered to intrusion prevention, legacy `stat/ips/event`, and system-log SECURITY
  * entries (read once with the events). Each source is tried independently and the results merged.
  */

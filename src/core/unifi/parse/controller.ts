@@ -42,7 +42,7 @@ export function parseHealth(items: readonly unknown[]): HealthSubsystem[] {
   return result
 }
 
-/** Keys of the `ips` section that must never leave the client (§11.11: `utm_token` is a secret). */
+/** Keys of the `ips` section that must never leave the client (the section may carry a `utm_token`, a secret). */
 const SECRET_KEYS = /token|secret|password|key$/i
 const INDICATOR_HINTS = /cyber|secure|subscri|signature|honeypot|dns_filter|suppression|premium|utm|ruleset|advanced/i
 

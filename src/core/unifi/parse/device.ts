@@ -1,5 +1,5 @@
 /**
- * `stat/device` record → CollectedDevice. Temperatures come in three shapes (unifi-api.md §11.4):
+ * `stat/device` record → CollectedDevice. Temperatures come in three shapes by model:
  * `temperatures[]`, `general_temperature`, or `temps`/`system-stats.temps` strings with a unit. A device
  * that reports none gets null ("not reported"), never 0.
  */

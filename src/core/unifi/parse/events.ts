@@ -1,6 +1,6 @@
 /**
  * Legacy events/alarms and v2 system-log entries → CollectedEvent. System-log text has `{ROLE}`
- * placeholders; they are filled from `parameters[ROLE].name`, else `.id`, else kept (§11.7).
+ * placeholders; they are filled from `parameters[ROLE].name`, else `.id`, else kept.
  */
 import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'

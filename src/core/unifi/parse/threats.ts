@@ -1,5 +1,5 @@
 /**
- * The three threat sources → CollectedThreat (cybersecure.md §4). Legacy IPS records and traffic flows
+ * The three threat sources → CollectedThreat. Legacy IPS records and traffic flows
  * carry the signature; system-log entries only say "a threat was detected" between two parties.
  */
 import type { CollectedThreat, ThreatOrigin } from '../model.js'

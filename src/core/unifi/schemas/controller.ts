@@ -1,4 +1,4 @@
-/** Sites (§11.1), sysinfo (§11.2), health (§11.3) and the `ips` settings section (§11.11). */
+/** Sites (`self/sites`), `stat/sysinfo`, `stat/health` and the `ips` section of `rest/setting`. */
 import { z } from 'zod'
 import { looseBoolean, looseNumber, looseString } from './primitives.js'
 

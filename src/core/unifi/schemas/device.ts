@@ -1,4 +1,4 @@
-/** `stat/device` records (unifi-api.md §11.4): only the fields the report uses, every one tolerant. */
+/** `stat/device` records: only the fields the report uses, every one tolerant. */
 import { z } from 'zod'
 import { looseBoolean, looseNumber, looseRecord, looseString } from './primitives.js'
 

@@ -1,5 +1,6 @@
 /**
- * Event-like records: legacy `stat/event` / alarms (§11.6, §11.8) and v2 system-log entries (§11.7).
+ * Event-like records: legacy `stat/event` / `list/alarm` / `stat/alarm` and v2 `system-log`
+ * entries.
  * Unknown keys are normal and kept; only the fields the client reads are typed here.
  */
 import { z } from 'zod'

@@ -1,5 +1,5 @@
 /**
- * Tolerant zod building blocks for controller JSON (unifi-api.md §10): numbers and booleans often arrive
+ * Tolerant zod building blocks for controller JSON: numbers and booleans often arrive
  * as strings, geo objects as `false` or `[]`, and any field may be missing on some firmware. Each helper
  * yields `null` instead of failing, so one odd field never discards a record.
  */

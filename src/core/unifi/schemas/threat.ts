@@ -1,6 +1,6 @@
 /**
- * IPS records: legacy `stat/ips/event` / `EVT_IPS_IpsAlert` (§11.9, flat `inner_alert_*` keys first, the
- * nested `inner_alert{}` object second) and v2 traffic-flow threats (§11.10).
+ * IPS records: legacy `stat/ips/event` / `EVT_IPS_IpsAlert` (flat `inner_alert_*` keys first, the nested
+ * `inner_alert{}` object second) and v2 `traffic-flows` threats with their `ips` object.
  */
 import { z } from 'zod'
 import { looseNumber, looseString, stringOrList } from './primitives.js'
