@@ -154,6 +154,11 @@ export interface SourceAttempt {
   /** ScannerError code and kind when the outcome is `failed` (e.g. `ETIMEDOUT`/`timeout`). */
   errorCode?: string
   errorKind?: string
+  /** Short reason of a failure or skip for the coverage panel: `HTTP 500`, `timeout`, `unexpected shape`, … */
+  reason?: string
+  /** Records this endpoint sent that were dropped because of their shape, and the first few reasons. */
+  rejected?: number
+  rejectReasons?: string[]
 }
 
 export interface DataSources {

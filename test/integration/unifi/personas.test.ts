@@ -8,6 +8,7 @@ import {
   type PersonaName,
   type SimulatedController,
 } from '../../../src/simulator/unifi/index.js'
+import { collectionCoverage, COVERAGE_SOURCES } from '../../../src/core/unifi/coverage.js'
 import type { UnifiCollection } from '../../../src/core/unifi/model.js'
 import { clientFor, DAY, logText, NOW } from './sim-client.js'
 
@@ -98,6 +99,11 @@ describe.each(Object.entries(EXPECTED) as [PersonaName, Expected][])('persona %s
       for (const attempt of collection.sources.attempts) {
         if (attempt.outcome === 'unsupported' || attempt.outcome === 'failed') expect(attempt.detail).toBeTruthy()
       }
+      const coverage = collectionCoverage(collection)
+      for (const source of COVERAGE_SOURCES) {
+        expect(coverage[source], source).toMatchObject({ state: 'read', rejected: 0, reason: null })
+      }
+      expect(coverage.events.records).toBe(collection.events.length)
       expect(progress.at(-1)).toBe(100)
       expect(sim.stats.logins).toBe(1)
       expect(logText(logs)).not.toContain(sim.credentials.password)

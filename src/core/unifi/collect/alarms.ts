@@ -8,9 +8,9 @@ import { EndpointUnsupportedError } from '../errors.js'
 import { legacyPath, legacyRead } from '../endpoints.js'
 import { parseLegacyEvent, parseSystemLogEntry } from '../parse/events.js'
 import { slimEventRaw } from '../event-raw-fields.js'
-import { SourceLog } from '../source-log.js'
+import { Rejections, SourceLog } from '../source-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
-import { truncationNote } from './events.js'
+import { shapeProblem, truncationNote } from './events.js'
 import { readSystemLog } from './system-log.js'
 
 export interface AlarmsResult {
@@ -28,9 +28,10 @@ export async function collectAlarms(ctx: CollectContext, signal: AbortSignal): P
     if (skipIfKnownUnsupported(ctx, log, 'alarms', endpoint)) continue
     try {
       const { data } = await legacyRead(ctx.session, legacyPath(ctx.session, ctx.site, endpoint), endpoint, signal)
-      const alarms = parseAll(data, endpoint, ctx)
-      if (alarms.length > 0) {
-        log.used('alarms', endpoint, alarms.length)
+      const rejections = new Rejections()
+      const alarms = parseAll(data, endpoint, ctx, rejections)
+      if (alarms.length > 0 || rejections.count > 0) {
+        log.used('alarms', endpoint, alarms.length, false, null, rejections)
         ctx.book.markWorking('alarms', endpoint)
         return { alarms, source: endpoint, log }
       }
@@ -63,6 +64,7 @@ async function collectCriticalLog(
   const fallback = { alarms: [], source: emptySource ?? 'none', log }
   if (skipIfKnownUnsupported(ctx, log, 'alarms', endpoint)) return fallback
   const alarms: CollectedEvent[] = []
+  const rejections = new Rejections()
   try {
     const outcome = await readSystemLog(
       ctx,
@@ -71,30 +73,47 @@ async function collectCriticalLog(
       (items) => {
         for (const item of items) {
           const alarm = parseSystemLogEntry(item, 'system-log/critical', 'alarm')
-          if (alarm !== null && inWindow(alarm.timestampMs, ctx.window)) alarms.push(alarm)
+          if (alarm === null) rejections.add(shapeProblem(item, 'a system-log entry without key, event or text'))
+          else if (inWindow(alarm.timestampMs, ctx.window)) alarms.push(alarm)
         }
       },
       signal,
     )
-    log.used('alarms', endpoint, alarms.length, outcome.truncated, truncationNote(outcome.truncated, outcome.total))
+    log.used(
+      'alarms',
+      endpoint,
+      alarms.length,
+      outcome.truncated,
+      truncationNote(outcome.truncated, outcome.total),
+      rejections,
+    )
     if (alarms.length === 0) return fallback
     ctx.book.markWorking('alarms', endpoint)
     return { alarms, source: endpoint, log }
   } catch (error) {
     if (isFatal(error)) throw error
     if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, 'alarms', error, null)
-    else log.failed('alarms', endpoint, error)
-    return fallback
+    else log.failed('alarms', endpoint, error, rejections)
+    return alarms.length > 0 ? { alarms, source: endpoint, log } : fallback
   }
 }
 
-function parseAll(data: readonly unknown[], endpoint: string, ctx: CollectContext): CollectedEvent[] {
+function parseAll(
+  data: readonly unknown[],
+  endpoint: string,
+  ctx: CollectContext,
+  rejections: Rejections,
+): CollectedEvent[] {
   const origin = endpoint === 'list/alarm' ? 'list/alarm' : 'stat/alarm'
   const alarms: CollectedEvent[] = []
   const seen = new Set<string>()
   for (const item of data) {
     const alarm = parseLegacyEvent(item, origin, 'alarm')
-    if (alarm === null || !inWindow(alarm.timestampMs, ctx.window)) continue
+    if (alarm === null) {
+      rejections.add(shapeProblem(item, 'an alarm without key or message'))
+      continue
+    }
+    if (!inWindow(alarm.timestampMs, ctx.window)) continue
     if (alarm.id !== null) {
       if (seen.has(alarm.id)) continue
       seen.add(alarm.id)

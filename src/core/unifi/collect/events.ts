@@ -11,7 +11,7 @@ import { parseLegacyEvent, parseSystemLogRecord, systemLogEvent } from '../parse
 import { isSystemLogThreat, parseLegacyIps, systemLogThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { slimEventRaw } from '../event-raw-fields.js'
-import { SourceLog } from '../source-log.js'
+import { Rejections, SourceLog } from '../source-log.js'
 import { ALL_SEVERITIES, readSystemLog } from './system-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
 
@@ -32,7 +32,7 @@ const LEGACY_MAX_PAGES = 50
 export async function collectEvents(ctx: CollectContext, signal: AbortSignal): Promise<EventsResult> {
   const log = new SourceLog()
   const result: EventsResult = { events: [], threats: [], source: 'none', systemLogProblem: null, log }
-  let skipped = 0
+  const rejections = new Rejections()
   if (!skipIfKnownUnsupported(ctx, log, 'events', 'system-log/all')) {
     try {
       const outcome = await readSystemLog(
@@ -42,10 +42,11 @@ export async function collectEvents(ctx: CollectContext, signal: AbortSignal): P
         (items) => {
           for (const item of items) {
             const entry = parseSystemLogRecord(item)
-            if (entry === null || !inWindow(entry.timestamp, ctx.window)) {
-              if (entry === null) skipped += 1
+            if (entry === null) {
+              rejections.add(shapeProblem(item, 'a system-log entry without key, event or text'))
               continue
             }
+            if (!inWindow(entry.timestamp, ctx.window)) continue
             if (isSystemLogThreat(entry)) {
               const threat = systemLogThreat(entry)
               if (threat !== null) result.threats.push(threat)
@@ -62,18 +63,19 @@ export async function collectEvents(ctx: CollectContext, signal: AbortSignal): P
         result.events.length,
         outcome.truncated,
         truncationNote(outcome.truncated, outcome.total),
+        rejections,
       )
       if (outcome.truncated) {
         log.warn(`The system log holds more entries than were read (${truncationNote(true, outcome.total) ?? ''}).`)
       }
       result.source = 'system-log'
       ctx.book.markWorking('events', 'system-log/all')
-      noteSkipped(log, skipped)
+      noteSkipped(log, rejections.count)
       return finish(result)
     } catch (error) {
       if (isFatal(error)) throw error
       if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, 'events', error, 'stat/event')
-      else log.failed('events', 'system-log/all', error)
+      else log.failed('events', 'system-log/all', error, rejections)
       result.systemLogProblem = describeProblem(log)
     }
   } else {
@@ -88,7 +90,8 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
   if (skipIfKnownUnsupported(ctx, log, 'events', 'stat/event')) return
   const hours = Math.max(1, Math.ceil((ctx.now() - ctx.window.since) / 3_600_000) + 1)
   const path = legacyPath(ctx.session, ctx.site, 'stat/event')
-  let skipped = 0
+  const rejections = new Rejections()
+  const before = result.events.length
   try {
     const outcome = await readLegacyPages({
       fetchPage: (start, limit, pageSignal) =>
@@ -107,7 +110,7 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
             continue
           }
           const event = parseLegacyEvent(item, 'stat/event', 'event')
-          if (event === null) skipped += 1
+          if (event === null) rejections.add(shapeProblem(item, 'an event without key or message'))
           else if (inWindow(event.timestampMs, ctx.window))
             result.events.push({ ...event, raw: slimEventRaw(event.raw) })
         }
@@ -119,19 +122,20 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
     log.used(
       'events',
       'stat/event',
-      result.events.length,
+      result.events.length - before,
       outcome.truncated,
       truncationNote(outcome.truncated, outcome.total),
+      rejections,
     )
     if (outcome.truncated)
       log.warn(`The controller holds more events than it returned (${truncationNote(true, outcome.total) ?? ''}).`)
     result.source = 'stat/event'
     ctx.book.markWorking('events', 'stat/event')
-    noteSkipped(log, skipped)
+    noteSkipped(log, rejections.count)
   } catch (error) {
     if (isFatal(error)) throw error
     if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, 'events', error, null)
-    else log.failed('events', 'stat/event', error)
+    else log.failed('events', 'stat/event', error, rejections)
     log.warn('No event source answered: the report cannot list events for this window.')
   }
 }
@@ -146,6 +150,14 @@ export function truncationNote(truncated: boolean, total: number | null): string
   return total !== null
     ? `truncated: the controller reported ${total} entries in all`
     : 'truncated: more entries exist than were read'
+}
+
+/** Why one record was rejected, in the words the coverage panel shows. */
+export function shapeProblem(item: unknown, objectProblem: string): string {
+  if (isPlainObject(item)) return objectProblem
+  return Array.isArray(item)
+    ? 'a list where a record was expected'
+    : `a ${item === null ? 'null' : typeof item} where a record was expected`
 }
 
 function noteSkipped(log: SourceLog, skipped: number): void {

@@ -7,7 +7,8 @@ import { legacyPath, legacyRead } from '../endpoints.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { parseHealth, parseIpsSettings } from '../parse/controller.js'
 import { parseDevice } from '../parse/device.js'
-import { SourceLog } from '../source-log.js'
+import { isPlainObject } from '../schemas/primitives.js'
+import { Rejections, SourceLog } from '../source-log.js'
 import { isFatal, noteUnsupported, type CollectContext } from './context.js'
 
 export interface Sourced<T> {
@@ -16,11 +17,15 @@ export interface Sourced<T> {
 }
 
 export async function collectDevices(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<CollectedDevice[]>> {
-  return readOne(ctx, 'devices', 'stat/device', [], signal, (data, log) => {
+  return readOne(ctx, 'devices', 'stat/device', [], signal, (data, log, rejections) => {
     const devices: CollectedDevice[] = []
     for (const item of data) {
       const device = parseDevice(item)
       if (device !== null) devices.push(device)
+      else
+        rejections.add(
+          isPlainObject(item) ? 'a device record without a MAC address' : 'a device record that is not an object',
+        )
     }
     if (devices.length < data.length)
       log.warn(`${data.length - devices.length} device records had no MAC address and were skipped.`)
@@ -29,7 +34,12 @@ export async function collectDevices(ctx: CollectContext, signal: AbortSignal): 
 }
 
 export async function collectHealth(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<HealthSubsystem[]>> {
-  return readOne(ctx, 'health', 'stat/health', [], signal, (data) => parseHealth(data))
+  return readOne(ctx, 'health', 'stat/health', [], signal, (data, _log, rejections) => {
+    const health = parseHealth(data)
+    for (let index = health.length; index < data.length; index += 1)
+      rejections.add('a health record without a subsystem')
+    return health
+  })
 }
 
 /** Connected clients right now (`stat/sta`); null when the list could not be read. */
@@ -54,14 +64,15 @@ async function readOne<T>(
   endpoint: string,
   empty: T,
   signal: AbortSignal,
-  parse: (items: readonly unknown[], log: SourceLog) => T,
+  parse: (items: readonly unknown[], log: SourceLog, rejections: Rejections) => T,
 ): Promise<Sourced<T>> {
   const log = new SourceLog()
   try {
     const result = await legacyRead(ctx.session, legacyPath(ctx.session, ctx.site, endpoint), endpoint, signal)
-    const value = parse(result.data, log)
+    const rejections = new Rejections()
+    const value = parse(result.data, log, rejections)
     const count = Array.isArray(value) ? value.length : value === null ? 0 : typeof value === 'number' ? value : 1
-    log.used(data, endpoint, count)
+    log.used(data, endpoint, count, false, null, rejections)
     return { value, log }
   } catch (error) {
     if (isFatal(error)) throw error

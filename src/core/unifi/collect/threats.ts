@@ -9,7 +9,8 @@ import { legacyPath, legacyRead, v2Path, v2Read } from '../endpoints.js'
 import { mergeThreats } from '../merge-threats.js'
 import { readLegacyPages, readV2Pages, type PagingOutcome } from '../paging.js'
 import { parseLegacyIps, parseTrafficFlowThreat } from '../parse/threats.js'
-import { SourceLog } from '../source-log.js'
+import { isPlainObject } from '../schemas/primitives.js'
+import { Rejections, SourceLog } from '../source-log.js'
 import {
   CLOCK_SKEW_MS,
   PAGE_CONCURRENCY,
@@ -19,7 +20,7 @@ import {
   skipIfKnownUnsupported,
   type CollectContext,
 } from './context.js'
-import { truncationNote, type EventsResult } from './events.js'
+import { shapeProblem, truncationNote, type EventsResult } from './events.js'
 
 export interface ThreatsResult {
   threats: CollectedThreat[]
@@ -62,8 +63,13 @@ async function trafficFlowThreats(
   if (skipIfKnownUnsupported(ctx, log, 'threats', endpoint)) return []
   const path = v2Path(ctx.session, ctx.site, endpoint)
   const threats: CollectedThreat[] = []
+  const rejections = new Rejections()
   const collect = (items: readonly unknown[]): void => {
     for (const item of items) {
+      if (!isPlainObject(item)) {
+        rejections.add(shapeProblem(item, ''))
+        continue
+      }
       const threat = parseTrafficFlowThreat(item)
       if (threat !== null && inWindow(threat.timestampMs, ctx.window)) threats.push(threat)
     }
@@ -105,14 +111,15 @@ async function trafficFlowThreats(
       threats.length,
       outcome.truncated,
       detail ?? truncationNote(outcome.truncated, outcome.total),
+      rejections,
     )
     ctx.book.markWorking('threats', endpoint)
     return threats
   } catch (error) {
     if (isFatal(error)) throw error
     if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, 'threats', error, null)
-    else log.failed('threats', endpoint, error)
-    return []
+    else log.failed('threats', endpoint, error, rejections)
+    return threats
   }
 }
 
@@ -168,6 +175,7 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
   if (skipIfKnownUnsupported(ctx, log, 'threats', endpoint)) return []
   const path = legacyPath(ctx.session, ctx.site, endpoint)
   const threats: CollectedThreat[] = []
+  const rejections = new Rejections()
   try {
     const outcome = await readLegacyPages({
       fetchPage: (start, limit, pageSignal) =>
@@ -181,7 +189,8 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
       onItems: (items) => {
         for (const item of items) {
           const threat = parseLegacyIps(item)
-          if (threat !== null && inWindow(threat.timestampMs, ctx.window)) threats.push(threat)
+          if (threat === null) rejections.add(shapeProblem(item, 'an IPS record without a timestamp'))
+          else if (inWindow(threat.timestampMs, ctx.window)) threats.push(threat)
         }
       },
       limit: IPS_PAGE,
@@ -198,14 +207,15 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
       threats.length,
       outcome.truncated,
       truncationNote(outcome.truncated, outcome.total) ?? note,
+      rejections,
     )
     ctx.book.markWorking('threats', endpoint)
     return threats
   } catch (error) {
     if (isFatal(error)) throw error
     if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, 'threats', error, null)
-    else log.failed('threats', endpoint, error)
-    return []
+    else log.failed('threats', endpoint, error, rejections)
+    return threats
   }
 }
 

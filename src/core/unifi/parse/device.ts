@@ -8,13 +8,15 @@ import { normaliseMac } from '../normalise.js'
 import { deviceSchema, type DeviceRecord, type TemperatureEntry } from '../schemas/device.js'
 import { isPlainObject, toBoolean, toNumber, toText } from '../schemas/primitives.js'
 
-/** Returns null when the record is not a device at all (no MAC, not an object). */
+const MAC_PATTERN = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/
+
+/** Returns null when the record is not a device at all (no MAC address, not an object). */
 export function parseDevice(input: unknown): CollectedDevice | null {
   const parsed = deviceSchema.safeParse(input)
   if (!parsed.success) return null
   const record = parsed.data
   const mac = normaliseMac(record.mac)
-  if (mac === null) return null
+  if (mac === null || !MAC_PATTERN.test(mac)) return null
   const stats = record['system-stats'] ?? {}
   const budget = record.total_max_power
   return {

@@ -20,6 +20,8 @@ export function parseLegacyEvent(
   const parsed = legacyEventSchema.safeParse(input)
   if (!parsed.success || !isPlainObject(input)) return null
   const record = parsed.data
+  // Without a key or a message the record says nothing a reader could act on: a shape we do not know.
+  if (record.key === null && record.msg === null) return null
   return {
     origin,
     kind,
@@ -71,8 +73,12 @@ export function systemLogEvent(
   }
 }
 
+/** A system-log entry, or null when the record is not one (not an object, or no key, event nor text). */
 export function parseSystemLogRecord(input: unknown): SystemLogEntry | null {
-  return readSystemLogEntry(input)
+  const entry = readSystemLogEntry(input)
+  if (entry === null) return null
+  if (entry.key === null && entry.event === null && entry.message_raw === null && entry.title_raw === null) return null
+  return entry
 }
 
 /** `message_raw` (or `title_raw`) with `{ROLE}` placeholders filled in. */
