@@ -2,10 +2,12 @@
  * Bootstrap of the tray app: single instance, lifecycle, hardening, then composition of tray, window and IPC
  * around the Electron-free services (`services.ts`).
  */
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { app, ipcMain, session, shell } from 'electron'
+import { app, ipcMain, protocol, session, shell } from 'electron'
 import type { ReportSummary } from '../shared/ipc/payloads.js'
 import type { Settings } from '../shared/settings.js'
+import { devRendererUrl } from './app/dev-renderer-url.js'
 import { buildDiagnostics } from './app/diagnostics.js'
 import { loginItemFor, type LoginItem } from './app/login-item.js'
 import { RotatingLogFile } from './app/rotating-log.js'
@@ -17,6 +19,7 @@ import { createDemoRunner } from './reports/demo-runner.js'
 import { createEngineReportRunner } from './reports/engine-runner.js'
 import { startSimulatorProcess } from './reports/simulator-process.js'
 import { registerIpc } from './ipc/register.js'
+import { APP_SCHEME, createAppProtocolHandler, listRendererFiles, registerAppScheme } from './security/app-protocol.js'
 import { denyAllPermissions, hardenWebContents } from './security/harden.js'
 import { createMainServices } from './services.js'
 import { createElectronSettingsSource } from './settings/electron-settings-source.js'
@@ -31,6 +34,8 @@ if (!app.requestSingleInstanceLock()) {
   // Another instance owns the tray; it opens its settings window on 'second-instance'.
   app.quit()
 } else {
+  // Privileges can only be granted before 'ready'.
+  registerAppScheme(protocol)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
   // A tray app lives on when its last window closes; only "Quit" ends it.
   app.on('window-all-closed', () => undefined)
@@ -47,8 +52,24 @@ function start(): void {
   app.dock?.hide()
   denyAllPermissions(session.defaultSession)
 
-  const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-  const paths = appPaths(import.meta.dirname, app.getAppPath(), devServerUrl)
+  const devServer = devRendererUrl(app.isPackaged, process.env['ELECTRON_RENDERER_URL'])
+  if (devServer && 'ignored' in devServer) logger.warn('ELECTRON_RENDERER_URL ignored', { reason: devServer.ignored })
+  const paths = appPaths({
+    mainDir: import.meta.dirname,
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    devServerUrl: devServer && 'url' in devServer ? devServer.url : undefined,
+  })
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      root: paths.rendererDir,
+      knownFiles: listRendererFiles(paths.rendererDir),
+      readFile: (file) => readFile(file),
+      onRefused: (url, reason) => logger.warn('app:// request refused', { url, reason }),
+    }),
+  )
   const dataDir = app.getPath('userData')
   const logsDir = app.getPath('logs')
   const settings = createElectronSettingsSource(dataDir, logger)
@@ -86,7 +107,7 @@ function start(): void {
   })
   window = new SettingsWindow({
     preloadPath: paths.preload,
-    page: devServerUrl ? { url: devServerUrl } : { file: paths.rendererIndex },
+    pageUrl: paths.pageUrl,
     isPackaged: app.isPackaged,
     trustedSenders: services.trustedSenders,
   })

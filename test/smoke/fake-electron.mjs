@@ -23,6 +23,10 @@ export const app = {
   getLoginItemSettings: () => ({ openAtLogin: false }),
   setLoginItemSettings: (settings) => record('app.setLoginItemSettings', settings),
 }
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
+  handle: (scheme) => record('protocol.handle', scheme),
+}
 export const ipcMain = {
   handle: (channel) => record('ipcMain.handle', channel),
   removeHandler: () => undefined,

@@ -40,7 +40,11 @@ for (const channel of [
 expectCall('creates a sandboxed window with the CJS preload', 'BrowserWindow', (prefs) => {
   return prefs.sandbox === true && prefs.contextIsolation === true && /preload[/\\]index\.cjs$/.test(prefs.preload)
 })
-expectCall('loads the built renderer', 'loadFile', (file) => /renderer[/\\]index\.html$/.test(file))
+expectCall('registers the app:// scheme', 'protocol.registerSchemesAsPrivileged', (schemes) =>
+  schemes.some((entry) => entry.scheme === 'app' && entry.privileges.standard && entry.privileges.secure),
+)
+expectCall('serves the renderer over app://', 'protocol.handle', (scheme) => scheme === 'app')
+expectCall('loads the built renderer from app://', 'loadURL', (url) => url === 'app://renderer/index.html')
 expectCall('creates the tray with a bundled icon', 'Tray', (file) => existsSync(file))
 expectCall('builds the tray menu', 'Tray.setContextMenu', (labels) =>
   ['Generate report now', 'Open last report', 'Start at login', 'Troubleshooting', 'Quit UniFi Scanner'].every(

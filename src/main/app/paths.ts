@@ -1,10 +1,11 @@
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { APP_PAGE_URL } from '../security/app-protocol.js'
 
 export interface AppPaths {
   preload: string
-  rendererIndex: string
-  /** URL of the page the window shows: the dev server in development, the built file otherwise. */
+  /** The built renderer folder the `app://` scheme serves. */
+  rendererDir: string
+  /** URL of the page the window shows: the dev server in development, `app://renderer/index.html` otherwise. */
   pageUrl: string
   trayDir: string
   /** The bundled headless CLI (`out/cli/index.js`). */
@@ -13,16 +14,22 @@ export interface AppPaths {
 
 /**
  * Where the built pieces live relative to the bundled main (`out/main/index.js`) and the app folder.
- * `devServerUrl` is electron-vite's ELECTRON_RENDERER_URL, honoured only in unpackaged builds.
+ * `devServerUrl` is electron-vite's ELECTRON_RENDERER_URL, already checked by `devRendererUrl`.
+ * `resourcesPath` is where a packaged app's extra resources (the tray icons) are copied beside the asar.
  */
-export function appPaths(mainDir: string, appPath: string, devServerUrl: string | undefined): AppPaths {
-  const rendererIndex = path.join(mainDir, '../renderer/index.html')
+export function appPaths(input: {
+  mainDir: string
+  appPath: string
+  isPackaged: boolean
+  resourcesPath: string
+  devServerUrl: string | undefined
+}): AppPaths {
   return {
-    preload: path.join(mainDir, '../preload/index.cjs'),
-    rendererIndex,
-    pageUrl: devServerUrl ?? pathToFileURL(rendererIndex).href,
-    trayDir: path.join(appPath, 'resources', 'tray'),
+    preload: path.join(input.mainDir, '../preload/index.cjs'),
+    rendererDir: path.join(input.mainDir, '../renderer'),
+    pageUrl: input.devServerUrl ?? APP_PAGE_URL,
+    trayDir: input.isPackaged ? path.join(input.resourcesPath, 'tray') : path.join(input.appPath, 'resources', 'tray'),
     // `npm run build` bundles the headless CLI beside main; the demo runs its `simulate` command.
-    cliEntry: path.join(mainDir, '../cli/index.js'),
+    cliEntry: path.join(input.mainDir, '../cli/index.js'),
   }
 }

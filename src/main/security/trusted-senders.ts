@@ -13,7 +13,7 @@ export interface SenderInfo {
 export class TrustedSenders {
   private readonly ids = new Set<number>()
 
-  /** `pageUrl`: the renderer page we load (`file:///…/index.html`, or the dev server / test server URL). */
+  /** `pageUrl`: the renderer page we load (`app://renderer/index.html`, or the dev server / test server URL). */
   constructor(private readonly pageUrl: string) {}
 
   add(webContentsId: number): void {
@@ -29,7 +29,7 @@ export class TrustedSenders {
   }
 }
 
-/** http(s): same origin. file: (origin "null"): the very same file. */
+/** http(s): same origin. app: and file: (no origin Node can compare): the very same host and page. */
 export function isSamePage(frameUrl: string, pageUrl: string): boolean {
   let frame: URL
   let page: URL
@@ -40,7 +40,8 @@ export function isSamePage(frameUrl: string, pageUrl: string): boolean {
     return false
   }
   if (frame.protocol !== page.protocol) return false
-  if (page.protocol === 'file:') return frame.host === page.host && frame.pathname === page.pathname
+  if (page.protocol === 'app:' || page.protocol === 'file:')
+    return frame.host === page.host && frame.pathname === page.pathname
   if (page.protocol === 'http:' || page.protocol === 'https:') return frame.origin === page.origin
   return false
 }

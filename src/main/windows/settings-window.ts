@@ -5,8 +5,8 @@ import { settingsWindowOptions } from './window-options.js'
 
 export interface SettingsWindowDeps {
   preloadPath: string
-  /** Either the built page on disk or, in development, the dev server URL. */
-  page: { file: string } | { url: string }
+  /** `app://renderer/index.html`, or in development the dev server URL. */
+  pageUrl: string
   isPackaged: boolean
   trustedSenders: TrustedSenders
 }
@@ -53,8 +53,7 @@ export class SettingsWindow {
     window.on('closed', () => {
       if (this.window === window) this.window = null
     })
-    const page = this.deps.page
-    void ('file' in page ? window.loadFile(page.file) : window.loadURL(page.url))
+    void window.loadURL(this.deps.pageUrl)
     return window
   }
 }

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract.js'
 import { createFakeElectron, type FakeElectron } from './fake-electron.js'
@@ -10,6 +9,7 @@ vi.mock('electron', () => {
   const current = () => (state.fake as FakeElectron).electron
   const keys = [
     'app',
+    'protocol',
     'ipcMain',
     'session',
     'shell',
@@ -28,8 +28,8 @@ vi.mock('electron', () => {
   return electron
 })
 
-async function boot(singleInstance: boolean): Promise<FakeElectron> {
-  const fake = createFakeElectron({ singleInstance })
+async function boot(singleInstance: boolean, isPackaged = false): Promise<FakeElectron> {
+  const fake = createFakeElectron({ singleInstance, isPackaged })
   state.fake = fake
   await import('../../../src/main/index.js')
   // whenReady().then(start): let the promise chain run.
@@ -76,7 +76,7 @@ describe('main bootstrap (electron mocked)', () => {
       nodeIntegration: false,
     })
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]index\.cjs$/)
-    expect(window.loaded).toMatch(/renderer[/\\]index\.html$/)
+    expect(window.loaded).toBe('app://renderer/index.html')
 
     // A second launch focuses the existing window instead of opening another.
     fake.emitApp('second-instance')
@@ -88,7 +88,7 @@ describe('main bootstrap (electron mocked)', () => {
     const fake = await boot(true)
     const window = fake.windows[0]!
     const handler = fake.ipcHandlers.get('status:get')!
-    const pageUrl = pathToFileURL(window.loaded!).href
+    const pageUrl = window.loaded!
     const trusted = await handler({ sender: { id: window.webContents.id }, senderFrame: { url: pageUrl } }, undefined)
     expect(trusted).toMatchObject({ ok: true, value: { state: 'attention' } })
     const stranger = await handler({ sender: { id: 999 }, senderFrame: { url: pageUrl } }, undefined)
@@ -107,5 +107,43 @@ describe('main bootstrap (electron mocked)', () => {
     fake.emitApp('web-contents-created', {}, { setWindowOpenHandler, on })
     expect(setWindowOpenHandler).toHaveBeenCalledOnce()
     expect(on.mock.calls.map((call) => call[0])).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview'])
+  })
+
+  it('registers app:// as a privileged scheme before ready and serves the renderer through it', async () => {
+    const fake = await boot(true)
+    expect(fake.privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } },
+    ])
+    expect(fake.calls.indexOf('protocol.registerSchemesAsPrivileged')).toBeLessThan(
+      fake.calls.indexOf('protocol.handle app'),
+    )
+    const handler = fake.protocolHandlers.get('app')!
+    const page = await handler(new Request('app://renderer/index.html'))
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
+    expect(await page.text()).toContain('<div id="root"></div>')
+    expect((await handler(new Request('app://renderer/%2e%2e/%2e%2e/package.json'))).status).not.toBe(200)
+  })
+
+  it('honours ELECTRON_RENDERER_URL only for http://localhost and never when packaged', async () => {
+    const previous = process.env['ELECTRON_RENDERER_URL']
+    const resources = process.resourcesPath
+    try {
+      process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
+      expect((await boot(true)).windows[0]?.loaded).toBe('http://localhost:5173/')
+      vi.resetModules()
+      process.env['ELECTRON_RENDERER_URL'] = 'http://evil.example:5173'
+      expect((await boot(true)).windows[0]?.loaded).toBe('app://renderer/index.html')
+      vi.resetModules()
+      process.env['ELECTRON_RENDERER_URL'] = 'http://localhost:5173'
+      Object.assign(process, { resourcesPath: process.cwd() })
+      const packaged = await boot(true, true)
+      expect(packaged.windows[0]?.loaded).toBe('app://renderer/index.html')
+      expect(packaged.windows[0]?.options.webPreferences).toMatchObject({ devTools: false })
+    } finally {
+      if (previous === undefined) delete process.env['ELECTRON_RENDERER_URL']
+      else process.env['ELECTRON_RENDERER_URL'] = previous
+      Object.assign(process, { resourcesPath: resources })
+    }
   })
 })

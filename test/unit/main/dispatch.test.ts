@@ -127,4 +127,12 @@ describe('TrustedSenders', () => {
     expect(isSamePage('file:///app/out/renderer/other.html', PAGE_URL)).toBe(false)
     expect(isSamePage('not a url', PAGE_URL)).toBe(false)
   })
+
+  it('compares app:// pages by host and path', () => {
+    const page = 'app://renderer/index.html'
+    expect(isSamePage('app://renderer/index.html#reports', page)).toBe(true)
+    expect(isSamePage('app://renderer/other.html', page)).toBe(false)
+    expect(isSamePage('app://elsewhere/index.html', page)).toBe(false)
+    expect(isSamePage('file:///index.html', page)).toBe(false)
+  })
 })

@@ -3,13 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 
 /** A recording stand-in for the parts of `electron` the main process touches. Only Electron is ever faked. */
-export function createFakeElectron(options: { singleInstance: boolean }) {
+export function createFakeElectron(options: { singleInstance: boolean; isPackaged?: boolean }) {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-main-'))
   const appListeners = new Map<string, Array<(...args: unknown[]) => void>>()
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => unknown>()
   const windows: FakeBrowserWindow[] = []
   const trays: FakeTray[] = []
   const calls: string[] = []
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+  const privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }> = []
   let nextId = 1
 
   class FakeWebContents {
@@ -108,7 +110,7 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
   const notifications: FakeNotification[] = []
 
   const app = {
-    isPackaged: false,
+    isPackaged: options.isPackaged ?? false,
     requestSingleInstanceLock: () => options.singleInstance,
     quit: () => calls.push('app.quit'),
     exit: (code: number) => calls.push(`app.exit ${code}`),
@@ -128,6 +130,16 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
 
   const electron = {
     app,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) => {
+        calls.push('protocol.registerSchemesAsPrivileged')
+        privilegedSchemes.push(...schemes)
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        calls.push(`protocol.handle ${scheme}`)
+        protocolHandlers.set(scheme, handler)
+      },
+    },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, payload: unknown) => unknown) =>
         ipcHandlers.set(channel, handler),
@@ -165,7 +177,19 @@ export function createFakeElectron(options: { singleInstance: boolean }) {
   const emitApp = (event: string, ...args: unknown[]) => {
     for (const listener of appListeners.get(event) ?? []) listener(...args)
   }
-  return { electron, windows, trays, ipcHandlers, calls, emitApp, appListeners, notifications, userData }
+  return {
+    electron,
+    windows,
+    trays,
+    ipcHandlers,
+    calls,
+    emitApp,
+    appListeners,
+    notifications,
+    userData,
+    protocolHandlers,
+    privilegedSchemes,
+  }
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>
