@@ -4,6 +4,7 @@
  * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
  */
 import { z } from 'zod'
+import { apiBaseUrlProblem, unifiAddressProblem } from './url-rules.js'
 
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
 export const fingerprintSchema = z
@@ -23,7 +24,10 @@ const optionalText = z
 
 export const unifiSettingsSchema = z.object({
   /** `https://host:port`, `host:port` or `host`; without a port 443 → 8443 → 11443 are probed. */
-  url: optionalText,
+  url: optionalText.superRefine((value, ctx) => {
+    const problem = value === undefined ? null : unifiAddressProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  }),
   /** Site short name (`default`); optional when the controller has exactly one site. */
   site: optionalText,
   apiKey: optionalText,
@@ -49,7 +53,15 @@ export const cloudflareSettingsSchema = z.object({
   accountId: optionalText,
   /** Zone names or ids; empty = every zone the token can read. */
   zones: z.array(z.string().trim().min(1)).default([]),
-  apiUrl: z.url().optional(),
+  /** API base for tests and the simulator; https only, except loopback. */
+  apiUrl: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = apiBaseUrlProblem(value)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    })
+    .optional(),
 })
 export type CloudflareSettings = z.infer<typeof cloudflareSettingsSchema>
 

@@ -3,6 +3,7 @@
  * stripped (people paste `https://192.168.1.1/network/default/dashboard`); without a port the client
  * probes the usual ones: 443 (UniFi OS consoles), 8443 (classic), 11443 (UniFi OS Server).
  */
+import { hasUserinfo, USERINFO_MESSAGE } from '../../shared/url-rules.js'
 import { ConfigError } from '../errors.js'
 
 /** UniFi OS consoles, classic self-hosted controllers, UniFi OS Server. */
@@ -22,9 +23,12 @@ export function parseControllerAddress(input: string | undefined): ControllerAdd
       ['unifi.url: required'],
     )
   }
+  // The address is echoed in messages and reports, so credentials in it are refused without repeating it.
+  if (hasUserinfo(trimmed)) {
+    throw new ConfigError(`The controller address ${USERINFO_MESSAGE}.`, ['unifi.url: contains credentials'])
+  }
   const withoutScheme = trimmed.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
-  const authority = withoutScheme.split(/[/?#]/)[0] ?? ''
-  const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority
+  const hostPort = withoutScheme.split(/[/?#]/)[0] ?? ''
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(hostPort)
   const plain = /^([^:]+)(?::(\d+))?$/.exec(hostPort)
   const host = bracketed?.[1] ?? plain?.[1]

@@ -4,6 +4,7 @@ import { createUnifiClient } from '../../core/unifi/index.js'
 import type { UnifiTestResult } from '../../shared/ipc/payloads.js'
 import { settingsSchema, type Settings, type UnifiSettings } from '../../shared/settings.js'
 import type { ValidInvokeRequest } from '../../shared/ipc/contract.js'
+import { unifiTarget } from '../settings/secret-binding.js'
 
 export type UnifiDraft = ValidInvokeRequest<'unifi:test'>
 
@@ -17,7 +18,7 @@ export interface UnifiTesterOptions {
 
 /**
  * "Test connection" on a draft: the stored settings with the form's values laid over them (secrets left out of
- * the draft mean "the stored one"). Nothing is saved. An untrusted certificate is an answer, not a failure: it
+ * the draft mean "the stored one", but only while the draft keeps the saved origin and trust). Nothing is saved. An untrusted certificate is an answer, not a failure: it
  * carries the presented fingerprint for the trust prompt. Other problems throw the engine's typed errors.
  */
 export async function testUnifiDraft(
@@ -69,17 +70,35 @@ export async function testUnifiDraft(
 }
 
 function draftSettings(stored: UnifiSettings, draft: UnifiDraft): UnifiSettings {
-  const merged = {
+  const target = normalise({
     ...stored,
     url: draft.url,
     site: draft.site ?? stored.site,
     username: draft.username ?? stored.username,
-    password: draft.password ?? stored.password,
-    apiKey: draft.apiKey ?? stored.apiKey,
     tlsFingerprint: draft.tlsFingerprint ?? stored.tlsFingerprint,
-    caFile: draft.caFile ?? stored.caFile,
+    password: draft.password,
+    apiKey: draft.apiKey,
+  })
+  // A stored secret goes only to the origin and trust it was saved with; a draft aimed elsewhere brings its own.
+  if (unifiTarget(target) !== unifiTarget(stored)) {
+    if (target.password === undefined && target.apiKey === undefined) {
+      throw new ConfigError(
+        'This address or certificate trust differs from the saved one, so the saved password or API key is not sent there. Enter the password or API key to test this connection.',
+        ['unifi: enter the password or API key for this address'],
+        { code: 'SECRET_NOT_FOR_THIS_ORIGIN' },
+      )
+    }
+    return target
   }
-  // The shared schema normalises the draft exactly as saving would (empty → unset, fingerprint format).
+  return {
+    ...target,
+    password: target.password ?? stored.password,
+    apiKey: target.apiKey ?? stored.apiKey,
+  }
+}
+
+/** The shared schema normalises the draft exactly as saving would (empty → unset, fingerprint format). */
+function normalise(merged: UnifiSettings): UnifiSettings {
   const parsed = settingsSchema.safeParse({ unifi: merged })
   if (parsed.success) return parsed.data.unifi
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)

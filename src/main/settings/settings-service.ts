@@ -4,6 +4,14 @@ import { type SecretSettingPath, type Settings } from '../../shared/settings.js'
 import { applySettingsPatch } from './apply-patch.js'
 import type { KeyValueStore } from './key-value-store.js'
 import type { SettingsRecovery } from './open-settings-file.js'
+import {
+  CLOUDFLARE_REENTER,
+  CLOUDFLARE_SECRETS,
+  cloudflareTarget,
+  UNIFI_REENTER,
+  UNIFI_SECRETS,
+  unifiTarget,
+} from './secret-binding.js'
 import type { SecretVault } from './secret-vault.js'
 import type { SettingsSource } from './settings-source.js'
 
@@ -17,6 +25,8 @@ export type SettingsChangeListener = (settings: Settings, view: SettingsView) =>
 export class SettingsService implements SettingsSource {
   private plain: Settings
   private readonly listeners = new Set<SettingsChangeListener>()
+  /** Banner id → message, for secrets the admin must enter again; dropped when that secret is set. */
+  private readonly alerts = new Map<string, { message: string; keys: readonly SecretSettingPath[] }>()
 
   constructor(
     private readonly store: KeyValueStore,
@@ -45,6 +55,7 @@ export class SettingsService implements SettingsSource {
       hasCloudflareToken: view.secretsSet['cloudflare.apiToken'],
       secretStorage: this.vault.describe(),
       recovery: this.recovery,
+      secretAlerts: [...this.alerts].map(([id, alert]) => ({ id, message: alert.message })),
     }
   }
 
@@ -55,12 +66,24 @@ export class SettingsService implements SettingsSource {
   update(patch: SettingsPatch): SettingsUpdateResult {
     const outcome = applySettingsPatch(this.plain, patch)
     if (!outcome.ok) return { saved: false, fieldErrors: outcome.fieldErrors, settings: this.view() }
+    // Before saving: listeners (the runtime's immediate probe) must never see the new target with the old secret.
+    this.unbindSecrets(unifiTarget(this.plain.unifi) !== unifiTarget(outcome.settings.unifi), 'unifi')
+    this.unbindSecrets(
+      cloudflareTarget(this.plain.cloudflare) !== cloudflareTarget(outcome.settings.cloudflare),
+      'cloudflare',
+    )
     this.savePlain(outcome.settings)
     return { saved: true, settings: this.view() }
   }
 
+  /** Raises a banner for secrets the admin must enter again (an unreadable secret store at start). */
+  alert(id: string, message: string, keys: readonly SecretSettingPath[]): void {
+    this.alerts.set(id, { message, keys })
+  }
+
   setSecret(key: SecretSettingPath, value: string): SettingsView {
     this.vault.set(key, value)
+    for (const [id, alert] of this.alerts) if (alert.keys.includes(key)) this.alerts.delete(id)
     return this.changed()
   }
 
@@ -99,6 +122,18 @@ export class SettingsService implements SettingsSource {
     return () => {
       this.listeners.delete(listener)
     }
+  }
+
+  private unbindSecrets(moved: boolean, group: 'unifi' | 'cloudflare'): void {
+    if (!moved) return
+    const keys = group === 'unifi' ? UNIFI_SECRETS : CLOUDFLARE_SECRETS
+    const stored = this.vault.values()
+    if (!keys.some((key) => stored[key] !== undefined)) return
+    for (const key of keys) this.vault.clear(key)
+    this.alerts.set(`secrets-reenter-${group}`, {
+      message: group === 'unifi' ? UNIFI_REENTER : CLOUDFLARE_REENTER,
+      keys,
+    })
   }
 
   private savePlain(settings: Settings): void {

@@ -6,5 +6,6 @@ export function settingsNotices(view: SettingsView): Notice[] {
   if (view.recovery) notices.push({ id: 'settings-recovered', level: 'warning', message: view.recovery.message })
   const warning = view.secretStorage?.warning
   if (warning) notices.push({ id: 'secrets-session-only', level: 'warning', message: warning })
+  for (const alert of view.secretAlerts ?? []) notices.push({ id: alert.id, level: 'warning', message: alert.message })
   return notices
 }

@@ -189,6 +189,11 @@ export const settingsViewSchema = settingsSchema.extend({
   secretStorage: secretStorageSchema.optional(),
   /** Set when the settings file was unreadable at start: it was copied to `backupPath` and defaults are used. */
   recovery: z.object({ backupPath: z.string(), message: z.string() }).nullable().optional(),
+  /**
+   * Secrets the admin must enter again, and why: removed because the address or trust they were saved for
+   * changed, or unreadable in the secret store. Each becomes a banner in the window.
+   */
+  secretAlerts: z.array(z.object({ id: z.string(), message: z.string() })).optional(),
 })
 export type SettingsView = z.infer<typeof settingsViewSchema>
 
@@ -268,7 +273,6 @@ export const unifiTestRequestSchema = z
     password: z.string().optional(),
     apiKey: z.string().optional(),
     tlsFingerprint: z.string().optional(),
-    caFile: z.string().optional(),
   })
   .strict()
 export type UnifiTestRequest = z.input<typeof unifiTestRequestSchema>

@@ -125,6 +125,32 @@ describe('loadConfig', () => {
     expect(warnings).toEqual([expect.stringContaining('"unifi.passwrod"'), expect.stringContaining('"extra"')])
   })
 
+  it('refuses plain-http API bases except loopback, naming the variable', async () => {
+    const problems = await problemsOf(
+      loadConfig({ env: { CLOUDFLARE_API_URL: 'http://api.example.com/client/v4', UNIFI_URL: 'http://192.0.2.1' } }),
+    )
+    expect(problems).toEqual([
+      expect.stringMatching(/^UNIFI_URL \(environment\): must use https:\/\//),
+      expect.stringMatching(/^CLOUDFLARE_API_URL \(environment\): must use https:\/\//),
+    ])
+    const local = await loadConfig({ env: { CLOUDFLARE_API_URL: 'http://127.0.0.1:8787/client/v4' } })
+    expect(local.settings.cloudflare.apiUrl).toBe('http://127.0.0.1:8787/client/v4')
+  })
+
+  it('treats credentials in a URL as a configuration error without repeating them', async () => {
+    const configFile = await file(
+      'userinfo.json',
+      JSON.stringify({ unifi: { url: 'https://admin:s3cr3t-in-url@192.0.2.1' } }),
+    )
+    const problems = await problemsOf(
+      loadConfig({ configFile, env: { CLOUDFLARE_API_URL: 'https://tok:s3cr3t-in-url@api.example.com/' } }),
+    )
+    expect(problems).toHaveLength(2)
+    expect(problems.join('\n')).toMatch(/unifi\.url: must not contain a user name or password/)
+    expect(problems.join('\n')).toMatch(/CLOUDFLARE_API_URL \(environment\): must not contain a user name/)
+    expect(problems.join('\n')).not.toContain('s3cr3t-in-url')
+  })
+
   it('never puts a secret into a problem message', async () => {
     const configFile = await file('secret.json', JSON.stringify({ unifi: { password: 12345678 } }))
     const problems = await problemsOf(loadConfig({ configFile, env: {} }))

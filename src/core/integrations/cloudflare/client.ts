@@ -5,7 +5,8 @@
  */
 import type { Dispatcher } from 'undici'
 import type { z } from 'zod'
-import { ResponseParseError, type ScannerError } from '../../errors.js'
+import { apiBaseUrlProblem } from '../../../shared/url-rules.js'
+import { ConfigError, ResponseParseError, type ScannerError } from '../../errors.js'
 import {
   describe,
   headerValue,
@@ -55,6 +56,13 @@ const MAX_PAGES = 200
 
 export function createCloudflareClient(options: CloudflareClientOptions): CloudflareClient {
   const apiUrl = (options.apiUrl ?? DEFAULT_CLOUDFLARE_API_URL).replace(/\/+$/, '')
+  // The settings schema enforces this already; the client checks again because it holds the token.
+  const problem = apiBaseUrlProblem(apiUrl)
+  if (problem) {
+    throw new ConfigError(`The Cloudflare API URL ${problem}.`, [`cloudflare.apiUrl: ${problem}`], {
+      code: 'CLOUDFLARE_API_URL_REFUSED',
+    })
+  }
   const now = options.now ?? Date.now
   const headers = { authorization: `Bearer ${options.token}` }
 
