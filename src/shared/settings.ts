@@ -45,6 +45,8 @@ export const unifiSettingsSchema = z.object({
     .default(64 * 1024 * 1024),
   /** Per-request timeout for controller calls. */
   requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+  /** Requests the scanner keeps open at once against the console: few enough that a small console copes. */
+  maxConcurrentRequests: z.number().int().min(1).max(8).default(4),
 })
 export type UnifiSettings = z.infer<typeof unifiSettingsSchema>
 

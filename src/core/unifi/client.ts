@@ -1,7 +1,9 @@
 /**
  * The UniFi controller client. One client serves one report run: it connects and logs in once,
  * and every piece of data is a memoised task, so `collect()` and the CyberSecure integration's
- * `runAccess()` share requests and the single login. `close()` logs out and releases the connections.
+ * `runAccess()` share requests and the single login. After the login every read of the run goes out in one
+ * wave, the site list and version included, under the console's bound on requests in flight (see
+ * request-limiter.ts). `close()` logs out and releases the connections.
  */
 import type { Agent } from 'undici'
 import type { UnifiRunAccess } from '../integrations/contract.js'
@@ -9,13 +11,23 @@ import type { UnifiSettings } from '../../shared/settings.js'
 import { AbortedError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_PROBE_PORTS } from './address.js'
-import { collectAlarms } from './collect/alarms.js'
+import { collectAlarms, type AlarmsResult } from './collect/alarms.js'
 import type { CollectContext } from './collect/context.js'
 import { collectEvents, type EventsResult } from './collect/events.js'
 import { collectClientCount, collectDevices, collectHealth, collectIpsSettings } from './collect/inventory.js'
 import { collectThreats, type ThreatsResult } from './collect/threats.js'
-import { establishConnection, type Connection } from './connection.js'
+import {
+  controllerInfoOf,
+  establishConnection,
+  readSites,
+  readSysinfo,
+  type Connection,
+  type ControllerFacts,
+} from './connection.js'
 import type { ControllerInfo, ReportWindow, SiteRef, UnifiCollection } from './model.js'
+import { processProbeCache, type ProbeCache } from './probe-cache.js'
+import { RequestLimiter, withRank } from './request-limiter.js'
+import type { UnifiSession } from './session.js'
 import { SharedTasks } from './shared-tasks.js'
 import { chooseSite } from './sites.js'
 import { processSourceMemory, SourceBook, type SourceMemory } from './source-memory.js'
@@ -27,6 +39,8 @@ export interface UnifiClientOptions {
   /** Ports probed when the address has none (default 443, 8443, 11443). */
   probePorts?: number[]
   sourceMemory?: SourceMemory
+  /** What earlier runs of this process found when probing (default: shared by the process). */
+  probeCache?: ProbeCache
 }
 
 export interface CollectProgress {
@@ -49,14 +63,46 @@ export interface UnifiClient {
   close(): Promise<void>
 }
 
+/**
+ * Where each source stands in the console's queue (lower goes first). The site list and version come first
+ * (the result and any site error need them); then the sources with the longest fallback chains, so a
+ * fallback can take the next free slot; the single reads fill the remaining slots.
+ */
+const RANK = {
+  facts: 0,
+  alarms: 1,
+  events: 2,
+  threats: 3,
+  devices: 4,
+  health: 5,
+  clients: 6,
+  'ips-settings': 7,
+} as const
+type Source = keyof typeof RANK
+
+/** Endpoints each source may skip on what earlier runs learned: only then does it wait for the version. */
+const SKIPPABLE: Record<Source, readonly string[]> = {
+  facts: [],
+  alarms: ['list/alarm', 'stat/alarm', 'system-log/critical'],
+  events: ['system-log/all', 'stat/event'],
+  threats: ['traffic-flows', 'stat/ips/event'],
+  devices: [],
+  health: [],
+  clients: [],
+  'ips-settings': [],
+}
+
 export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   const now = options.now ?? Date.now
   const memory = options.sourceMemory ?? processSourceMemory
+  const configuredSite = options.settings.site
   const tasks = new SharedTasks()
+  const limiter = new RequestLimiter(options.settings.maxConcurrentRequests)
   const accesses = new Map<string, UnifiRunAccess>()
+  const books = new Map<string, SourceBook>()
+  let knownFacts: ControllerFacts | null = null
   let dispatcher: Agent | null = null
   let connection: Connection | null = null
-  let book: SourceBook | null = null
   let closed = false
 
   const connectTask = async (signal: AbortSignal): Promise<Connection> => {
@@ -67,6 +113,8 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         logger: options.logger,
         now,
         probePorts: options.probePorts ?? DEFAULT_PROBE_PORTS,
+        probeCache: options.probeCache ?? processProbeCache,
+        limiter,
         adoptDispatcher: (agent) => {
           // A connect abandoned half-way may have left a dispatcher behind; only the newest one is kept.
           const previous = dispatcher
@@ -80,74 +128,187 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   }
   const connected = (signal: AbortSignal): Promise<Connection> => tasks.run('connect', connectTask, signal)
 
-  const contextFor = async (window: ReportWindow, signal: AbortSignal): Promise<CollectContext> => {
+  /** Starts (or joins) a task with its source's place in the console's queue. */
+  const ranked = <T>(source: Source, key: string, task: (s: AbortSignal) => Promise<T>, signal: AbortSignal) =>
+    withRank(RANK[source], () => tasks.run(key, task, signal))
+
+  /** A book is only written once the wave shows its site is the one the settings mean. */
+  const resolveBook = (book: SourceBook, site: string, facts: ControllerFacts): void => {
+    try {
+      if (chooseSite(facts.sites, configuredSite).name === site) book.settle(facts.version)
+      else book.discard()
+    } catch {
+      book.discard()
+    }
+  }
+
+  const sites = (signal: AbortSignal): Promise<SiteRef[]> =>
+    ranked('facts', 'sites', async (s) => readSites((await connected(s)).session, s), signal)
+
+  const sysinfo = (session: UnifiSession, site: string, signal: AbortSignal) =>
+    ranked('facts', `${site}|sysinfo`, (s) => readSysinfo(session, site, options.logger, s), signal)
+
+  /**
+   * The site list and the version. With a configured site name both go out together; otherwise the version is
+   * read from the first listed site once the list is in.
+   */
+  const factsTask = async (signal: AbortSignal): Promise<ControllerFacts> => {
     const conn = await connected(signal)
-    const site = chooseSite(conn.sites, options.settings.site)
-    book ??= new SourceBook(memory, conn.info.baseUrl, conn.info.version)
-    return { session: conn.session, site: site.name, window, book, logger: options.logger, now }
+    try {
+      const early = configuredSite === undefined ? null : sysinfo(conn.session, configuredSite, signal)
+      early?.catch(() => undefined)
+      const listed = await sites(signal)
+      const versionSite = listed.find((site) => site.name === configuredSite) ?? listed[0]
+      const info =
+        versionSite === undefined
+          ? { version: null, hostname: null }
+          : await (early !== null && versionSite.name === configuredSite
+              ? early
+              : sysinfo(conn.session, versionSite.name, signal))
+      const facts: ControllerFacts = { sites: listed, ...info }
+      knownFacts = facts
+      for (const [site, book] of books) resolveBook(book, site, facts)
+      options.logger.info('Connected to UniFi controller', {
+        baseUrl: conn.baseUrl,
+        kind: conn.kind,
+        version: facts.version ?? 'unknown',
+      })
+      return facts
+    } catch (error) {
+      if (!signal.aborted) for (const book of books.values()) book.discard()
+      throw error
+    }
+  }
+  const facts = (signal: AbortSignal): Promise<ControllerFacts> => ranked('facts', 'facts', factsTask, signal)
+
+  const confirmedSite = async (signal: AbortSignal): Promise<SiteRef> =>
+    chooseSite((await facts(signal)).sites, configuredSite)
+
+  /** The site the wave aims at: the configured name at once (checked against the list as it arrives). */
+  const plannedSite = async (signal: AbortSignal): Promise<string> =>
+    configuredSite ?? chooseSite(await sites(signal), undefined).name
+
+  const bookFor = (conn: Connection, site: string): SourceBook => {
+    let book = books.get(site)
+    if (book === undefined) {
+      book = new SourceBook(memory, conn.baseUrl)
+      books.set(site, book)
+      if (knownFacts !== null) resolveBook(book, site, knownFacts)
+    }
+    return book
+  }
+
+  const contextFor = async (
+    source: Source,
+    window: ReportWindow,
+    site: string,
+    signal: AbortSignal,
+  ): Promise<CollectContext> => {
+    const conn = await connected(signal)
+    const book = bookFor(conn, site)
+    // The facts settle the book: only a source that may skip something on what is remembered waits for them.
+    if (book.remembersAny(SKIPPABLE[source])) await facts(signal)
+    return { session: conn.session, site, window, book, logger: options.logger, now }
   }
 
   const windowKey = (window: ReportWindow): string => `${window.since}-${window.until}`
 
-  const eventsTask = (window: ReportWindow, signal: AbortSignal): Promise<EventsResult> =>
-    tasks.run(
-      `events:${windowKey(window)}`,
-      async (taskSignal) => collectEvents(await contextFor(window, taskSignal), taskSignal),
+  const eventsTask = (window: ReportWindow, site: string, signal: AbortSignal): Promise<EventsResult> =>
+    ranked(
+      'events',
+      `${site}|events|${windowKey(window)}`,
+      async (taskSignal) => collectEvents(await contextFor('events', window, site, taskSignal), taskSignal),
       signal,
     )
 
-  const threatsTask = (window: ReportWindow, signal: AbortSignal): Promise<ThreatsResult> =>
-    tasks.run(
-      `threats:${windowKey(window)}`,
+  const threatsTask = (window: ReportWindow, site: string, signal: AbortSignal): Promise<ThreatsResult> =>
+    ranked(
+      'threats',
+      `${site}|threats|${windowKey(window)}`,
       async (taskSignal) =>
-        collectThreats(await contextFor(window, taskSignal), () => eventsTask(window, taskSignal), taskSignal),
+        collectThreats(
+          await contextFor('threats', window, site, taskSignal),
+          () => eventsTask(window, site, taskSignal),
+          taskSignal,
+        ),
+      signal,
+    )
+
+  const alarmsTask = (window: ReportWindow, site: string, signal: AbortSignal): Promise<AlarmsResult> =>
+    ranked(
+      'alarms',
+      `${site}|alarms|${windowKey(window)}`,
+      async (taskSignal) => collectAlarms(await contextFor('alarms', window, site, taskSignal), taskSignal),
       signal,
     )
 
   const simpleTask = <T>(
-    name: string,
+    source: 'devices' | 'health' | 'clients' | 'ips-settings',
     window: ReportWindow,
+    site: string,
     signal: AbortSignal,
     run: (ctx: CollectContext, s: AbortSignal) => Promise<T>,
-  ): Promise<T> => tasks.run(name, async (taskSignal) => run(await contextFor(window, taskSignal), taskSignal), signal)
+  ): Promise<T> =>
+    ranked(
+      source,
+      `${site}|${source}`,
+      async (taskSignal) => run(await contextFor(source, window, site, taskSignal), taskSignal),
+      signal,
+    )
 
-  const ipsTask = (window: ReportWindow, signal: AbortSignal) =>
-    simpleTask('ips-settings', window, signal, collectIpsSettings)
+  const ipsTask = (window: ReportWindow, site: string, signal: AbortSignal) =>
+    simpleTask('ips-settings', window, site, signal, collectIpsSettings)
+
+  /** Every read of one site at once; the limiter decides what actually goes out. */
+  const wave = (window: ReportWindow, site: string, signal: AbortSignal, report: (step: string) => void) => {
+    const track = <T>(step: string, promise: Promise<T>): Promise<T> => promise.then((value) => (report(step), value))
+    return Promise.all([
+      track('Alarms read', alarmsTask(window, site, signal)),
+      track('Events read', eventsTask(window, site, signal)),
+      track('Threats read', threatsTask(window, site, signal)),
+      track('Devices read', simpleTask('devices', window, site, signal, collectDevices)),
+      track('Health read', simpleTask('health', window, site, signal, collectHealth)),
+      track('Clients counted', simpleTask('clients', window, site, signal, collectClientCount)),
+      track('Threat-management settings read', ipsTask(window, site, signal)),
+    ])
+  }
 
   const client: UnifiClient = {
     async connect(signal) {
-      return (await connected(signal)).info
+      const conn = await connected(signal)
+      return controllerInfoOf(conn, await facts(signal))
     },
 
     async listSites(signal) {
-      return (await connected(signal)).sites
+      return (await facts(signal)).sites
     },
 
     async collect(window, signal, onProgress) {
       const report = progressReporter(onProgress)
       report('Connecting to the controller')
       const conn = await connected(signal)
-      const site = chooseSite(conn.sites, options.settings.site)
+      const factsRead = facts(signal)
+      // Awaited below, after the wave has started; a failure must not count as unhandled meanwhile.
+      factsRead.catch(() => undefined)
+      const planned = await plannedSite(signal)
       report('Reading devices, events and threats')
-      const track = <T>(step: string, promise: Promise<T>): Promise<T> => promise.then((value) => (report(step), value))
-      const [devices, health, clients, ips, events, alarms, threats] = await Promise.all([
-        track('Devices read', simpleTask('devices', window, signal, collectDevices)),
-        track('Health read', simpleTask('health', window, signal, collectHealth)),
-        track('Clients counted', simpleTask('clients', window, signal, collectClientCount)),
-        track('Threat-management settings read', ipsTask(window, signal)),
-        track('Events read', eventsTask(window, signal)),
-        track(
-          'Alarms read',
-          tasks.run(`alarms:${windowKey(window)}`, async (s) => collectAlarms(await contextFor(window, s), s), signal),
-        ),
-        track('Threats read', threatsTask(window, signal)),
-      ])
+      let reads = wave(window, planned, signal, report)
+      reads.catch(() => undefined)
+      // A site problem (not found, several sites) is the run's error even when a read failed first.
+      const controllerFacts = await factsRead
+      const site = chooseSite(controllerFacts.sites, configuredSite)
+      if (site.name !== planned) {
+        // The configured value named the site by its description: read again under its real name.
+        tasks.abortWhere((key) => key.startsWith(`${planned}|`), new AbortedError('Superseded by the real site name.'))
+        reads = wave(window, site.name, signal, report)
+      }
+      const [alarms, events, threats, devices, health, clients, ips] = await reads
       const logs = [devices.log, health.log, clients.log, ips.log, events.log, alarms.log, threats.log]
       const attempts = logs.flatMap((log) => log.attempts)
       const warnings = logs.flatMap((log) => log.warnings)
       report('Collection complete', 100)
       return {
-        controller: conn.info,
+        controller: controllerInfoOf(conn, controllerFacts),
         site,
         window,
         devices: devices.value,
@@ -168,9 +329,9 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
       if (existing !== undefined) return existing
       const access: UnifiRunAccess = {
         controllerInfo: (signal) => client.connect(signal),
-        ipsSettings: async (signal) => (await ipsTask(window, signal)).value,
+        ipsSettings: async (signal) => (await ipsTask(window, (await confirmedSite(signal)).name, signal)).value,
         threats: async (signal) => {
-          const result = await threatsTask(window, signal)
+          const result = await threatsTask(window, (await confirmedSite(signal)).name, signal)
           return { threats: result.threats, sources: { threats: result.sources, attempts: result.log.attempts } }
         },
       }

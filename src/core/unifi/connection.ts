@@ -1,27 +1,40 @@
 /**
  * Establishing a run's connection: read the trust material, probe the address, check the auth method
- * fits the controller, log in once, list the sites and read the Network version.
+ * fits the controller and log in once. The site list and the Network version are read in the same wave as
+ * the data (`readControllerFacts`), not before it.
  */
 import { readFile } from 'node:fs/promises'
 import type { Agent } from 'undici'
 import type { UnifiSettings } from '../../shared/settings.js'
-import { ConfigError } from '../errors.js'
+import { ConfigError, ScannerError } from '../errors.js'
 import { createDispatcher } from '../http/index.js'
 import type { Logger } from '../logger.js'
-import { parseControllerAddress } from './address.js'
+import { parseControllerAddress, type ControllerAddress } from './address.js'
 import { isFatal } from './collect/context.js'
-import { detectController } from './detect.js'
+import { detectController, type DetectedController } from './detect.js'
 import { legacyRead, legacyPath } from './endpoints.js'
 import { apiKeyOnClassicError } from './errors.js'
-import type { ControllerInfo, SiteRef } from './model.js'
+import type { ControllerInfo, ControllerKind, SiteRef } from './model.js'
+import type { ProbeCache } from './probe-cache.js'
+import type { RequestLimiter } from './request-limiter.js'
 import { parseSites, parseSysinfo } from './parse/controller.js'
 import { UnifiSession, type AuthConfig } from './session.js'
 import { FingerprintRecorder } from './tls-fingerprint.js'
 
+/** A logged-in session with a console whose address and flavour are known; sites and version come later. */
 export interface Connection {
   session: UnifiSession
-  info: ControllerInfo
+  kind: ControllerKind
+  baseUrl: string
+  port: number
+  fingerprints: FingerprintRecorder
+}
+
+/** What the wave learns about the controller beside the data: its sites and its Network version. */
+export interface ControllerFacts {
   sites: SiteRef[]
+  version: string | null
+  hostname: string | null
 }
 
 export interface ConnectOptions {
@@ -29,6 +42,8 @@ export interface ConnectOptions {
   logger: Logger
   now: () => number
   probePorts: readonly number[]
+  probeCache: ProbeCache
+  limiter: RequestLimiter
   /** Receives the dispatcher as soon as it exists, so `close()` can shut it even mid-connect. */
   adoptDispatcher(dispatcher: Agent): void
 }
@@ -44,6 +59,10 @@ export function authFromSettings(settings: UnifiSettings): AuthConfig {
   ])
 }
 
+/**
+ * Trust material, the probe (or what an earlier run of this process found at the same address) and the login.
+ * Anything that goes wrong here, and any connection failure later, makes the next run probe again.
+ */
 export async function establishConnection(options: ConnectOptions, signal: AbortSignal): Promise<Connection> {
   const { settings, logger } = options
   const address = parseControllerAddress(settings.url)
@@ -53,17 +72,48 @@ export async function establishConnection(options: ConnectOptions, signal: Abort
   const dispatcher = createDispatcher({
     trust: { fingerprint: settings.tlsFingerprint, caPem },
     maxResponseBytes: settings.maxResponseBytes,
+    // One socket per slot of the request bound: fewer would cap it silently, more would sit idle.
+    connectionsPerOrigin: settings.maxConcurrentRequests,
     onTrustedConnection: fingerprints.record,
   })
   options.adoptDispatcher(dispatcher)
-  const detected = await detectController({
-    address,
-    probePorts: options.probePorts,
-    dispatcher,
-    timeoutMs: settings.requestTimeoutMs,
-    signal,
-    logger,
-  })
+  const probeKey = probeKeyOf(address, options.probePorts, settings)
+  const cached = options.probeCache.get(probeKey)
+  try {
+    return await logIn(options, address, auth, dispatcher, fingerprints, probeKey, cached, signal)
+  } catch (error) {
+    options.probeCache.delete(probeKey)
+    // What an earlier run found may be stale (another port, another console): probe once before giving up.
+    if (cached === undefined || signal.aborted || !(error instanceof ScannerError) || isFatal(error)) throw error
+    logger.debug('UniFi controller no longer answers as before; probing again', { code: error.code })
+    return logIn(options, address, auth, dispatcher, fingerprints, probeKey, undefined, signal)
+  }
+}
+
+async function logIn(
+  options: ConnectOptions,
+  address: ControllerAddress,
+  auth: AuthConfig,
+  dispatcher: Agent,
+  fingerprints: FingerprintRecorder,
+  probeKey: string,
+  cached: DetectedController | undefined,
+  signal: AbortSignal,
+): Promise<Connection> {
+  const { settings, logger } = options
+  let detected = cached
+  if (detected === undefined) {
+    detected = await detectController({
+      address,
+      probePorts: options.probePorts,
+      dispatcher,
+      timeoutMs: settings.requestTimeoutMs,
+      signal,
+      logger,
+    })
+  } else {
+    logger.debug('UniFi controller known from an earlier run', { baseUrl: detected.baseUrl, kind: detected.kind })
+  }
   if (auth.method === 'api-key' && detected.kind === 'classic') throw apiKeyOnClassicError(detected.baseUrl)
   const session = new UnifiSession({
     kind: detected.kind,
@@ -74,43 +124,56 @@ export async function establishConnection(options: ConnectOptions, signal: Abort
     maxResponseBytes: settings.maxResponseBytes,
     logger,
     now: options.now,
+    limiter: options.limiter,
+    onConnectionFailure: () => options.probeCache.delete(probeKey),
   })
   await session.ensureLoggedIn(signal)
-  const sitesResult = await legacyRead(session, `${session.networkPrefix}/api/self/sites`, 'self/sites', signal)
-  const sites = parseSites(sitesResult.data)
-  const sysinfoSite = sites.find((site) => site.name === settings.site) ?? sites[0]
-  let version: string | null = null
-  let hostname: string | null = null
-  if (sysinfoSite !== undefined) {
-    try {
-      const sysinfo = await legacyRead(
-        session,
-        legacyPath(session, sysinfoSite.name, 'stat/sysinfo'),
-        'stat/sysinfo',
-        signal,
-      )
-      ;({ version, hostname } = parseSysinfo(sysinfo.data))
-    } catch (error) {
-      if (isFatal(error)) throw error
-      logger.warn('Could not read the Network version (stat/sysinfo)', {
-        error: error instanceof Error ? error.message : 'unknown',
-      })
-    }
+  options.probeCache.set(probeKey, detected)
+  return { session, kind: detected.kind, baseUrl: detected.baseUrl, port: detected.port, fingerprints }
+}
+
+export async function readSites(session: UnifiSession, signal: AbortSignal): Promise<SiteRef[]> {
+  const result = await legacyRead(session, `${session.networkPrefix}/api/self/sites`, 'self/sites', signal)
+  return parseSites(result.data)
+}
+
+/** The Network version and host name; a failure leaves them unknown and is only logged. */
+export async function readSysinfo(
+  session: UnifiSession,
+  site: string,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<{ version: string | null; hostname: string | null }> {
+  try {
+    const sysinfo = await legacyRead(session, legacyPath(session, site, 'stat/sysinfo'), 'stat/sysinfo', signal)
+    return parseSysinfo(sysinfo.data)
+  } catch (error) {
+    if (isFatal(error)) throw error
+    logger.warn('Could not read the Network version (stat/sysinfo)', {
+      error: error instanceof Error ? error.message : 'unknown',
+    })
+    return { version: null, hostname: null }
   }
-  const info: ControllerInfo = {
-    kind: detected.kind,
-    baseUrl: detected.baseUrl,
-    version,
-    hostname,
-    tlsFingerprint: fingerprints.fingerprintFor(detected.port),
-    authMethod: auth.method,
+}
+
+export function controllerInfoOf(connection: Connection, facts: ControllerFacts): ControllerInfo {
+  return {
+    kind: connection.kind,
+    baseUrl: connection.baseUrl,
+    version: facts.version,
+    hostname: facts.hostname,
+    tlsFingerprint: connection.fingerprints.fingerprintFor(connection.port),
+    authMethod: connection.session.authMethod,
   }
-  logger.info('Connected to UniFi controller', {
-    baseUrl: info.baseUrl,
-    kind: info.kind,
-    version: info.version ?? 'unknown',
-  })
-  return { session, info, sites }
+}
+
+/**
+ * Keyed by the address and by the trust settings: a new pinned certificate or CA is a reason to look again,
+ * and two consoles that were reachable at the same address one after the other are not confused.
+ */
+function probeKeyOf(address: ControllerAddress, probePorts: readonly number[], settings: UnifiSettings): string {
+  const ports = address.port ?? probePorts.join(',')
+  return [address.host, ports, settings.tlsFingerprint ?? '', settings.caFile ?? ''].join('|')
 }
 
 async function readCaFile(path: string | undefined): Promise<string | undefined> {

@@ -5,13 +5,14 @@
  * console's wait is over. API-key sessions send `X-API-KEY` and never log in or out.
  */
 import type { Dispatcher } from 'undici'
-import { AuthError, HttpStatusError, type ScannerError } from '../errors.js'
+import { AuthError, HttpStatusError, ScannerError } from '../errors.js'
 import { headerValue, httpRequest, parseRetryAfterMs, type HttpMethod, type HttpResponse } from '../http/index.js'
 import type { Logger } from '../logger.js'
 import { CookieJar, csrfFromHeaders, csrfFromJwt } from './credentials.js'
 import { apiKeyRejectedError, LoginRateLimitedError, sessionRejectedError } from './errors.js'
 import { loginFailure } from './login-response.js'
 import type { ControllerKind } from './model.js'
+import type { RequestLimiter } from './request-limiter.js'
 import { SharedTasks } from './shared-tasks.js'
 
 export type AuthConfig =
@@ -26,6 +27,10 @@ export interface SessionOptions {
   maxResponseBytes: number
   logger: Logger
   now: () => number
+  /** Shared by every request to this console, login and logout included. */
+  limiter: RequestLimiter
+  /** Told when a request could not reach the console at all (refused, reset, timed out). */
+  onConnectionFailure?: () => void
 }
 
 export interface SessionRequest {
@@ -59,6 +64,10 @@ export class UnifiSession {
   /** `/proxy/network` on UniFi OS, nothing on classic controllers. */
   get networkPrefix(): string {
     return this.options.kind === 'unifi-os' ? '/proxy/network' : ''
+  }
+
+  get authMethod(): AuthConfig['method'] {
+    return this.options.auth.method
   }
 
   get loginCount(): number {
@@ -118,15 +127,19 @@ export class UnifiSession {
     this.options.logger.debug('UniFi login', { path, username: auth.username })
     this.jar.clear()
     this.csrf = null
-    const response = await httpRequest({
-      url: `${this.options.baseUrl}${path}`,
-      method: 'POST',
-      json: { username: auth.username, password: auth.password, remember: true, rememberMe: true },
-      dispatcher: this.options.dispatcher,
+    const response = await this.exchange(
+      () =>
+        httpRequest({
+          url: `${this.options.baseUrl}${path}`,
+          method: 'POST',
+          json: { username: auth.username, password: auth.password, remember: true, rememberMe: true },
+          dispatcher: this.options.dispatcher,
+          signal,
+          timeoutMs: this.options.timeoutMs,
+          maxResponseBytes: this.options.maxResponseBytes,
+        }),
       signal,
-      timeoutMs: this.options.timeoutMs,
-      maxResponseBytes: this.options.maxResponseBytes,
-    })
+    )
     const failure = loginFailure(response, auth.username, this.options.baseUrl, this.options.now())
     if (failure !== null) {
       if (failure instanceof LoginRateLimitedError) {
@@ -176,21 +189,39 @@ export class UnifiSession {
     signal: AbortSignal,
     timeoutMs?: number,
   ): Promise<HttpResponse> {
-    const response = await httpRequest({
-      url: `${this.options.baseUrl}${path}`,
-      method: request.method ?? 'GET',
-      headers: this.authHeaders(),
-      json: request.json,
-      dispatcher: this.options.dispatcher,
+    // The headers are built once the slot is granted, so a request that queued behind a re-login or a CSRF
+    // rotation leaves with the newest cookie and token.
+    const response = await this.exchange(
+      () =>
+        httpRequest({
+          url: `${this.options.baseUrl}${path}`,
+          method: request.method ?? 'GET',
+          headers: this.authHeaders(),
+          json: request.json,
+          dispatcher: this.options.dispatcher,
+          signal,
+          timeoutMs: timeoutMs ?? this.options.timeoutMs,
+          maxResponseBytes: this.options.maxResponseBytes,
+        }),
       signal,
-      timeoutMs: timeoutMs ?? this.options.timeoutMs,
-      maxResponseBytes: this.options.maxResponseBytes,
-    })
+    )
     if (this.options.auth.method === 'password') {
       this.jar.absorb(response.headers)
       if (this.options.kind === 'unifi-os') this.absorbCsrf(response)
     }
     return response
+  }
+
+  /** One HTTP exchange in a slot of the console's request bound. */
+  private async exchange(send: () => Promise<HttpResponse>, signal: AbortSignal): Promise<HttpResponse> {
+    try {
+      return await this.options.limiter.run(send, signal)
+    } catch (error) {
+      if (error instanceof ScannerError && (error.kind === 'unreachable' || error.kind === 'timeout')) {
+        this.options.onConnectionFailure?.()
+      }
+      throw error
+    }
   }
 
   /**

@@ -32,6 +32,15 @@ export class SharedTasks {
     return this.wait(key, entry, signal) as Promise<T>
   }
 
+  /** Cancels the tasks whose key matches, and forgets them (a wave aimed at the wrong site). */
+  abortWhere(matches: (key: string) => boolean, reason: ScannerError): void {
+    for (const [key, entry] of this.entries) {
+      if (!matches(key)) continue
+      if (!entry.settled) entry.controller.abort(reason)
+      this.entries.delete(key)
+    }
+  }
+
   /** Cancels everything still running (client close). */
   abortAll(reason: ScannerError): void {
     for (const entry of this.entries.values()) if (!entry.settled) entry.controller.abort(reason)

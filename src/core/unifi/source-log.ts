@@ -90,6 +90,12 @@ export class SourceLog {
     this.warnings.push(message)
   }
 
+  /** Takes over another log's attempts and warnings, after this one's. */
+  append(other: SourceLog): void {
+    this.attempts.push(...other.attempts)
+    this.warnings.push(...other.warnings)
+  }
+
   /** Attempts and warnings of one data kind (for runAccess callers that want only theirs). */
   slice(data: DataKind): SourceAttempt[] {
     return this.attempts.filter((attempt) => attempt.data === data)

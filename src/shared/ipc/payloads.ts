@@ -215,6 +215,7 @@ export const settingsPatchSchema = z
         caFile: z.string(),
         maxResponseBytes: z.number(),
         requestTimeoutMs: z.number(),
+        maxConcurrentRequests: z.number(),
       })
       .partial()
       .strict(),

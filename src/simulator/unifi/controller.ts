@@ -67,7 +67,11 @@ export async function startSimulatedController(options: SimulatedControllerOptio
   }
   const cert = await createServerCertificate()
   const host = options.host ?? '127.0.0.1'
-  const running = await startServer(state, cert, host, options.port ?? 0)
+  const latencyMs = options.latencyMs ?? 0
+  if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new ConfigError(`The simulator's latencyMs must be 0 or more (got ${String(latencyMs)}).`)
+  }
+  const running = await startServer(state, cert, host, options.port ?? 0, latencyMs)
   const stats = {
     get logins() {
       return state.counters.logins
@@ -77,6 +81,9 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     },
     requests: running.requests,
     openConnections: running.openConnections,
+    inFlight: running.inFlight,
+    maxInFlight: running.maxInFlight,
+    resetMaxInFlight: running.resetMaxInFlight,
   }
   return {
     url: `https://${host}:${running.port}`,

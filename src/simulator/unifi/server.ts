@@ -19,6 +19,9 @@ export interface RunningServer {
   port: number
   requests: RecordedRequest[]
   openConnections: () => number
+  inFlight: () => number
+  maxInFlight: () => number
+  resetMaxInFlight: () => void
   close: () => Promise<void>
 }
 
@@ -71,8 +74,11 @@ export async function startServer(
   tls: { certPem: string; keyPem: string },
   host: string,
   port: number,
+  latencyMs: number,
 ): Promise<RunningServer> {
   const requests: RecordedRequest[] = []
+  let open = 0
+  let maxOpen = 0
   const sockets = new Set<Socket>()
   const timers = new Set<NodeJS.Timeout>()
   const delay = (ms: number): Promise<void> =>
@@ -86,10 +92,23 @@ export async function startServer(
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawPath = req.url ?? '/'
-    const record: RecordedRequest = { method: req.method ?? 'GET', path: rawPath, status: 0, at: Date.now() }
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: rawPath,
+      status: 0,
+      at: Date.now(),
+      endedAt: null,
+    }
     requests.push(record)
+    open += 1
+    maxOpen = Math.max(maxOpen, open)
     res.on('finish', () => {
       record.status = res.statusCode
+    })
+    // 'close' follows 'finish' and also comes when the client or a fault drops the connection.
+    res.on('close', () => {
+      open -= 1
+      record.endedAt = Date.now()
     })
     const auth = resolveAuth(state, req)
     if (state.faults.forPath('hang', rawPath)) return
@@ -112,6 +131,10 @@ export async function startServer(
       auth,
     }
     const response = route(state, simReq)
+    // The answer leaves `latencyMs` after the request arrived: the time spent building it is part of that wait.
+    const wait = record.at + latencyMs - Date.now()
+    if (wait > 0) await delay(wait)
+    if (res.destroyed) return
     const extra: Record<string, string> = {}
     if (
       state.persona.unifiOs &&
@@ -158,6 +181,11 @@ export async function startServer(
     port: boundPort,
     requests,
     openConnections: () => sockets.size,
+    inFlight: () => open,
+    maxInFlight: () => maxOpen,
+    resetMaxInFlight: () => {
+      maxOpen = open
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()

@@ -45,6 +45,11 @@ export interface SimulatedControllerOptions {
    * CyberSecure (no ET PRO signatures); the default `all` includes ET PRO.
    */
   ips?: { mode?: 'ips' | 'ids' | 'disabled'; rulesets?: 'all' | 'et-open-only' }
+  /**
+   * Milliseconds every answer waits before it is sent (default 0): a console across a VPN or a long link.
+   * Unlike the `slow` fault it does not hold the request body, and requests wait side by side.
+   */
+  latencyMs?: number
 }
 
 export interface RecordedRequest {
@@ -55,6 +60,8 @@ export interface RecordedRequest {
   status: number
   /** Epoch ms when the request arrived. */
   at: number
+  /** Epoch ms when the answer was sent or the connection dropped; null while the request is open. */
+  endedAt: number | null
 }
 
 export interface SimulatorStats {
@@ -63,6 +70,11 @@ export interface SimulatorStats {
   logouts: number
   requests: RecordedRequest[]
   openConnections: () => number
+  /** Requests received and not yet answered, right now. */
+  inFlight: () => number
+  /** The most requests that were open at the same time since start (or the last reset). */
+  maxInFlight: () => number
+  resetMaxInFlight: () => void
 }
 
 export interface SimulatedController {

@@ -2,6 +2,7 @@
 import { createMemoryLogger, type LogRecord } from '../../../src/core/logger.js'
 import { createUnifiClient, type UnifiClient } from '../../../src/core/unifi/client.js'
 import type { ReportWindow } from '../../../src/core/unifi/model.js'
+import type { ProbeCache } from '../../../src/core/unifi/probe-cache.js'
 import { createInMemorySourceMemory, type SourceMemory } from '../../../src/core/unifi/source-memory.js'
 import { unifiSettingsSchema, type UnifiSettings } from '../../../src/shared/settings.js'
 import type { SimulatedController } from '../../../src/simulator/unifi/index.js'
@@ -19,6 +20,7 @@ export function clientFor(
   sim: SimulatedController,
   overrides: Partial<UnifiSettings> & { auth?: 'password' | 'api-key' } = {},
   memory: SourceMemory = createInMemorySourceMemory(),
+  probeCache?: ProbeCache,
 ): ClientUnderTest {
   const { auth = 'password', ...rest } = overrides
   const settings = unifiSettingsSchema.parse({
@@ -32,7 +34,13 @@ export function clientFor(
   })
   const logger = createMemoryLogger()
   return {
-    client: createUnifiClient({ settings, logger, now: () => NOW, sourceMemory: memory }),
+    client: createUnifiClient({
+      settings,
+      logger,
+      now: () => NOW,
+      sourceMemory: memory,
+      ...(probeCache === undefined ? {} : { probeCache }),
+    }),
     logs: logger.records,
     memory,
   }

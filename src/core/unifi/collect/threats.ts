@@ -39,12 +39,15 @@ export async function collectThreats(
   events: () => Promise<EventsResult>,
   signal: AbortSignal,
 ): Promise<ThreatsResult> {
-  const log = new SourceLog()
+  // One log per branch, joined in a fixed order: the record must not depend on which answer came first.
+  const branchLogs = [new SourceLog(), new SourceLog(), new SourceLog()] as const
   const [flows, legacy, fromEvents] = await Promise.all([
-    trafficFlowThreats(ctx, log, signal),
-    legacyIpsThreats(ctx, log, signal),
-    eventThreats(log, events),
+    trafficFlowThreats(ctx, branchLogs[0], signal),
+    legacyIpsThreats(ctx, branchLogs[1], signal),
+    eventThreats(branchLogs[2], events),
   ])
+  const log = new SourceLog()
+  for (const branch of branchLogs) log.append(branch)
   const sources: string[] = []
   for (const attempt of log.attempts) {
     if ((attempt.outcome === 'used' || attempt.outcome === 'empty') && !sources.includes(attempt.endpoint)) {
