@@ -18,8 +18,15 @@ function devContentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  // ESM main ("type": "module"), npm dependencies left external and loaded from node_modules.
-  main: {},
+  // ESM main ("type": "module"), npm dependencies left external and loaded from node_modules — except React.
+  // React picks its development or production build from NODE_ENV when it loads, and nothing sets NODE_ENV in
+  // a shipped Electron main; a banner cannot help either, because ESM imports run before the entry's body. So
+  // main bundles React (only the report's renderToStaticMarkup uses it) with NODE_ENV fixed at build time, and
+  // the bundler drops the development build entirely.
+  main: {
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { externalizeDeps: { exclude: ['react', 'react-dom'] } },
+  },
   // A sandboxed preload cannot be ESM: one CommonJS file that requires nothing but electron.
   preload: {
     build: { rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } } },
@@ -27,5 +34,8 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     plugins: [react(), devContentSecurityPolicy()],
+    // electron-vite leaves every bundle unminified by default; the window loads the renderer from disk on each
+    // open, so ship it minified (the shipped main stays readable for stack traces in the log).
+    build: { minify: true },
   },
 })

@@ -1,7 +1,9 @@
 // Built-main smoke: evaluates out/main/index.js with the fake electron and checks the wiring, which proves the
-// bundle's imports (electron-store, zod, our chunks) resolve without an Electron binary.
+// bundle's imports (electron-store, zod, our chunks) resolve without an Electron binary, and that no React
+// development build was loaded (nothing sets NODE_ENV in a shipped main process).
 // Run: node --import ./test/smoke/register.mjs test/smoke/run-main.mjs [out/main/index.js]
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { calls } from './fake-electron.mjs'
@@ -52,6 +54,11 @@ expectCall('builds the tray menu', 'Tray.setContextMenu', (labels) =>
   ),
 )
 if (has('app.quit') || has('app.exit')) problems.push('main quit during start-up')
+// CommonJS modules imported from ESM land in the shared require cache, React's builds included.
+const developmentReact = Object.keys(createRequire(import.meta.url).cache).filter((file) =>
+  /[\\/]react(?:-dom)?[\\/]cjs[\\/][^\\/]*\.development\.js$/.test(file),
+)
+if (developmentReact.length > 0) problems.push(`loaded React's development build: ${developmentReact.join(', ')}`)
 
 if (problems.length > 0) {
   console.error(`smoke: built main is not wired as expected:\n- ${problems.join('\n- ')}`)
