@@ -2,7 +2,8 @@
  * The two private API surfaces: legacy `/api/s/{site}/…` with its `{meta,data}`
  * envelope (errors often with HTTP 200) and v2 `/v2/api/site/{site}/…` with raw JSON. Both sit behind
  * `/proxy/network` on UniFi OS. A missing endpoint becomes EndpointUnsupportedError so collectors can fall
- * back; other failures keep their typed errors.
+ * back; other failures keep their typed errors. Envelopes and value types:
+ * docs/controller-api.md#response-envelopes-and-value-types.
  */
 import { ConfigError, HttpStatusError } from '../errors.js'
 import { parseJsonBody, type HttpResponse } from '../http/index.js'

@@ -2,7 +2,8 @@
  * One authenticated session with one controller. A password session logs in once,
  * shared by every concurrent caller (single flight); after a 401 it logs in again at most once per
  * request, and concurrent 401s share that one re-login. A login 429 stops all further logins until the
- * console's wait is over. API-key sessions send `X-API-KEY` and never log in or out.
+ * console's wait is over. API-key sessions send `X-API-KEY` and never log in or out. The login flavours, cookies
+ * and CSRF rules: docs/controller-api.md#authentication.
  */
 import type { Dispatcher } from 'undici'
 import { AuthError, HttpStatusError, ScannerError } from '../errors.js'

@@ -1,7 +1,8 @@
 /**
  * The Cloudflare API client: Bearer-token REST calls with the `{success, errors, messages, result,
  * result_info}` envelope (checked even on HTTP 200), page-based listing that reads every page, and GraphQL
- * POSTs. All HTTP goes through `httpRequest` with the run's dispatcher and AbortSignal.
+ * POSTs. All HTTP goes through `httpRequest` with the run's dispatcher and AbortSignal. Endpoints and limits:
+ * docs/controller-api.md#cloudflare.
  */
 import type { Dispatcher } from 'undici'
 import type { z } from 'zod'

@@ -1,7 +1,9 @@
 /**
  * Threats from all three places a console may keep them: v2
  * traffic-flows filtered to intrusion prevention, legacy `stat/ips/event`, and system-log SECURITY
- * entries (read once with the events). Each source is tried independently and the results merged.
+ * entries (read once with the events). Each source is tried independently and the results merged. Request
+ * bodies and firmware differences: docs/controller-api.md#traffic-flows,
+ * docs/controller-api.md#legacy-ips-events.
  */
 import type { CollectedThreat } from '../model.js'
 import { EndpointUnsupportedError } from '../errors.js'
