@@ -59,6 +59,8 @@ function filesUnder(folder: string, pattern: RegExp): string[] {
 
 const MARKDOWN_LINK = /\]\(([^)\s]+)\)/g
 const DOCS_CITATION = /(?<![\w/.-])docs\/[\w-]+\.md(?:#[\w-]+)?/g
+// A repository path in backticks, e.g. `src/core/unifi/session.ts` or `src/core/unifi/collect/*.ts`.
+const REPO_PATH = /`((?:src|test|scripts|docs)\/[^`\s]*)`/g
 
 describe('links into the docs', () => {
   it('computes anchors the way GitHub does and notices a missing file or heading', () => {
@@ -103,5 +105,16 @@ describe('links into the docs', () => {
         .map((problem) => `${file}: ${problem}`),
     )
     expect(broken).toEqual([])
+  })
+
+  it('every repository path the docs name exists', () => {
+    const docs = filesUnder('docs', /\.md$/)
+    const missing = docs.flatMap((file) =>
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(REPO_PATH)]
+        .map((match) => (match[1] ?? '').replace(/\*.*$/, '').replace(/\/$/, ''))
+        .filter((named) => !existsSync(path.join(root, named)))
+        .map((named) => `${file} names ${named}, which does not exist`),
+    )
+    expect(missing).toEqual([])
   })
 })
