@@ -8,7 +8,7 @@ import type { Settings } from '../shared/settings.js'
 import { resolveDataDir } from './config/data-dir.js'
 import type { Environment } from './config/env.js'
 import { loadConfig } from './config/load-config.js'
-import { ExitCode, exitCodeForError, type ExitCodeValue } from './exit-codes.js'
+import { exitCodeForError, type ExitCodeValue } from '../core/exit-codes.js'
 import type { InterruptSource } from './interrupts.js'
 import { createCliOutput, type CliOutput } from './output.js'
 
@@ -56,7 +56,7 @@ export async function loadSettings(
  */
 export function reportFailure(ctx: CommandContext, error: unknown): ExitCodeValue {
   const failure = toScannerError(error)
-  const exitCode = failure.kind === 'internal' ? ExitCode.other : exitCodeForError(failure)
+  const exitCode = exitCodeForError(failure)
   ctx.output.say(`error: ${failure.message}`)
   ctx.output.json({
     ok: false,

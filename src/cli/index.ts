@@ -4,7 +4,7 @@
  * output has been flushed (a piped stdout must not lose the JSON line).
  */
 import { toScannerError } from '../core/errors.js'
-import { ExitCode } from './exit-codes.js'
+import { ExitCode } from '../core/exit-codes.js'
 import { processInterrupts } from './interrupts.js'
 import { flush } from './output.js'
 import { runCli } from './program.js'

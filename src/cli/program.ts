@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander'
 import { createContext, reportFailure, type CliIo, type CommandContext, type GlobalOptions } from './context.js'
-import { ExitCode } from './exit-codes.js'
+import { ExitCode } from '../core/exit-codes.js'
 import { CLI_VERSION } from './version.js'
 import type { ReportOptions } from './commands/report.js'
 import type { CheckOptions } from './commands/check.js'

@@ -14,7 +14,7 @@ import { createUnifiClient } from '../../core/unifi/index.js'
 import { chooseSite } from '../../core/unifi/sites.js'
 import type { Settings } from '../../shared/settings.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
-import { ExitCode, exitCodeForError } from '../exit-codes.js'
+import { ExitCode, exitCodeForError } from '../../core/exit-codes.js'
 import { abortOnInterrupt } from '../interrupts.js'
 
 export interface CheckOptions {

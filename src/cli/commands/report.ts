@@ -11,7 +11,7 @@ import { abortOnInterrupt } from '../interrupts.js'
 import { createReportSession } from '../engine/report-session.js'
 import { openReport } from '../open-report.js'
 import { printRunSummary } from '../print-run.js'
-import { INTERRUPTED_EXIT_CODE } from '../exit-codes.js'
+import { INTERRUPTED_EXIT_CODE } from '../../core/exit-codes.js'
 
 export interface ReportOptions {
   out?: string

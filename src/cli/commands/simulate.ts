@@ -5,7 +5,7 @@
  */
 import { parseInteger } from '../args.js'
 import type { CommandContext, GlobalOptions } from '../context.js'
-import { ExitCode } from '../exit-codes.js'
+import { ExitCode } from '../../core/exit-codes.js'
 import { ConfigError } from '../../core/errors.js'
 import { PERSONAS, startSimulatedController, type PersonaName } from '../../simulator/unifi/index.js'
 import { startFakeCloudflare } from '../../simulator/cloudflare/index.js'

@@ -9,5 +9,5 @@ export type {
   Analyse,
 } from './deps.js'
 export type { RunOutcome } from './outcome.js'
-export { classifyUnifiError, EXIT_CODE_FOR_CLASS, type RunExitCode } from './failure.js'
+export { classifyUnifiError } from './failure.js'
 export { runJsonSchema, toRunJson, integrationJson, type RunJson } from './run-json.js'

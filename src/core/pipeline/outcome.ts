@@ -3,13 +3,13 @@ import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { UnifiFailure } from '../report/input.js'
 import type { SectionFindingCounts } from '../report/section.js'
 import type { ControllerKind } from '../unifi/model.js'
-import type { RunExitCode } from './failure.js'
+import type { ExitCodeValue } from '../exit-codes.js'
 
 export interface RunOutcome {
   /** A report was written and the UniFi collection succeeded. */
   ok: boolean
-  /** 0 written; 2 unreachable; 3 auth; 4 TLS trust; 5 anything else (integration failures never change it). */
-  exitCode: RunExitCode
+  /** `ExitCode` of core/exit-codes.ts: 0 written; 1–5 by the UniFi failure class (integration failures never change it). */
+  exitCode: ExitCodeValue
   /** ISO 8601 with offset in the report timezone. */
   generatedAt: string
   report: {

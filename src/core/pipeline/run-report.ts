@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto'
 import { analyse } from '../analysis/analyse.js'
 import { AbortedError, toScannerError } from '../errors.js'
+import { ExitCode, type ExitCodeValue } from '../exit-codes.js'
 import { sectionForOutcome } from '../integrations/outcome-section.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import { buildReportModel } from '../report/build-model.js'
@@ -22,7 +23,7 @@ import { renderText } from '../report/text/render-text.js'
 import { toZonedIso } from '../report/time.js'
 import type { UnifiCollection } from '../unifi/model.js'
 import type { PipelineDeps, RunReportOptions } from './deps.js'
-import { classifyUnifiError, EXIT_CODE_FOR_CLASS, type RunExitCode } from './failure.js'
+import { classifyUnifiError } from './failure.js'
 import type { RunOutcome } from './outcome.js'
 import { progressReporter } from './progress.js'
 import { buildHistoryEntry } from './history-entry.js'
@@ -123,7 +124,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   if (!writeFailed)
     await recordRun({ deps, unifi, model, files, generatedAtMs, outcomes, warnings, window: window.period })
 
-  const exitCode: RunExitCode = !unifi.ok ? EXIT_CODE_FOR_CLASS[unifi.error.class] : writeFailed ? 5 : 0
+  const exitCode: ExitCodeValue = !unifi.ok ? ExitCode[unifi.error.class] : writeFailed ? ExitCode.other : ExitCode.ok
   const outcome: RunOutcome = {
     ok: unifi.ok && !writeFailed,
     exitCode,

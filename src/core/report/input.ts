@@ -3,12 +3,13 @@
  * stopped it), the integration outcomes, and the run's context (time, timezone, version, demo flag).
  */
 import type { AnalysisResult } from '../analysis/model.js'
+import type { FailureClass } from '../exit-codes.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
 import type { ReportSection } from './section.js'
 
-/** Why a UniFi collection failed, as the CLI's exit codes see it. */
-export type UnifiFailureClass = 'unreachable' | 'auth' | 'tls' | 'other'
+/** Why a UniFi collection failed, in the classes the exit codes distinguish. */
+export type UnifiFailureClass = FailureClass
 
 export interface UnifiFailure {
   class: UnifiFailureClass

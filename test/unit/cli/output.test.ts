@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { unifiConnectionProblems } from '../../../src/cli/config/require-unifi.js'
-import { ExitCode, exitCodeForError } from '../../../src/cli/exit-codes.js'
+import { ExitCode, exitCodeForError } from '../../../src/core/exit-codes.js'
 import { openerFor } from '../../../src/cli/open-report.js'
 import { createCliOutput } from '../../../src/cli/output.js'
 import {

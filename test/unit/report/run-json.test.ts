@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AuthError, NetworkError, RequestTimeoutError, ScannerError, TlsTrustError } from '../../../src/core/errors.js'
+import { ExitCode, exitCodeForError } from '../../../src/core/exit-codes.js'
 import type { IntegrationOutcome } from '../../../src/core/integrations/contract.js'
-import {
-  classifyUnifiError,
-  EXIT_CODE_FOR_CLASS,
-  integrationJson,
-  runJsonSchema,
-  toRunJson,
-} from '../../../src/core/pipeline/index.js'
+import { classifyUnifiError, integrationJson, runJsonSchema, toRunJson } from '../../../src/core/pipeline/index.js'
 import type { RunOutcome } from '../../../src/core/pipeline/index.js'
 
 const base = { displayName: 'Cloudflare', durationMs: 12.6, breaker: 'closed' as const }
@@ -114,12 +109,13 @@ describe('UniFi failure classes and exit codes', () => {
     [new AuthError('wrong password'), 'auth', 3],
     [new ScannerError('rate-limited', 'UNIFI_LOGIN_RATE_LIMITED', 'too many logins'), 'auth', 3],
     [new TlsTrustError('untrusted', 'AA:BB', null), 'tls', 4],
-    [new ScannerError('config', 'UNIFI_SITE_REQUIRED', 'choose a site'), 'other', 5],
+    [new ScannerError('config', 'UNIFI_SITE_REQUIRED', 'choose a site'), 'config', 1],
     [new Error('boom'), 'other', 5],
   ] as const)('%s → %s (exit %d)', (error, failureClass, exitCode) => {
     const failure = classifyUnifiError(error)
     expect(failure.class).toBe(failureClass)
-    expect(EXIT_CODE_FOR_CLASS[failure.class]).toBe(exitCode)
+    expect(ExitCode[failure.class]).toBe(exitCode)
+    expect(exitCodeForError(error)).toBe(exitCode)
   })
 
   it('keeps the presented certificate fingerprint of a TLS failure', () => {

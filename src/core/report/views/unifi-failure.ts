@@ -3,6 +3,7 @@ import type { UnifiFailure, UnifiFailureClass } from '../input.js'
 import type { ReportSection } from '../section.js'
 
 const HEADLINE: Record<UnifiFailureClass, string> = {
+  config: 'The UniFi settings do not match the controller.',
   unreachable: 'The UniFi controller could not be reached.',
   auth: 'The UniFi controller refused the login.',
   tls: 'The UniFi controller’s certificate is not trusted.',
@@ -10,6 +11,7 @@ const HEADLINE: Record<UnifiFailureClass, string> = {
 }
 
 const ADVICE: Record<UnifiFailureClass, string> = {
+  config: 'Check the controller address, the site name and that the account may read this site.',
   unreachable:
     'Check the controller address and port, that the console is powered on, and that this computer can reach it.',
   auth: 'Check the username and password or API key; wait before retrying if the console reported too many login attempts.',
