@@ -165,7 +165,7 @@ async function bareFetch(sim: SimHandle, window: ReportWindow): Promise<{ ms: nu
   const api = '/proxy/network/api/s/default'
   const v2 = '/proxy/network/v2/api/site/default'
   const logBody = (severities: string[]) => (pageNumber: number) => ({
-    timestampFrom: window.since - 300_000,
+    timestampFrom: window.since,
     timestampTo: window.until,
     pageNumber,
     pageSize: PAGE,
@@ -195,7 +195,7 @@ async function bareFetch(sim: SimHandle, window: ReportWindow): Promise<{ ms: nu
       method: 'POST',
       path: `${v2}/traffic-flows`,
       body: (pageNumber) => ({
-        timestampFrom: window.since - 300_000,
+        timestampFrom: window.since,
         timestampTo: window.until,
         pageNumber,
         pageSize: PAGE,

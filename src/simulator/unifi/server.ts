@@ -119,6 +119,7 @@ export async function startServer(
     const slow = state.faults.forPath('slow', rawPath)
     if (slow) await delay(slow.delayMs)
     const { body, invalid } = await readBody(req)
+    if (body !== undefined) record.body = body
     if (res.destroyed) return
     const url = new URL(rawPath, 'https://simulator.invalid')
     const simReq: SimRequest = {

@@ -62,6 +62,8 @@ export interface RecordedRequest {
   at: number
   /** Epoch ms when the answer was sent or the connection dropped; null while the request is open. */
   endedAt: number | null
+  /** The parsed JSON body, when one was sent (tests read the window a client asked for). */
+  body?: unknown
 }
 
 export interface SimulatorStats {

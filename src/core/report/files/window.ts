@@ -1,6 +1,7 @@
 /**
- * The report window: since the last successful report, else the lookback setting (1–720 h), with a
- * 5-minute tolerance for clock skew between this computer and the controller.
+ * The report window: since the last successful report, else the lookback setting (1–720 h). This is the one
+ * place that widens it for clock skew between this computer and the controller: `query` starts 5 minutes
+ * before `period`, and the collectors ask for and keep exactly `query`.
  */
 import type { ReportWindow } from '../../unifi/model.js'
 

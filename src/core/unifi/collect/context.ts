@@ -16,15 +16,16 @@ export interface CollectContext {
   now: () => number
 }
 
-/** Entries this much older than `since` are still kept: controller clocks drift. */
-export const CLOCK_SKEW_MS = 5 * 60_000
-
 /** Pages fetched at once after the first page of a v2 list. */
 export const PAGE_CONCURRENCY = 4
 
+/**
+ * Whether an entry belongs to the window asked for. The window is taken as given: the pipeline has already
+ * widened it for clock skew (report/files/window.ts), so widening it here again would double the tolerance.
+ */
 export function inWindow(timestampMs: number | null, window: ReportWindow): boolean {
   if (timestampMs === null) return true
-  return timestampMs >= window.since - CLOCK_SKEW_MS && timestampMs < window.until
+  return timestampMs >= window.since && timestampMs < window.until
 }
 
 /**

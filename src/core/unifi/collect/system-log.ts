@@ -6,7 +6,7 @@
 import { EndpointUnsupportedError } from '../errors.js'
 import { v2Path, v2Read } from '../endpoints.js'
 import { readV2Pages, type PagingOutcome } from '../paging.js'
-import { CLOCK_SKEW_MS, PAGE_CONCURRENCY, type CollectContext } from './context.js'
+import { PAGE_CONCURRENCY, type CollectContext } from './context.js'
 
 export const SYSTEM_LOG_CATEGORIES = [
   'SECURITY',
@@ -41,7 +41,7 @@ export async function readSystemLog(
     readV2Pages({
       fetchPage: (pageNumber, pageSignal) =>
         v2Read(ctx.session, path, endpoint, pageSignal, {
-          timestampFrom: ctx.window.since - CLOCK_SKEW_MS,
+          timestampFrom: ctx.window.since,
           timestampTo: ctx.window.until,
           pageNumber,
           pageSize,

@@ -14,7 +14,6 @@ import { parseLegacyIps, parseTrafficFlowThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { Rejections, SourceLog } from '../source-log.js'
 import {
-  CLOCK_SKEW_MS,
   PAGE_CONCURRENCY,
   inWindow,
   isFatal,
@@ -159,7 +158,7 @@ function currentFlowQuery(ctx: CollectContext, pageNumber: number): Record<strin
     'except_for',
   ]
   return {
-    timestampFrom: ctx.window.since - CLOCK_SKEW_MS,
+    timestampFrom: ctx.window.since,
     timestampTo: ctx.window.until,
     pageNumber,
     pageSize: FLOW_PAGE,
@@ -185,7 +184,7 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
     const outcome = await readLegacyPages({
       fetchPage: (start, limit, pageSignal) =>
         legacyRead(ctx.session, path, endpoint, pageSignal, {
-          start: ctx.window.since - CLOCK_SKEW_MS,
+          start: ctx.window.since,
           end: ctx.window.until,
           _sort: '-time',
           _start: start,
