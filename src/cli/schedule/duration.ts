@@ -33,7 +33,7 @@ export function parseDuration(text: string): number {
 }
 
 /** `90000` → `1m30s`, for log lines that echo the schedule back. */
-export function formatDuration(ms: number): string {
+export function formatEvery(ms: number): string {
   const parts: string[] = []
   let rest = ms
   for (const [unit, size] of [

@@ -5,7 +5,7 @@
  */
 import { Cron } from 'croner'
 import { ConfigError } from '../../core/errors.js'
-import { formatDuration, parseDuration } from './duration.js'
+import { formatEvery, parseDuration } from './duration.js'
 
 export interface ScheduleSpec {
   /** Plain-English description for the start-up line, e.g. "every 10m" or "cron 0 8 * * 1 (Europe/Berlin)". */
@@ -37,7 +37,7 @@ export function parseSchedule(options: ScheduleOptions): ScheduleSpec {
 
 function everySchedule(intervalMs: number): ScheduleSpec {
   return {
-    description: `every ${formatDuration(intervalMs)}`,
+    description: `every ${formatEvery(intervalMs)}`,
     firstRunAt: (now) => now,
     nextRunAt(lastStart, now) {
       const next = lastStart + intervalMs

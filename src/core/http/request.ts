@@ -12,6 +12,7 @@ import {
   ResponseTooLargeError,
   ScannerError,
 } from '../errors.js'
+import { formatTimeout } from '../time.js'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -45,7 +46,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const timer = setTimeout(
     () =>
       timeout.abort(
-        new RequestTimeoutError(`${describe(req.url)} did not answer within ${formatMs(timeoutMs)}.`, timeoutMs),
+        new RequestTimeoutError(`${describe(req.url)} did not answer within ${formatTimeout(timeoutMs)}.`, timeoutMs),
       ),
     timeoutMs,
   )
@@ -173,10 +174,6 @@ export function describe(url: string): string {
   } catch {
     return 'the server'
   }
-}
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms} ms`
 }
 
 function formatBytes(bytes: number): string {

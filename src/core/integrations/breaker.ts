@@ -7,9 +7,8 @@ import CircuitBreaker from 'opossum'
 import type { BreakerPolicy } from '../../shared/settings.js'
 import type { BreakerState, IntegrationBreakerStatus } from '../../shared/integration-status.js'
 import { AbortedError, RequestTimeoutError, ScannerError, countsAsFailure, toScannerError } from '../errors.js'
-import { formatMs } from '../http/index.js'
 import type { Logger } from '../logger.js'
-import { formatDuration } from './format.js'
+import { formatDuration, formatTimeout } from '../time.js'
 import { CircuitOpenError, resultFor, type BreakerCallRecord } from './call-result.js'
 
 export { CircuitOpenError, type BreakerCallRecord, type CallResult } from './call-result.js'
@@ -292,7 +291,7 @@ export class IntegrationBreaker<A, T> {
       const name = this.options.displayName
       if (code === 'ETIMEDOUT') {
         return new RequestTimeoutError(
-          `${name} did not finish within ${formatMs(this.policy.timeoutMs)}; the call was cancelled.`,
+          `${name} did not finish within ${formatTimeout(this.policy.timeoutMs)}; the call was cancelled.`,
           this.policy.timeoutMs,
           { cause: raw },
         )

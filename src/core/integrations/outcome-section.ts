@@ -5,7 +5,7 @@
  */
 import type { ReportSection, SectionBlock } from '../report/section.js'
 import type { IntegrationOutcome } from './contract.js'
-import { formatClock } from './format.js'
+import { formatDateTime } from '../time.js'
 
 export function sectionIdFor(integrationId: string): string {
   return `integration-${integrationId}`
@@ -24,7 +24,7 @@ export function sectionForOutcome(outcome: IntegrationOutcome, timezone: string)
       if (outcome.nextAttemptAt !== null) {
         blocks.push({
           type: 'facts',
-          items: [{ label: 'Next attempt', value: `${formatClock(outcome.nextAttemptAt, timezone)} (${timezone})` }],
+          items: [{ label: 'Next attempt', value: formatDateTime(outcome.nextAttemptAt, timezone) }],
         })
       }
       blocks.push({

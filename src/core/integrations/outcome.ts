@@ -5,10 +5,9 @@
  */
 import type { BreakerState } from '../../shared/integration-status.js'
 import { HttpStatusError, NetworkError, RequestTimeoutError, type ScannerError } from '../errors.js'
-import { formatMs } from '../http/index.js'
 import { CircuitOpenError } from './breaker.js'
 import type { IntegrationOutcome } from './contract.js'
-import { formatClock, formatDuration } from './format.js'
+import { formatDuration, formatTime, formatTimeout } from '../time.js'
 
 export interface OutcomeBase {
   id: string
@@ -35,7 +34,7 @@ export function outcomeForError(
     const when =
       error.nextTrialAt === null
         ? 'a trial call is in progress'
-        : `next try ${formatClock(error.nextTrialAt, context.timezone)}`
+        : `next try ${formatTime(error.nextTrialAt, context.timezone)}`
     return {
       ...base,
       status: 'failed',
@@ -56,7 +55,7 @@ export function outcomeForError(
   }
   if (error.kind === 'timeout') {
     const budget = error instanceof RequestTimeoutError ? error.timeoutMs : context.timeoutMs
-    return failed(base, error, 'timeout', `timed out after ${formatMs(budget)}`)
+    return failed(base, error, 'timeout', `timed out after ${formatTimeout(budget)}`)
   }
   return failed(base, error, 'error', shortReason(error))
 }

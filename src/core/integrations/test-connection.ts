@@ -5,7 +5,7 @@
 import type { Dispatcher } from 'undici'
 import type { Settings } from '../../shared/settings.js'
 import { AbortedError, RequestTimeoutError, toScannerError } from '../errors.js'
-import { formatMs } from '../http/index.js'
+import { formatTimeout } from '../time.js'
 import type { Logger } from '../logger.js'
 import { checkConfiguration, partialMessage } from './configuration.js'
 import type { ConnectionTestResult, Integration, UnifiRunAccess } from './contract.js'
@@ -34,7 +34,10 @@ export async function runConnectionTest(
   const timeoutMs = options.settings.breaker.timeoutMs
   const controller = new AbortController()
   const timer = setTimeout(
-    () => controller.abort(new RequestTimeoutError(`${name} did not answer within ${formatMs(timeoutMs)}.`, timeoutMs)),
+    () =>
+      controller.abort(
+        new RequestTimeoutError(`${name} did not answer within ${formatTimeout(timeoutMs)}.`, timeoutMs),
+      ),
     timeoutMs,
   )
   const onParentAbort = (): void => controller.abort(new AbortedError(`${name}: the connection test was cancelled.`))

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../report/files/history.js'
 import type { WrittenReportFiles } from '../report/files/report-files.js'
 import type { UnifiResult } from '../report/input.js'
 import type { ReportModel } from '../report/model.js'
-import { toZonedIso } from '../report/time.js'
+import { toZonedIso } from '../time.js'
 
 /** The history index line for a written report (what the UI's report list shows). */
 export function buildHistoryEntry(args: {

@@ -16,4 +16,3 @@ export { readRunState, writeRunState, RUN_STATE_FILE } from './files/run-state.j
 export { writeReportFiles, REPORT_FILE_PATTERN } from './files/report-files.js'
 export { applyRetention } from './files/retention.js'
 export { resolveWindow, CLOCK_SKEW_MS, MAX_LOOKBACK_HOURS } from './files/window.js'
-export { formatDateTime, toZonedIso, parseZonedIso, fileStamp } from './time.js'

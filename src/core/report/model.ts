@@ -32,6 +32,7 @@ export interface ReportHeader {
   /** "UniFi OS console · Network 10.3.58 · https://192.168.1.1" or "Not reached". */
   controller: string
   period: { start: string; end: string }
+  /** With the IANA zone when its short name does not say it already. */
   generatedAt: string
   timezone: string
   /** ISO 8601 with offset, for machine readers. */

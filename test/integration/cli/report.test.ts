@@ -104,6 +104,32 @@ describe('report', { timeout: 120_000 }, () => {
   })
 })
 
+describe('dates in one report', { timeout: 120_000 }, () => {
+  it('writes every date in one style, Cloudflare section included, and names UTC once', async () => {
+    const config = await writeConfig(work.path, 'utc.json', { report: { timezone: 'UTC', format: 'both' } })
+    const result = await runCli(['report', '--json', '--config', config, '--data-dir', dataDir()], fakes.env())
+    expect(result.code, result.stderr).toBe(0)
+    const run = parseRunJson(result)
+    const plain = readFileSync(run.report.text ?? '', 'utf8')
+    expect(plain).toMatch(/Generated: +[A-Z][a-z]{2} \d{1,2}, \d{4} at \d{1,2}:\d\d [AP]M UTC\n/)
+    expect(plain).not.toContain('UTC (UTC)')
+    // The HTML report's text, cell by cell: the plain-text report wraps dates across table rows.
+    const html = readFileSync(run.report.html ?? '', 'utf8')
+    const text = html
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' | ')
+      .replace(/\s+/g, ' ')
+    expect(text).not.toContain('UTC (UTC)')
+    // The fake account has a tunnel that went down five hours ago: the Cloudflare section dates it.
+    expect(text).toMatch(/Down since [A-Z][a-z]{2} \d{1,2}, \d{4} at \d{1,2}:\d\d [AP]M UTC/)
+    // No day-first dates ("3 Dec 2026, 11:45") anywhere.
+    expect(text).not.toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/)
+    const dates = [...text.matchAll(/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}.{0,16}/g)]
+    expect(dates.length).toBeGreaterThan(3)
+    for (const [date] of dates) expect(date).toMatch(/^\w{3} \d{1,2}, \d{4} at \d{1,2}:\d\d [AP]M UTC/)
+  })
+})
+
 describe('trust and login alternatives', { timeout: 120_000 }, () => {
   it('trusts the console through UNIFI_CA_FILE and logs in with UNIFI_API_KEY', async () => {
     const caFile = await writeConfig(work.path, 'console-ca.pem', fakes.controller.certPem)

@@ -80,7 +80,7 @@ describe('Cloudflare faults', () => {
     expect(countsAsFailure(error)).toBe(true)
     expect(error).toBeInstanceOf(HttpStatusError)
     expect((error as HttpStatusError).retryAfterMs).toBe(120_000)
-    expect(error.message).toContain('wait 120 s before the next request')
+    expect(error.message).toContain('wait 2 min before the next request')
   })
 
   it('429 on GraphQL only: analytics fail, tunnels still reported, the section lists what is missing', async () => {

@@ -142,7 +142,7 @@ describe('integration runtime over loopback HTTP', () => {
     const skipped = byId(await runtime.run({ window: WINDOW, unifi: null }), 'flaky')
     expect(skipped).toMatchObject({ status: 'failed', reason: 'circuit-open', errorKind: 'server' })
     expect(skipped.status === 'failed' && skipped.message).toMatch(
-      /^Flaky: unable to fetch data \(circuit open, next try \d\d:\d\d\)$/,
+      /^Flaky: unable to fetch data \(circuit open, next try \d{1,2}:\d\d [AP]M \S+\)$/,
     )
     expect(skipped.status === 'failed' && skipped.nextAttemptAt).toBeGreaterThan(Date.now())
     expect(upstream.hits.get('/500')).toBe(before + 3)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration, parseDuration } from '../../../src/cli/schedule/duration.js'
+import { formatEvery, parseDuration } from '../../../src/cli/schedule/duration.js'
 import { parseSchedule } from '../../../src/cli/schedule/schedule-spec.js'
 import { ConfigError } from '../../../src/core/errors.js'
 
@@ -26,9 +26,9 @@ describe('parseDuration', () => {
   })
 
   it('formats durations back', () => {
-    expect(formatDuration(5_400_000)).toBe('1h30m')
-    expect(formatDuration(30_000)).toBe('30s')
-    expect(formatDuration(1500)).toBe('1s500ms')
+    expect(formatEvery(5_400_000)).toBe('1h30m')
+    expect(formatEvery(30_000)).toBe('30s')
+    expect(formatEvery(1500)).toBe('1s500ms')
   })
 })
 

@@ -141,14 +141,14 @@ describe('Cloudflare section', () => {
     const tunnelTable = tables(section.blocks).find((t) => t.caption === 'Cloudflare Tunnels')
     expect(tunnelTable?.rows.map((r) => [r.cells[0], r.cells[1], r.cells[2], r.tone])).toEqual([
       ['prod-tunnel', 'Healthy', '4', 'good'],
-      ['dev-tunnel', 'Down since 10 Mar 2026, 08:00', '0', 'error'],
+      ['dev-tunnel', 'Down since Mar 10, 2026 at 8:00 AM GMT+1', '0', 'error'],
       ['media', 'Degraded', '0', 'warning'],
       ['old-pi', 'Not running (never connected)', '0', 'note'],
     ])
     const warning = paragraphs(section.blocks).find((p) => p.text.includes('tunnels need attention'))
     expect(warning).toMatchObject({
       tone: 'warning',
-      text: '3 of 4 tunnels need attention: dev-tunnel (down since 10 Mar 2026, 08:00), media (degraded), old-pi (not running (never connected)).',
+      text: '3 of 4 tunnels need attention: dev-tunnel (down since Mar 10, 2026 at 8:00 AM GMT+1), media (degraded), old-pi (not running (never connected)).',
     })
     const texts = paragraphs(section.blocks).map((p) => p.text)
     expect(texts).toContain('Tunnel connectors run from 203.0.113.45; this should be your UniFi WAN address.')
@@ -177,7 +177,7 @@ describe('Cloudflare section', () => {
   it('explains a clipped window in the zone plan terms', () => {
     const section = renderCloudflareSection(data(), ctx)
     expect(paragraphs(section.blocks).map((p) => p.text)).toContain(
-      'Cloudflare keeps only 24 h of security events on the Free plan of example.com; security events before 9 Mar 2026, 13:00 are not included.',
+      'Cloudflare keeps only 24 h of security events on the Free plan of example.com; security events before Mar 9, 2026 at 1:00 PM GMT+1 are not included.',
     )
   })
 
@@ -211,7 +211,7 @@ describe('Cloudflare section', () => {
     expect(paths?.rows[0]?.cells[0]).toBe('/search?q=<script>alert(1)</script>')
     const recent = tables(section.blocks).find((t) => t.caption === 'Latest blocked requests')
     expect(recent?.rows[0]?.cells).toEqual([
-      '10 Mar 2026, 11:11',
+      'Mar 10, 2026 at 11:11 AM GMT+1',
       '203.0.113.69 (GB)',
       'shop.example.com/product?id=1%27--',
     ])

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { sectionForOutcome } from '../../../src/core/integrations/outcome-section.js'
 import { outcomeForError } from '../../../src/core/integrations/outcome.js'
 import { CircuitOpenError } from '../../../src/core/integrations/breaker.js'
-import { formatClock, formatDuration } from '../../../src/core/integrations/format.js'
 import { AbortedError, ConfigError, RequestTimeoutError, TlsTrustError } from '../../../src/core/errors.js'
 
 const base = { id: 'cloudflare', displayName: 'Cloudflare', durationMs: 12, breaker: 'open' as const }
@@ -25,7 +24,7 @@ describe('outcomeForError', () => {
     expect(outcome).toMatchObject({
       status: 'failed',
       reason: 'circuit-open',
-      message: 'Cloudflare: unable to fetch data (circuit open, next try 14:05)',
+      message: 'Cloudflare: unable to fetch data (circuit open, next try 2:05 PM GMT+1)',
       nextAttemptAt: next,
       errorKind: 'server',
     })
@@ -60,11 +59,11 @@ describe('sectionForOutcome', () => {
       id: 'integration-cloudflare',
       title: 'Cloudflare',
       tone: 'error',
-      summary: 'Cloudflare: unable to fetch data (circuit open, next try 14:05)',
+      summary: 'Cloudflare: unable to fetch data (circuit open, next try 2:05 PM GMT+1)',
     })
     expect(section?.blocks).toContainEqual({
       type: 'facts',
-      items: [{ label: 'Next attempt', value: '14:05 (Europe/Berlin)' }],
+      items: [{ label: 'Next attempt', value: 'Nov 28, 2026 at 2:05 PM GMT+1' }],
     })
   })
 
@@ -80,16 +79,5 @@ describe('sectionForOutcome', () => {
       'UTC',
     )
     expect(partial).toMatchObject({ tone: 'warning', summary: 'Cloudflare: skipped (missing: Account ID).' })
-  })
-})
-
-describe('format', () => {
-  it('formats durations and clock times', () => {
-    expect(formatDuration(850)).toBe('850 ms')
-    expect(formatDuration(45_000)).toBe('45 s')
-    expect(formatDuration(125_000)).toBe('2 min 5 s')
-    expect(formatDuration(3_780_000)).toBe('1 h 3 min')
-    expect(formatClock(Date.parse('2026-11-28T13:05:00Z'), 'UTC')).toBe('13:05')
-    expect(formatClock(Date.parse('2026-11-28T13:05:00Z'), 'Not/AZone')).toBe('13:05')
   })
 })

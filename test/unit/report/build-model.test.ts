@@ -38,7 +38,7 @@ describe('report model', () => {
 
   it('formats the header in the configured timezone and keeps the ISO offset', () => {
     const model = buildReportModel(reportInput({ timezone: 'Europe/Berlin' }))
-    expect(model.header.generatedAt).toBe('Jan 24, 2026 at 3:30 PM GMT+1')
+    expect(model.header.generatedAt).toBe('Jan 24, 2026 at 3:30 PM GMT+1 (Europe/Berlin)')
     expect(model.header.generatedAtIso).toBe('2026-01-24T15:30:00+01:00')
     expect(model.header.site).toBe('Head office (default)')
     expect(model.header.controller).toBe('UniFi OS console · Network 10.3.58 · https://192.168.1.1')
@@ -52,7 +52,7 @@ describe('report model', () => {
       breaker: 'open',
       status: 'failed',
       reason: 'circuit-open',
-      message: 'Cloudflare: unable to fetch data (circuit open, next try 14:05)',
+      message: 'Cloudflare: unable to fetch data (circuit open, next try 2:05 PM UTC)',
       errorKind: 'unreachable',
       nextAttemptAt: T0 + 60_000,
     }
@@ -62,7 +62,7 @@ describe('report model', () => {
     expect(model.summary.notices).toContainEqual({
       title: 'Cloudflare Security',
       tone: 'error',
-      text: 'Cloudflare: unable to fetch data (circuit open, next try 14:05)',
+      text: 'Cloudflare: unable to fetch data (circuit open, next try 2:05 PM UTC)',
     })
   })
 

@@ -4,7 +4,8 @@
  * count toward the breaker; 429, 5xx, invalid JSON and unexpected shapes are outages and do.
  */
 import { AuthError, HttpStatusError, ScannerError } from '../../errors.js'
-import { describe, formatMs } from '../../http/index.js'
+import { describe } from '../../http/index.js'
+import { formatDuration } from '../../time.js'
 import type { ApiMessage, GraphqlError } from './schemas.js'
 
 /** Codes that say the credential itself is missing, malformed, invalid or expired. */
@@ -63,7 +64,7 @@ export function restFailure(
     return new HttpStatusError(
       429,
       url,
-      `Cloudflare rate limit reached (HTTP 429 from ${where}). Cloudflare asks to wait ${formatMs(wait)} before the next request.`,
+      `Cloudflare rate limit reached (HTTP 429 from ${where}). Cloudflare asks to wait ${formatDuration(wait)} before the next request.`,
       wait,
       { code: 'CLOUDFLARE_RATE_LIMITED' },
     )

@@ -2,7 +2,8 @@
 import type { SectionBlock } from '../../report/section.js'
 import type { CloudflareData, SecurityEventsResult } from './model.js'
 import { TOP_SHOWN, clipNote, zoneCount, type RenderContext } from './section-shared.js'
-import { actionLabel, formatCount, formatDateTime, planLabel, sourceLabel, truncate } from './wording.js'
+import { formatDateTime } from '../../time.js'
+import { actionLabel, formatCount, planLabel, sourceLabel, truncate } from './wording.js'
 
 export function eventsBlocks(data: CloudflareData, ctx: RenderContext): SectionBlock[] {
   const part = data.securityEvents

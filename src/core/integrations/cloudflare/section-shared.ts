@@ -2,7 +2,8 @@
 import type { ReportWindow } from '../../unifi/model.js'
 import type { SectionBlock } from '../../report/section.js'
 import type { CloudflareData, QueriedWindow } from './model.js'
-import { formatDateTime, formatSpan, planLabel } from './wording.js'
+import { formatDateTime, formatSpan } from '../../time.js'
+import { planLabel } from './wording.js'
 
 export const TOP_SHOWN = 5
 

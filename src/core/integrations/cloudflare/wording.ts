@@ -1,7 +1,8 @@
 /**
  * Plain-English wording for Cloudflare's identifiers: rule sources, actions,
- * tunnel states, plans, and the number/date formats the section uses.
+ * tunnel states, plans and counts. Dates and spans come from core/time.ts, like the rest of the report.
  */
+import { formatDateTime } from '../../time.js'
 import type { PlanId, TunnelSummary } from './model.js'
 
 const SOURCES: Record<string, string> = {
@@ -78,25 +79,6 @@ const numberFormat = new Intl.NumberFormat('en-US')
 
 export function formatCount(value: number): string {
   return numberFormat.format(value)
-}
-
-export function formatDateTime(epochMs: number, timezone: string): string {
-  if (!Number.isFinite(epochMs)) return 'unknown time'
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(epochMs)
-}
-
-export function formatSpan(seconds: number): string {
-  const hours = seconds / 3600
-  if (hours < 48) return `${Math.round(hours)} h`
-  return `${Math.round(hours / 24)} days`
 }
 
 export function truncate(text: string, max: number): string {

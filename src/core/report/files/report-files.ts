@@ -5,7 +5,7 @@
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AbortedError } from '../../errors.js'
-import { fileStamp } from '../time.js'
+import { fileStamp } from '../../time.js'
 import { FileWriteError, stageFile, type StagedFile } from './atomic-write.js'
 
 export const REPORT_FILE_PATTERN = /^unifi-report-(\d{4}-\d{2}-\d{2}-\d{6})(?:-(\d+))?\.(html|txt)$/

@@ -6,7 +6,7 @@
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '../../logger.js'
-import { fileStamp } from '../time.js'
+import { fileStamp } from '../../time.js'
 import { REPORT_FILE_PATTERN } from './report-files.js'
 
 const DAY_MS = 86_400_000

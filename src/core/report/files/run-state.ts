@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Logger } from '../../logger.js'
-import { parseZonedIso, toZonedIso } from '../time.js'
+import { parseZonedIso, toZonedIso } from '../../time.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { readRecoverableJson } from './recoverable-json.js'
 

@@ -12,7 +12,7 @@ export function Header({ model }: { model: ReportModel }) {
         Period: {header.period.start} – {header.period.end}
       </p>
       <p className="meta">
-        Generated: <time dateTime={header.generatedAtIso}>{header.generatedAt}</time> ({header.timezone})
+        Generated: <time dateTime={header.generatedAtIso}>{header.generatedAt}</time>
       </p>
     </div>
   )

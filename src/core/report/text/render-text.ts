@@ -15,7 +15,7 @@ function headerLines(model: ReportModel): string[] {
     ...field('Site:', header.site),
     ...field('Controller:', header.controller),
     ...field('Period:', `${header.period.start} to ${header.period.end}`),
-    ...field('Generated:', `${header.generatedAt} (${header.timezone})`),
+    ...field('Generated:', header.generatedAt),
   ]
 }
 

@@ -5,7 +5,7 @@
 import type { AnalysisResult, Finding, Severity } from '../../analysis/model.js'
 import type { FindingView, FindingsView } from '../model.js'
 import type { ReportCaps } from '../input.js'
-import { formatDateTime, formatShortDateTime } from '../time.js'
+import { formatDateTime, formatShortDateTime } from '../../time.js'
 import { capList } from './cap.js'
 
 export function deviceLabel(name: string | null, mac: string | null): string {

@@ -1,7 +1,7 @@
 import type { ControllerInfo, SiteRef } from '../../unifi/model.js'
 import type { ReportHeader } from '../model.js'
 import type { ReportInput } from '../input.js'
-import { formatDateTime, toZonedIso } from '../time.js'
+import { formatDateTime, formatDateTimeWithZone, toZonedIso } from '../../time.js'
 
 export function siteText(site: SiteRef | null): string {
   if (!site) return 'Unknown site'
@@ -24,7 +24,7 @@ export function buildHeader(input: ReportInput): ReportHeader {
     site: siteText(site),
     controller: controllerText(controller, unifi.ok ? null : unifi.configuredUrl),
     period: { start: formatDateTime(input.period.since, timezone), end: formatDateTime(input.period.until, timezone) },
-    generatedAt: formatDateTime(input.generatedAtMs, timezone),
+    generatedAt: formatDateTimeWithZone(input.generatedAtMs, timezone),
     timezone,
     generatedAtIso: toZonedIso(input.generatedAtMs, timezone),
   }

@@ -5,7 +5,7 @@
 import type { Severity, SourceIpSummary, ThreatAnalysis, ThreatGroup } from '../../analysis/model.js'
 import type { ThreatGroupView, ThreatSourceView, ThreatsView } from '../model.js'
 import type { ReportCaps } from '../input.js'
-import { formatDateTime } from '../time.js'
+import { formatDateTime } from '../../time.js'
 import { capList, joinWithMore, plural } from './cap.js'
 
 const SEVERITY_RANK: Record<Severity, number> = { severe: 0, medium: 1, low: 2 }

@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../../../shared/ipc/payloads.js'
+import { formatDateTime } from '../../lib/format.js'
 
 const STATE_LABEL: Record<AppStatus['state'], string> = {
   idle: 'Ready',
@@ -30,7 +31,7 @@ export function StatusCard({ status }: { status: AppStatus }) {
       )}
       {status.lastReport && (
         <p className="muted" data-testid="last-report">
-          Last report: {status.lastReport.headline} ({new Date(status.lastReport.finishedAt).toLocaleString()})
+          Last report: {status.lastReport.headline} ({formatDateTime(status.lastReport.finishedAt)})
         </p>
       )}
     </section>

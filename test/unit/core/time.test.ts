@@ -2,20 +2,49 @@ import { describe, expect, it } from 'vitest'
 import {
   fileStamp,
   formatDateTime,
+  formatDateTimeWithZone,
+  formatDuration,
   formatShortDateTime,
+  formatSpan,
+  formatTime,
+  formatTimeout,
   parseZonedIso,
   toZonedIso,
-} from '../../../src/core/report/time.js'
+} from '../../../src/core/time.js'
 
 const T = Date.UTC(2026, 0, 24, 14, 30, 5)
 
-describe('report time formatting', () => {
+describe('time formatting (the one engine module)', () => {
   it('shows times in the configured zone with a 12-hour clock and the zone abbreviation', () => {
     expect(formatDateTime(T, 'America/New_York')).toBe('Jan 24, 2026 at 9:30 AM EST')
     expect(formatDateTime(T, 'UTC')).toBe('Jan 24, 2026 at 2:30 PM UTC')
     expect(formatShortDateTime(Date.UTC(2026, 0, 24, 5, 0), 'UTC')).toBe('Jan 24 at 5:00 AM')
     expect(formatShortDateTime(Date.UTC(2026, 0, 24, 12, 7), 'UTC')).toBe('Jan 24 at 12:07 PM')
     expect(formatShortDateTime(Date.UTC(2026, 0, 24, 0, 7), 'UTC')).toBe('Jan 24 at 12:07 AM')
+    expect(formatTime(T, 'America/New_York')).toBe('9:30 AM EST')
+    expect(formatDateTime(Number.NaN, 'UTC')).toBe('unknown time')
+  })
+
+  it('names the IANA zone after the time only when its short name does not already say it', () => {
+    expect(formatDateTimeWithZone(T, 'UTC')).toBe('Jan 24, 2026 at 2:30 PM UTC')
+    expect(formatDateTimeWithZone(T, 'America/New_York')).toBe('Jan 24, 2026 at 9:30 AM EST (America/New_York)')
+  })
+
+  it('falls back to UTC for a zone Intl does not know, keeping the instant right', () => {
+    expect(formatTime(Date.parse('2026-11-28T13:05:00Z'), 'Not/AZone')).toBe('1:05 PM UTC')
+    expect(parseZonedIso(toZonedIso(T, 'Not/AZone'))).toBe(T)
+  })
+
+  it('formats durations, time budgets and limit spans', () => {
+    expect(formatDuration(850)).toBe('850 ms')
+    expect(formatDuration(45_000)).toBe('45 s')
+    expect(formatDuration(125_000)).toBe('2 min 5 s')
+    expect(formatDuration(3_780_000)).toBe('1 h 3 min')
+    expect(formatTimeout(250)).toBe('250 ms')
+    expect(formatTimeout(30_000)).toBe('30 s')
+    expect(formatTimeout(1500)).toBe('1.5 s')
+    expect(formatSpan(86_400)).toBe('24 h')
+    expect(formatSpan(30 * 86_400)).toBe('30 days')
   })
 
   it('writes ISO timestamps with the zone offset, including daylight saving time', () => {
