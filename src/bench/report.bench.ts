@@ -95,7 +95,6 @@ function analyseAndRender(collection: UnifiCollection) {
     demo: false,
     unifi: { ok: true, collection, analysis },
     integrations: [],
-    describeOutcome: () => null,
   })
   const modelled = performance.now()
   sampleRss()

@@ -3,6 +3,7 @@
  * (which decides breaker counting, UI state and CLI exit code), a user-facing message that says what to
  * do, and the underlying `cause`. Messages must never contain a secret (passwords, keys, tokens, cookies).
  */
+import type { IpcFailure } from '../shared/result.js'
 
 /** How a call failed, which decides whether a breaker counts it and what the user is told. */
 export type ErrorKind =
@@ -116,6 +117,20 @@ export class AuthError extends ScannerError {
   constructor(message: string, options?: { cause?: unknown; code?: string }) {
     super('auth', options?.code ?? 'AUTH', message, options)
   }
+}
+
+const INTERNAL_MESSAGE = 'Something went wrong inside UniFi Scanner. Try again; if it keeps happening, check the log.'
+
+/**
+ * What a window (or any other outside reader) may learn about an error. Engine errors carry a user-facing
+ * message written not to contain secrets; anything else is a bug of ours whose message could hold anything, so
+ * only a generic line goes out.
+ */
+export function toPublicFailure(error: unknown): IpcFailure {
+  if (error instanceof ScannerError && error.kind !== 'internal') {
+    return { code: error.code, kind: error.kind, message: error.message }
+  }
+  return { code: 'INTERNAL', kind: 'internal', message: INTERNAL_MESSAGE }
 }
 
 /** Wraps anything thrown into a ScannerError without losing it (kind `internal` unless known). */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { ConfigError, toScannerError } from '../core/errors.js'
+import { ConfigError, toPublicFailure, toScannerError } from '../core/errors.js'
 import { integrations as registeredIntegrations } from '../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../core/integrations/runner.js'
 import type { Logger } from '../core/logger.js'
@@ -14,7 +14,6 @@ import type {
 } from '../shared/ipc/payloads.js'
 import { settingsSchema } from '../shared/settings.js'
 import { testUnifiDraft, type UnifiDraft } from './connections/unifi-tester.js'
-import { toIpcFailure } from './ipc/to-ipc-failure.js'
 import type { ReportHistoryService } from './reports/report-history.js'
 import type { RuntimeHost } from './runtime/runtime-host.js'
 import type { SettingsService } from './settings/settings-service.js'
@@ -68,7 +67,7 @@ export class DesktopActions {
       this.deps.unifiCard.tested(result)
       return result
     } catch (error) {
-      this.deps.unifiCard.failed(toIpcFailure(toScannerError(error)))
+      this.deps.unifiCard.failed(toPublicFailure(toScannerError(error)))
       throw toScannerError(error)
     } finally {
       this.deps.refreshStatus()

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { analyse } from '../../src/core/analysis/analyse.js'
 import type { IntegrationOutcome } from '../../src/core/integrations/contract.js'
+import { integrationSections } from '../../src/core/pipeline/integration-sections.js'
 import { buildReportModel } from '../../src/core/report/build-model.js'
 import { renderHtml } from '../../src/core/report/html/render-html.js'
 import type { ReportSection } from '../../src/core/report/section.js'
@@ -173,8 +174,7 @@ function reportHtml(): string {
       collection: data,
       analysis: analyse(data, { thresholds: healthThresholdsSchema.parse({}), now: () => NOW }),
     },
-    integrations: outcomes,
-    describeOutcome: () => null,
+    integrations: integrationSections(outcomes, 'UTC'),
   })
   return renderHtml(model)
 }

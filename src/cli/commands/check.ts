@@ -7,7 +7,7 @@
 import { TlsTrustError, toScannerError, type ScannerError } from '../../core/errors.js'
 import type { ControllerInfo, SiteRef } from '../../core/unifi/model.js'
 import { checkConfiguration } from '../../core/integrations/configuration.js'
-import type { UnifiRunAccess } from '../../core/integrations/contract.js'
+import type { UnifiRunAccess } from '../../core/unifi/run-access.js'
 import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import { createUnifiClient } from '../../core/unifi/index.js'

@@ -8,7 +8,8 @@ import type { Dispatcher } from 'undici'
 import type { Settings } from '../../shared/settings.js'
 import type { Logger } from '../logger.js'
 import type { ReportSection } from '../report/section.js'
-import type { CollectedThreat, ControllerInfo, IpsSettings, ReportWindow, DataSources } from '../unifi/model.js'
+import type { ReportWindow } from '../unifi/model.js'
+import type { UnifiRunAccess } from '../unifi/run-access.js'
 
 export interface CredentialField {
   /** Name shown in "missing: …" lists and used by the CLI/UI, e.g. `apiToken`. */
@@ -20,18 +21,6 @@ export interface CredentialField {
   help?: string
   /** Whether this field has a value in the given settings. */
   isSet(settings: Settings): boolean
-}
-
-/**
- * Access to the run's UniFi session for integrations that ride on it (CyberSecure). Calls are memoised per
- * run and share the single login: asking here never causes a second login or a duplicate request.
- */
-export interface UnifiRunAccess {
-  controllerInfo(signal: AbortSignal): Promise<ControllerInfo>
-  ipsSettings(signal: AbortSignal): Promise<IpsSettings | null>
-  threats(
-    signal: AbortSignal,
-  ): Promise<{ threats: CollectedThreat[]; sources: Pick<DataSources, 'threats' | 'attempts'> }>
 }
 
 export interface IntegrationContext {

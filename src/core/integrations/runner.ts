@@ -13,13 +13,8 @@ import type { Logger } from '../logger.js'
 import type { ReportWindow } from '../unifi/model.js'
 import { IntegrationBreaker } from './breaker.js'
 import { checkConfiguration, PartialConfigWarner, partialMessage } from './configuration.js'
-import type {
-  AnyIntegration,
-  ConnectionTestResult,
-  Integration,
-  IntegrationOutcome,
-  UnifiRunAccess,
-} from './contract.js'
+import type { AnyIntegration, ConnectionTestResult, Integration, IntegrationOutcome } from './contract.js'
+import type { UnifiRunAccess } from '../unifi/run-access.js'
 import { outcomeForError, unableToFetch, type OutcomeBase } from './outcome.js'
 import { IntegrationStatusStore, idleBreakerStatus, type StatusListener } from './status-store.js'
 import { runConnectionTest } from './test-connection.js'

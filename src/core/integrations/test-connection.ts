@@ -8,7 +8,8 @@ import { AbortedError, RequestTimeoutError, toScannerError } from '../errors.js'
 import { formatTimeout } from '../time.js'
 import type { Logger } from '../logger.js'
 import { checkConfiguration, partialMessage } from './configuration.js'
-import type { ConnectionTestResult, Integration, UnifiRunAccess } from './contract.js'
+import type { UnifiRunAccess } from '../unifi/run-access.js'
+import type { ConnectionTestResult, Integration } from './contract.js'
 
 export interface ConnectionTestOptions {
   settings: Settings

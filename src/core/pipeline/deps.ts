@@ -3,11 +3,12 @@
  * runtime satisfy them, and tests can substitute fakes for a single piece.
  */
 import type { AnalysisResult } from '../analysis/model.js'
-import type { IntegrationOutcome, UnifiRunAccess } from '../integrations/contract.js'
+import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { Logger } from '../logger.js'
 import type { ReportSection } from '../report/section.js'
 import type { HealthThresholds, ReportFormat, Settings } from '../../shared/settings.js'
 import type { ReportWindow, UnifiCollection } from '../unifi/model.js'
+import type { UnifiRunAccess } from '../unifi/run-access.js'
 
 export interface UnifiSource {
   collect(

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto'
 import { analyse } from '../analysis/analyse.js'
 import { AbortedError, toScannerError } from '../errors.js'
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js'
-import { sectionForOutcome } from '../integrations/outcome-section.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import { buildReportModel } from '../report/build-model.js'
 import { appendHistory } from '../report/files/history.js'
@@ -24,6 +23,7 @@ import { toZonedIso } from '../time.js'
 import type { UnifiCollection } from '../unifi/model.js'
 import type { PipelineDeps, RunReportOptions } from './deps.js'
 import { classifyUnifiError } from './failure.js'
+import { integrationSections } from './integration-sections.js'
 import type { RunOutcome } from './outcome.js'
 import { progressReporter } from './progress.js'
 import { buildHistoryEntry } from './history-entry.js'
@@ -96,8 +96,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     appVersion: deps.appVersion,
     demo: options.demo ?? false,
     unifi,
-    integrations: outcomes,
-    describeOutcome: deps.describeOutcome ?? sectionForOutcome,
+    integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
   })
 
   progress('rendering', 80, 'rendering report')

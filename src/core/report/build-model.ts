@@ -17,14 +17,9 @@ import { buildUnifiFailureSection } from './views/unifi-failure.js'
 const NO_UNIFI = 'UniFi data unavailable: the controller could not be read (see the UniFi controller section).'
 
 function integrationSections(input: ReportInput): ReportSection[] {
-  const sections: ReportSection[] = []
-  for (const outcome of input.integrations) {
-    if (outcome.status === 'not-configured') continue
-    const fallback = { id: `integration-${outcome.id}`, title: outcome.displayName }
-    const section = outcome.status === 'ok' ? outcome.section : input.describeOutcome(outcome, input.timezone)
-    if (section) sections.push(checkedSection(section, fallback))
-  }
-  return sections
+  return input.integrations.map(({ id, displayName, section }) =>
+    checkedSection(section, { id: `integration-${id}`, title: displayName }),
+  )
 }
 
 function noticeText(section: ReportSection): string {

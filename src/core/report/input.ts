@@ -4,7 +4,6 @@
  */
 import type { AnalysisResult } from '../analysis/model.js'
 import type { FailureClass } from '../exit-codes.js'
-import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
 import type { ReportSection } from './section.js'
 
@@ -53,6 +52,14 @@ export const DEFAULT_CAPS: ReportCaps = {
   otherEvents: 10,
 }
 
+/** A configured integration's section, made by the pipeline from the run's outcome (its data or why there is none). */
+export interface IntegrationSectionInput {
+  /** Integration id and name: the id and title of the error note that replaces a malformed section. */
+  id: string
+  displayName: string
+  section: ReportSection
+}
+
 export interface ReportInput {
   /** Report title (configurable; default "UniFi Network Report"). */
   title?: string
@@ -63,9 +70,7 @@ export interface ReportInput {
   appVersion: string
   demo: boolean
   unifi: UnifiResult
-  integrations: IntegrationOutcome[]
-  /** The section of a non-ok outcome (the integration runtime's `sectionForOutcome`); null for not-configured. */
-  describeOutcome: (outcome: IntegrationOutcome, timezone: string) => ReportSection | null
+  integrations: IntegrationSectionInput[]
   caps?: Partial<ReportCaps>
 }
 

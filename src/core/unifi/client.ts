@@ -6,7 +6,7 @@
  * request-limiter.ts). `close()` logs out and releases the connections.
  */
 import type { Agent } from 'undici'
-import type { UnifiRunAccess } from '../integrations/contract.js'
+import type { UnifiRunAccess } from './run-access.js'
 import type { UnifiSettings } from '../../shared/settings.js'
 import { AbortedError } from '../errors.js'
 import type { Logger } from '../logger.js'

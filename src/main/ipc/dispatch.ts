@@ -3,7 +3,7 @@ import { INVOKE_CHANNELS, invokeContract, type InvokeChannel } from '../../share
 import { fail, ok, type Result } from '../../shared/result.js'
 import type { SenderInfo } from '../security/trusted-senders.js'
 import type { IpcHandlers } from './handlers.js'
-import { toIpcFailure } from './to-ipc-failure.js'
+import { toPublicFailure } from '../../core/errors.js'
 
 /** Handles one invoke: sender check, payload validation, handler, Result. Never throws. */
 export type IpcDispatch = (channel: string, sender: SenderInfo, payload: unknown) => Promise<Result<unknown>>
@@ -38,7 +38,7 @@ export function createIpcDispatch(handlers: IpcHandlers, options: DispatchOption
     try {
       return ok(await callHandler(handlers, channel, parsed.data))
     } catch (error) {
-      const failure = toIpcFailure(error)
+      const failure = toPublicFailure(error)
       options.logger.warn('ipc handler failed', { channel, code: failure.code, kind: failure.kind })
       return fail(failure)
     }

@@ -1,5 +1,4 @@
-import { ConfigError, ScannerError, toScannerError } from '../../core/errors.js'
-import { toIpcFailure } from '../ipc/to-ipc-failure.js'
+import { ConfigError, ScannerError, toPublicFailure, toScannerError } from '../../core/errors.js'
 import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
@@ -73,7 +72,7 @@ export class ReportJob {
     } catch (error) {
       const failure = toScannerError(error)
       this.deps.logger.warn('report failed', { code: failure.code, kind: failure.kind })
-      this.deps.status.update({ progress: null, lastError: toIpcFailure(failure) })
+      this.deps.status.update({ progress: null, lastError: toPublicFailure(failure) })
       this.deps.onFinished?.({ error: failure })
       throw failure
     } finally {

@@ -12,7 +12,7 @@ import { httpRequest } from '../../../src/core/http/index.js'
 import type { Integration } from '../../../src/core/integrations/contract.js'
 import { createIntegrationRuntime, type IntegrationRuntime } from '../../../src/core/integrations/runner.js'
 import { createMemoryLogger } from '../../../src/core/logger.js'
-import type { PipelineDeps } from '../../../src/core/pipeline/index.js'
+import type { PipelineDeps } from '../../../src/core/pipeline/deps.js'
 import { createUnifiClient, type UnifiClient } from '../../../src/core/unifi/index.js'
 import { settingsSchema, type Settings, type SettingsInput } from '../../../src/shared/settings.js'
 import {

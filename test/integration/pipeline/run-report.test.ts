@@ -4,7 +4,9 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortedError } from '../../../src/core/errors.js'
-import { runJsonSchema, runReport, toRunJson, type RunProgress } from '../../../src/core/pipeline/index.js'
+import type { RunProgress } from '../../../src/core/pipeline/deps.js'
+import { runJsonSchema, toRunJson } from '../../../src/core/pipeline/run-json.js'
+import { runReport } from '../../../src/core/pipeline/run-report.js'
 import { startHarness, type Harness } from './harness.js'
 
 const NOW = Date.UTC(2026, 0, 24, 14, 30, 0)

@@ -46,6 +46,35 @@ describe('layer rules', () => {
     expect(messages[0]).toMatch(/may not import/)
   })
 
+  it.each([
+    [
+      'src/core/unifi/lint-probe.ts',
+      "import type { Integration } from '../integrations/contract.js'\nexport type P = Integration\n",
+    ],
+    ['src/core/unifi/collect/lint-probe.ts', "import { x } from '../../report/section.js'\nexport const p = x\n"],
+    ['src/core/http/lint-probe.ts', "import { x } from '../unifi/client.js'\nexport const p = x\n"],
+    ['src/core/analysis/lint-probe.ts', "import { x } from '../report/model.js'\nexport const p = x\n"],
+    [
+      'src/core/report/lint-probe.ts',
+      "import type { IntegrationOutcome } from '../integrations/contract.js'\nexport type P = IntegrationOutcome\n",
+    ],
+    ['src/core/report/views/lint-probe.ts', "import { x } from '../../pipeline/run-report.js'\nexport const p = x\n"],
+    [
+      'src/core/integrations/cloudflare/lint-probe.ts',
+      "import { x } from '../../pipeline/run-report.js'\nexport const p = x\n",
+    ],
+  ])('%s: an engine import that points up is refused (%s)', async (file, code) => {
+    const messages = await restrictedImportMessages(file, code)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toMatch(/Engine imports point down only/)
+  })
+
+  it('keeps the outer layer rules inside the engine folders', async () => {
+    const code = "import { app } from 'electron'\nimport { x } from '../../main/index.js'\nexport const p = [app, x]\n"
+    const messages = await restrictedImportMessages('src/core/unifi/lint-probe.ts', code)
+    expect(messages).toHaveLength(2)
+  })
+
   it('bans ipcRenderer outside the preload', async () => {
     const code = "import { ipcRenderer } from 'electron'\nexport const p = ipcRenderer\n"
     const inMain = await restrictedImportMessages('src/main/lint-probe.ts', code)
@@ -70,6 +99,22 @@ describe('layer rules', () => {
       [
         'src/core/lint-probe.ts',
         "import { defaultSettings } from '../shared/settings.js'\nexport const p = defaultSettings\n",
+      ],
+      [
+        'src/core/pipeline/lint-probe.ts',
+        "import { x } from '../report/build-model.js'\nimport { y } from '../integrations/runner.js'\nexport const p = [x, y]\n",
+      ],
+      [
+        'src/core/integrations/lint-probe.ts',
+        "import type { ReportSection } from '../report/section.js'\nimport type { UnifiRunAccess } from '../unifi/run-access.js'\nexport type P = [ReportSection, UnifiRunAccess]\n",
+      ],
+      [
+        'src/core/report/lint-probe.ts',
+        "import type { AnalysisResult } from '../analysis/model.js'\nimport type { SiteRef } from '../unifi/model.js'\nexport type P = [AnalysisResult, SiteRef]\n",
+      ],
+      [
+        'src/core/unifi/lint-probe.ts',
+        "import { httpRequest } from '../http/request.js'\nimport { formatDateTime } from '../time.js'\nexport const p = [httpRequest, formatDateTime]\n",
       ],
     ]
     for (const [file, code] of allowed) {

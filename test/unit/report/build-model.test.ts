@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { buildReportModel } from '../../../src/core/report/build-model.js'
 import type { IntegrationOutcome } from '../../../src/core/integrations/contract.js'
-import { analysis, collection, finding, outcomes, reportInput, T0, threatGroup } from './sample-run.js'
+import { integrationSections } from '../../../src/core/pipeline/integration-sections.js'
+import { analysis, collection, describeOutcome, finding, outcomes, reportInput, T0, threatGroup } from './sample-run.js'
 
 describe('report model', () => {
   it('counts findings of every section (events, device health, threats, integrations) with a breakdown', () => {
@@ -56,7 +57,9 @@ describe('report model', () => {
       errorKind: 'unreachable',
       nextAttemptAt: T0 + 60_000,
     }
-    const model = buildReportModel(reportInput({ integrations: [failed, outcomes()[1]!] }))
+    const model = buildReportModel(
+      reportInput({ integrations: integrationSections([failed, outcomes()[1]!], 'UTC', describeOutcome) }),
+    )
     expect(model.integrations.map((section) => section.title)).toEqual(['Cloudflare Security'])
     expect(model.integrations[0]!.tone).toBe('error')
     expect(model.summary.notices).toContainEqual({
@@ -71,7 +74,7 @@ describe('report model', () => {
       ...outcomes()[0]!,
       section: { id: 'x', title: 'Broken', tone: 'loud', blocks: 'nope' },
     } as unknown as IntegrationOutcome
-    const model = buildReportModel(reportInput({ integrations: [broken] }))
+    const model = buildReportModel(reportInput({ integrations: integrationSections([broken], 'UTC', describeOutcome) }))
     expect(model.integrations[0]!.id).toBe('integration-cloudflare')
     expect(model.integrations[0]!.tone).toBe('error')
     expect(model.integrations[0]!.summary).toBe('Cloudflare Security: this section could not be shown.')

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { AuthError, NetworkError, RequestTimeoutError, ScannerError, TlsTrustError } from '../../../src/core/errors.js'
 import { ExitCode, exitCodeForError } from '../../../src/core/exit-codes.js'
 import type { IntegrationOutcome } from '../../../src/core/integrations/contract.js'
-import { classifyUnifiError, integrationJson, runJsonSchema, toRunJson } from '../../../src/core/pipeline/index.js'
-import type { RunOutcome } from '../../../src/core/pipeline/index.js'
+import { classifyUnifiError } from '../../../src/core/pipeline/failure.js'
+import type { RunOutcome } from '../../../src/core/pipeline/outcome.js'
+import { integrationJson, runJsonSchema, toRunJson } from '../../../src/core/pipeline/run-json.js'
 
 const base = { displayName: 'Cloudflare', durationMs: 12.6, breaker: 'closed' as const }
 

@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult, Finding, ThreatGroup } from '../../../src/core/analysis/model.js'
 import type { IntegrationOutcome } from '../../../src/core/integrations/contract.js'
+import { integrationSections } from '../../../src/core/pipeline/integration-sections.js'
 import type { ReportInput } from '../../../src/core/report/input.js'
 import type { ReportSection } from '../../../src/core/report/section.js'
 import type { UnifiCollection } from '../../../src/core/unifi/model.js'
@@ -269,8 +270,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     appVersion: '9.9.9-test',
     demo: false,
     unifi: { ok: true, collection: collection(), analysis: analysis() },
-    integrations: outcomes(),
-    describeOutcome,
+    integrations: integrationSections(outcomes(), 'America/New_York', describeOutcome),
     ...overrides,
   }
 }

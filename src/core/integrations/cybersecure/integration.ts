@@ -5,7 +5,8 @@
  */
 import type { Settings } from '../../../shared/settings.js'
 import { ConfigError, toScannerError } from '../../errors.js'
-import type { CredentialField, Integration, IntegrationContext, UnifiRunAccess } from '../contract.js'
+import type { UnifiRunAccess } from '../../unifi/run-access.js'
+import type { CredentialField, Integration, IntegrationContext } from '../contract.js'
 import type { IpsSettings } from '../../unifi/model.js'
 import { classifyCyberSecure } from './classify.js'
 import type { CyberSecureData } from './model.js'
