@@ -81,7 +81,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     settings: initial,
     logger,
     now,
-    onStatus: (integrations) => status?.update({ integrations }),
+    onStatus: (card) => status?.updateIntegration(card),
   })
   status = new StatusStore(
     {
@@ -98,6 +98,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   )
   const store = status
   store.subscribe((next) => deps.push('status:changed', next))
+  store.subscribeCards((card) => deps.push('integration:changed', card))
   const refreshStatus = () =>
     store.update({
       unifiConfigured: isUnifiConfigured(settings.read()),
@@ -124,7 +125,6 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     runner: deps.runner,
     settings,
     status: store,
-    onProgress: (progress) => deps.push('report:progress', progress),
     onFinished: (outcome) => {
       void history.list().then(historyChanged, () => undefined)
       deps.onReportFinished?.(outcome)

@@ -72,7 +72,10 @@ test('generating a report shows its progress, then the history entry; open, reve
     await expect(entry).toContainText(/\d+ severe/)
     await expect(entry).toContainText(/\d+ threats/)
     await expect(entry).toContainText('UniFi (default): ok')
-    const phases = app.traffic.filter((t) => t.channel === 'report:progress').map((t) => t.payload)
+    const phases = app.traffic
+      .filter((t) => t.channel === 'status:changed')
+      .map((t) => (t.payload as { progress: unknown }).progress)
+      .filter((progress) => progress !== null)
     expect(phases.length).toBeGreaterThan(2)
     await expectAccessible(page)
     await screenshotBothSchemes(page, testInfo, 'reports-history')

@@ -26,8 +26,6 @@ export interface ReportJobDeps {
   runner: ReportRunner | null
   settings: SettingsSource
   status: StatusStore
-  /** Forwards progress to the window (`report:progress`). */
-  onProgress: (progress: ReportProgress) => void
   /** After a report was written (history changed) or failed; for notifications and the history push. */
   onFinished?: (outcome: { summary: ReportSummary } | { error: ScannerError }) => void
   context?: () => ReportRunContext
@@ -59,8 +57,8 @@ export class ReportJob {
     this.running = controller
     const onProgress = (progress: ReportProgress): void => {
       if (this.running !== controller) return
+      // The window sees progress in the status push; nothing else listens for it.
       this.deps.status.update({ progress })
-      this.deps.onProgress(progress)
     }
     onProgress({ phase: 'starting', percent: 0 })
     try {

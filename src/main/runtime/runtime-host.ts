@@ -11,8 +11,8 @@ export interface RuntimeHostOptions {
   settings: Settings
   logger: Logger
   now?: () => number
-  /** Receives the full list of cards, at most once per 100 ms per integration (coalesced), never polled. */
-  onStatus: (snapshots: IntegrationStatusSnapshot[]) => void
+  /** Receives the card of the integration that changed, at most once per 100 ms per integration (coalesced). */
+  onStatus: (snapshot: IntegrationStatusSnapshot) => void
 }
 
 /**
@@ -35,7 +35,7 @@ export class RuntimeHost {
     this.remember(options.settings)
     this.stopCoalescing = coalesceStatusChanges(
       (listener) => this.runtime.onChange(listener),
-      () => options.onStatus(this.runtime.status()),
+      (snapshot) => options.onStatus(snapshot),
       options.now ? { now: options.now } : {},
     )
   }
@@ -57,8 +57,8 @@ export class RuntimeHost {
         this.options.logger.info('new settings: probing now', { integration: integration.id })
       }
     }
+    // The caller refreshes every card after a settings change (configuration states may all have moved).
     this.remember(settings)
-    this.options.onStatus(this.runtime.status())
   }
 
   retryNow(id: string): boolean {

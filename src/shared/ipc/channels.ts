@@ -35,7 +35,7 @@ export const INVOKE_BRIDGE = {
 /** Main → renderer push channels and the bridge subscription function for each. */
 export const PUSH_BRIDGE = {
   'status:changed': 'onStatusChanged',
-  'report:progress': 'onReportProgress',
+  'integration:changed': 'onIntegrationChanged',
   'reports:changed': 'onReportsChanged',
   'settings:changed': 'onSettingsChanged',
 } as const

@@ -14,6 +14,7 @@ import type { InvokeChannel, PushChannel } from './channels.js'
 import {
   appInfoSchema,
   appStatusSchema,
+  integrationStatusSchema,
   chosenFileSchema,
   chosenFolderSchema,
   cloudflareVerifyRequestSchema,
@@ -21,7 +22,6 @@ import {
   reportHistorySchema,
   reportIdRequestSchema,
   reportOpenRequestSchema,
-  reportProgressSchema,
   reportSummarySchema,
   retryNowResultSchema,
   secretKeyRequestSchema,
@@ -70,7 +70,7 @@ export const invokeContract = {
   'cloudflare:verify-token': { request: cloudflareVerifyRequestSchema, response: connectionTestResultSchema },
   /** Lets the next call through an open breaker ("probing now"); the card updates by push. */
   'integration:retry-now': { request: z.object({ id: z.string().min(1) }), response: retryNowResultSchema },
-  /** Progress arrives as `report:progress` pushes; the history as a `reports:changed` push when done. */
+  /** Progress arrives in `status:changed` pushes (`progress`); the history as a `reports:changed` push when done. */
   'report:generate': { request: noArgument, response: reportSummarySchema },
   'reports:list': { request: noArgument, response: reportHistorySchema },
   /** Opens a report with the default browser/viewer; the path is resolved by main from the id. */
@@ -85,9 +85,10 @@ export const invokeContract = {
 } as const satisfies Record<InvokeChannel, InvokeSpec>
 
 export const pushContract = {
-  /** Every change of the app status or of an integration card, coalesced, within 100 ms. */
+  /** Every change of the app status (state, headline, progress, UniFi card, settings notices). */
   'status:changed': appStatusSchema,
-  'report:progress': reportProgressSchema,
+  /** One integration's card when only it changed (breaker, counters), at most one per 100 ms per integration. */
+  'integration:changed': integrationStatusSchema,
   'reports:changed': reportHistorySchema,
   /** Settings changed by main (e.g. a pinned certificate, a recovered file): re-render the forms. */
   'settings:changed': settingsViewSchema,

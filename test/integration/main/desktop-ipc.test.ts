@@ -6,7 +6,7 @@ import { createMemoryLogger } from '../../../src/core/logger.js'
 import { createPush, type PushTarget } from '../../../src/main/ipc/push.js'
 import { createMainServices, type MainServices } from '../../../src/main/services.js'
 import { createMemorySettingsService } from '../../../src/main/settings/create-settings-service.js'
-import type { AppStatus, IntegrationStatus } from '../../../src/shared/ipc/payloads.js'
+import { integrationStatusSchema, type AppStatus, type IntegrationStatus } from '../../../src/shared/ipc/payloads.js'
 import type { SettingsInput } from '../../../src/shared/settings.js'
 import { startFakeCloudflare, type FakeCloudflare } from '../../../src/simulator/cloudflare/index.js'
 import { startSimulatedController, type SimulatedController } from '../../../src/simulator/unifi/index.js'
@@ -46,11 +46,19 @@ function open(input: SettingsInput) {
   const call = async (channel: string, payload?: unknown) => services.dispatch(channel, SENDER, payload)
   const statuses = () =>
     sent.filter((push) => push.channel === 'status:changed').map((push) => push.payload as AppStatus)
-  return { services, sent, call, statuses }
+  const cards = () =>
+    sent.filter((push) => push.channel === 'integration:changed').map((push) => push.payload as IntegrationStatus)
+  /** The window's view of a card: the latest full status with every later card push applied. */
+  const card = (id: string) =>
+    cards()
+      .filter((pushed) => pushed.id === id)
+      .at(-1) ?? cardOf(services.status.get(), id)
+  return { services, sent, call, statuses, cards, card }
 }
 
-const cloudflareCard = (status: AppStatus): IntegrationStatus | undefined =>
-  status.integrations?.find((card) => card.id === 'cloudflare')
+const cardOf = (status: AppStatus, id: string): IntegrationStatus | undefined =>
+  status.integrations?.find((card) => card.id === id)
+const cloudflareCard = (status: AppStatus): IntegrationStatus | undefined => cardOf(status, 'cloudflare')
 
 describe('desktop IPC against the simulated controller and the fake Cloudflare (loopback)', () => {
   it('tests a draft connection, offers the self-signed fingerprint, pins it and then connects', async () => {
@@ -119,23 +127,69 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
       const window = { since: Date.now() - 3_600_000, until: Date.now() }
       await runtime.run({ window, unifi: null })
       await runtime.run({ window, unifi: null })
-      await expect.poll(() => app.statuses().map(cloudflareCard).at(-1)?.breaker.state, { timeout: 5_000 }).toBe('open')
-      const open = app.statuses().at(-1)!
+      await expect.poll(() => app.card('cloudflare')?.breaker.state, { timeout: 5_000 }).toBe('open')
+      const open = app.services.status.get()
       expect(open.state).toBe('attention')
       expect(cloudflareCard(open)?.breaker.nextTrialAt).toBeGreaterThan(Date.now())
       expect(cloudflareCard(open)?.lastError?.kind).toBe('server')
 
       const retry = await app.call('integration:retry-now', { id: 'cloudflare' })
       expect(retry).toEqual({ ok: true, value: { accepted: true } })
-      await expect
-        .poll(() => app.statuses().map(cloudflareCard).at(-1)?.breaker.state, { timeout: 5_000 })
-        .toBe('half-open')
+      await expect.poll(() => app.card('cloudflare')?.breaker.state, { timeout: 5_000 }).toBe('half-open')
 
       cloudflare.setFaults([])
       await runtime.run({ window, unifi: null })
-      await expect
-        .poll(() => app.statuses().map(cloudflareCard).at(-1)?.breaker.state, { timeout: 5_000 })
-        .toBe('closed')
+      await expect.poll(() => app.card('cloudflare')?.breaker.state, { timeout: 5_000 }).toBe('closed')
+    } finally {
+      cloudflare.setFaults([])
+      await app.services.close()
+    }
+  })
+
+  it("forwards only the changed integration's card, and the whole status only when the headline moves", async () => {
+    // UniFi is configured, so the app starts "Ready" and an open breaker is what changes its headline.
+    const app = open({
+      unifi: { url: controller.url, apiKey: controller.credentials.apiKey },
+      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      breaker: { failMax: 2, resetTimeoutMs: 600_000, timeoutMs: 5_000 },
+    })
+    cloudflare.setFaults([{ kind: 'server-error', target: 'all' }])
+    try {
+      expect(app.services.status.get().headline).toBe('Ready')
+      const runtime = app.services.runtime.integrationRuntime
+      const window = { since: Date.now() - 3_600_000, until: Date.now() }
+      const statusPushes = app.statuses().length
+      await runtime.run({ window, unifi: null })
+      await expect.poll(() => app.card('cloudflare')?.breaker.consecutiveFailures, { timeout: 5_000 }).toBe(1)
+      // One counted failure changes the card, not the app's state or headline: no status push.
+      expect(app.statuses()).toHaveLength(statusPushes)
+
+      await runtime.run({ window, unifi: null })
+      await expect.poll(() => app.card('cloudflare')?.breaker.state, { timeout: 5_000 }).toBe('open')
+      // The open breaker needs attention: that is the one status push, carrying the open card.
+      await expect.poll(() => app.statuses().length, { timeout: 5_000 }).toBe(statusPushes + 1)
+      expect(app.statuses().at(-1)?.state).toBe('attention')
+      expect(cloudflareCard(app.statuses().at(-1)!)?.breaker.state).toBe('open')
+
+      // A breaker change of Cloudflare alone: only Cloudflare's snapshot goes out, one card per push.
+      const mark = app.sent.length
+      expect(await app.call('integration:retry-now', { id: 'cloudflare' })).toEqual({
+        ok: true,
+        value: { accepted: true },
+      })
+      await expect.poll(() => app.card('cloudflare')?.breaker.state, { timeout: 5_000 }).toBe('half-open')
+      const after = app.sent.slice(mark)
+      const cards = after.filter((push) => push.channel === 'integration:changed').map((push) => push.payload)
+      expect(cards.length).toBeGreaterThanOrEqual(1)
+      for (const pushed of cards) {
+        expect(integrationStatusSchema.strict().parse(pushed)).toEqual(pushed)
+        expect((pushed as IntegrationStatus).id).toBe('cloudflare')
+      }
+      // Leaving "paused" changes the headline back: one status push, nothing per card.
+      const statuses = after
+        .filter((push) => push.channel === 'status:changed')
+        .map((push) => push.payload as AppStatus)
+      expect(statuses.map((status) => status.headline)).toEqual(['Ready'])
     } finally {
       cloudflare.setFaults([])
       await app.services.close()

@@ -82,7 +82,10 @@ describe('"Generate report now" on the real engine (simulated controller on loop
     )
     expect(html).not.toContain(controller.credentials.password)
 
-    const progress = sent.filter((p) => p.channel === 'report:progress').map((p) => p.payload as { percent: number })
+    const progress = sent
+      .filter((p) => p.channel === 'status:changed')
+      .map((p) => (p.payload as { progress: { percent: number } | null }).progress)
+      .filter((value) => value !== null)
     expect(progress.length).toBeGreaterThan(2)
     expect(progress.map((p) => p.percent)).toEqual([...progress.map((p) => p.percent)].sort((a, b) => a - b))
     expect(services.status.get()).toMatchObject({ state: 'idle', progress: null, lastError: null })

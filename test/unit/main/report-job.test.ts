@@ -23,7 +23,13 @@ describe('report:generate through the handler layer', () => {
     const { services, target } = servicesFor({ settings: memorySettings(CONFIGURED), runner })
     const result = await services.dispatch('report:generate', TRUSTED, undefined)
     expect(result).toEqual({ ok: true, value: summary })
-    expect(target.sent.filter((p) => p.channel === 'report:progress').map((p) => p.payload)).toEqual([
+    // Progress reaches the window inside the status push; there is no separate progress channel.
+    expect(target.sent.some((p) => p.channel === 'report:progress')).toBe(false)
+    const progress = target.sent
+      .filter((p) => p.channel === 'status:changed')
+      .map((p) => (p.payload as { progress: unknown }).progress)
+      .filter((value) => value !== null)
+    expect(progress).toEqual([
       { phase: 'starting', percent: 0 },
       { phase: 'collecting threats', percent: 40 },
     ])

@@ -108,7 +108,7 @@ export function createMockBridge(options: { status?: AppStatus; settings?: Setti
     generateDemoReport: unused('generateDemoReport'),
     chooseFolder: vi.fn(() => Promise.resolve(ok({ path: null }))),
     onStatusChanged: vi.fn(subscribe('status:changed')),
-    onReportProgress: vi.fn(subscribe('report:progress')),
+    onIntegrationChanged: vi.fn(subscribe('integration:changed')),
     onReportsChanged: vi.fn(subscribe('reports:changed')),
     onSettingsChanged: vi.fn(subscribe('settings:changed')),
   } satisfies BridgeApi

@@ -3,6 +3,7 @@ import type { BridgeApi } from '../../../shared/ipc/bridge.js'
 import type { AppStatus } from '../../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../../shared/result.js'
 import { createPushStore } from '../lib/push-store.js'
+import { withCard } from '../lib/status-cards.js'
 
 export interface AppStatusState {
   status: AppStatus | null
@@ -12,17 +13,29 @@ export interface AppStatusState {
   accept: (status: AppStatus) => void
 }
 
-/** The app status, seeded by `getStatus` and then kept current by `status:changed` pushes (no polling). */
+/**
+ * The app status, seeded by `getStatus` and then kept current by pushes (no polling): `status:changed` brings
+ * the whole status, `integration:changed` one integration's card.
+ */
 export function useAppStatus(api: BridgeApi): AppStatusState {
-  const store = useMemo(
-    () =>
-      createPushStore<AppStatus>({
-        load: () => api.getStatus(),
-        listen: (listener) => api.onStatusChanged(listener),
-        isNewer: (next, current) => next.updatedAt >= current.updatedAt,
-      }),
-    [api],
-  )
+  const store = useMemo(() => {
+    const pushStore = createPushStore<AppStatus>({
+      load: () => api.getStatus(),
+      listen: (listener) => {
+        const stopStatus = api.onStatusChanged(listener)
+        const stopCards = api.onIntegrationChanged((card) => {
+          const current = pushStore.getSnapshot().value
+          if (current) listener(withCard(current, card))
+        })
+        return () => {
+          stopStatus()
+          stopCards()
+        }
+      },
+      isNewer: (next, current) => next.updatedAt >= current.updatedAt,
+    })
+    return pushStore
+  }, [api])
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
   return { status: snapshot.value, error: snapshot.error, accept: store.accept }
 }
