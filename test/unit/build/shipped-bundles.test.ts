@@ -35,6 +35,24 @@ const MINIFIED_LINE_LENGTH = 500
 // The renderer measured 354 KB minified (831 KB before); this leaves room to grow while failing on a lost minifier.
 const RENDERER_JS_BUDGET_BYTES = 600_000
 
+/** Relative modules `code` imports statically (`import … from "./x.js"`, `export … from`, `import "./x.js"`). */
+export function staticRelativeImports(code: string): string[] {
+  const found = code.matchAll(/^(?:import|export)\b[^;'"]*?(?:\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/gm)
+  return [...found].map((match) => match[1] ?? '')
+}
+
+/** Every file `entry` loads before its own body runs: itself and its static relative imports, transitively. */
+function staticGraph(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string): void => {
+    if (seen.has(file) || !existsSync(file)) return
+    seen.add(file)
+    for (const target of staticRelativeImports(readFileSync(file, 'utf8'))) visit(path.resolve(path.dirname(file), target))
+  }
+  visit(entry)
+  return [...seen]
+}
+
 function jsFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.[cm]?js$/.test(name))
@@ -54,6 +72,11 @@ describe('the checks on built bundles', () => {
     )
   })
 
+  it('follow static imports but not dynamic ones', () => {
+    const code = 'import { a } from "./chunks/a.js";\nimport "./b.js";\nexport { c } from "../c.js";\nconst d = await import("./d.js");'
+    expect(staticRelativeImports(code)).toEqual(['./chunks/a.js', './b.js', '../c.js'])
+  })
+
   it('tell minified code from readable code', () => {
     const readable = Array.from({ length: 50 }, (_, i) => `  const value${i} = compute(${i})`).join('\n')
     expect(averageLineLength(readable)).toBeLessThan(MINIFIED_LINE_LENGTH)
@@ -69,6 +92,17 @@ describe.skipIf(!built && process.env['CI'] !== 'true')('the build as shipped', 
       reactBuildProblems(readFileSync(file, 'utf8')).map((problem) => `${path.relative(root, file)} ${problem}`),
     )
     expect(problems).toEqual([])
+  })
+
+  // The CLI and benchmark keep React external and set NODE_ENV in a banner at the top of their entry. That runs
+  // before React loads only while nothing the entry imports statically imports React (ESM evaluates static
+  // imports before the entry's body); commands and the report renderer must stay behind dynamic imports.
+  it.each(['cli', 'bench'])('loads React in the %s bundle only after its NODE_ENV banner has run', (bundle) => {
+    const entry = path.join(out, bundle, 'index.js')
+    if (bundle === 'bench' && !existsSync(entry)) return
+    expect(readFileSync(entry, 'utf8')).toMatch(/^(?:#!.*\n)?process\.env\.NODE_ENV \?\?= "production";/)
+    const early = staticGraph(entry).filter((file) => [...readFileSync(file, 'utf8').matchAll(EXTERNAL_REACT)].length > 0)
+    expect(early.map((file) => path.relative(root, file))).toEqual([])
   })
 
   it('ships a minified renderer on React’s production build, within its size budget', () => {
