@@ -14,6 +14,7 @@ interface Bench {
 const benches: Bench[] = [
   { title: 'Integration runtime', load: () => import('./runtime.bench.js') },
   { title: 'UniFi collection', load: () => import('./unifi.bench.js') },
+  { title: 'UniFi collection over a slow link', load: () => import('./unifi-latency.bench.js') },
   { title: 'Analysis and report rendering', load: () => import('./report.bench.js') },
 ]
 
@@ -55,10 +56,10 @@ async function main(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const unifi = await import('./unifi.bench.js')
-  // The UniFi benchmark hosts its simulated controller in a child process running this same entry.
+  const simulator = await import('./sim-child.js')
+  // The UniFi benchmarks host their simulated controller in a child process running this same entry.
   const only = process.env[ONLY_ENV]
-  if (process.env[unifi.SIMULATOR_CHILD_ENV] === '1') await unifi.runSimulatorChild()
+  if (process.env[simulator.SIMULATOR_CHILD_ENV] === '1') await simulator.runSimulatorChild()
   else if (only !== undefined) await runOne(Number(only))
   else await main()
 }

@@ -4,7 +4,6 @@
  * undici and JSON.parse and nothing else. Targets: collection ≤ 2× the floor, peak RSS ≤ 300 MB.
  */
 import { SYSTEM_LOG_CATEGORIES } from '../core/unifi/collect/system-log.js'
-import { fork } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { createDispatcher, httpRequest, type HttpMethod } from '../core/http/index.js'
 import { silentLogger } from '../core/logger.js'
@@ -12,29 +11,17 @@ import { createUnifiClient } from '../core/unifi/client.js'
 import { createInMemorySourceMemory } from '../core/unifi/source-memory.js'
 import type { ReportWindow } from '../core/unifi/model.js'
 import { unifiSettingsSchema } from '../shared/settings.js'
-import { startSimulatedController } from '../simulator/unifi/index.js'
+import { startSimulator, type SimHandle } from './sim-child.js'
 
 const SIZES = { events: 100_000, threats: 20_000, devices: 500 }
 const PAGE = 1000
 const CONCURRENCY = 4
 const ROUNDS = 2
 
-/** Set in the child process that hosts the simulator, so its memory does not count against the client's. */
-export const SIMULATOR_CHILD_ENV = 'UNIFI_BENCH_SIMULATOR'
-
-interface SimHandle {
-  url: string
-  fingerprint: string
-  apiKey: string
-  /** Whether the simulator runs in its own process (RSS figures then cover the client alone). */
-  isolated: boolean
-  close(): Promise<void>
-}
-
 export async function run(print: (line: string) => void): Promise<void> {
   const now = Date.now()
   const window: ReportWindow = { since: now - 86_400_000, until: now }
-  const sim = await startSimulator(now)
+  const sim = await startSimulator({ persona: 'unifi-os-10.3', ...SIZES, now })
   try {
     print(
       `simulated controller: ${SIZES.events} events, ${SIZES.threats} threats, ${SIZES.devices} devices (unifi-os-10.3, ` +
@@ -69,45 +56,6 @@ export async function run(print: (line: string) => void): Promise<void> {
   }
 }
 
-/** Entry of the child process: start the simulator, report where it listens, close when told. */
-export async function runSimulatorChild(): Promise<void> {
-  const now = Number(process.env.UNIFI_BENCH_NOW ?? Date.now())
-  const sim = await startSimulatedController({ persona: 'unifi-os-10.3', ...SIZES, now: () => now })
-  process.once('message', () => {
-    void sim.close().then(() => process.disconnect())
-  })
-  process.send?.({ url: sim.url, fingerprint: sim.fingerprint, apiKey: sim.credentials.apiKey })
-}
-
-async function startSimulator(now: number): Promise<SimHandle> {
-  // Forking re-runs this process's entry; under vitest that is the test runner, so stay in-process there.
-  const entry = process.argv[1] ?? ''
-  if (process.env.VITEST !== undefined || !entry.endsWith('.js')) {
-    const sim = await startSimulatedController({ persona: 'unifi-os-10.3', ...SIZES, now: () => now })
-    return {
-      url: sim.url,
-      fingerprint: sim.fingerprint,
-      apiKey: sim.credentials.apiKey,
-      isolated: false,
-      close: () => sim.close(),
-    }
-  }
-  const child = fork(entry, [], { env: { ...process.env, [SIMULATOR_CHILD_ENV]: '1', UNIFI_BENCH_NOW: String(now) } })
-  const info = await new Promise<{ url: string; fingerprint: string; apiKey: string }>((resolve, reject) => {
-    child.once('message', (message) => resolve(message as { url: string; fingerprint: string; apiKey: string }))
-    child.once('exit', (code) => reject(new Error(`simulator process exited early (code ${String(code)})`)))
-  })
-  return {
-    ...info,
-    isolated: true,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve())
-        child.send('close')
-      }),
-  }
-}
-
 async function collectOnce(
   sim: SimHandle,
   window: ReportWindow,
@@ -123,7 +71,7 @@ async function collectOnce(
   }, 10)
   const settings = unifiSettingsSchema.parse({
     url: sim.url,
-    apiKey: sim.apiKey,
+    apiKey: sim.credentials.apiKey,
     tlsFingerprint: sim.fingerprint,
   })
   const client = createUnifiClient({
@@ -208,7 +156,7 @@ async function bareFetch(sim: SimHandle, window: ReportWindow): Promise<{ ms: nu
     const response = await httpRequest({
       url: `${sim.url}${call.path}`,
       method: call.method,
-      headers: { 'x-api-key': sim.apiKey },
+      headers: { 'x-api-key': sim.credentials.apiKey },
       json: call.body?.(page),
       dispatcher,
       timeoutMs: 120_000,

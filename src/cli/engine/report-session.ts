@@ -6,6 +6,7 @@
 import type { Logger } from '../../core/logger.js'
 import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
+import { BackgroundCloses } from '../../core/pipeline/background-closes.js'
 import { runReportWithController } from '../../core/pipeline/run-with-controller.js'
 import { toRunJson, type RunJson } from '../../core/pipeline/run-json.js'
 import type { Settings } from '../../shared/settings.js'
@@ -30,13 +31,16 @@ export interface RunResult {
 
 export interface ReportSession {
   runOnce(options: { window: WindowChoice; signal: AbortSignal }): Promise<RunResult | null>
-  /** Stops the integration runtime (aborts calls in flight, shuts the breakers down). */
+  /** Waits for the logouts of finished runs, then stops the integration runtime (aborts calls, shuts breakers). */
   close(): Promise<void>
 }
+
+const LOGOUT_WAIT_MS = 10_000
 
 export function createReportSession(options: ReportSessionOptions): ReportSession {
   const { settings, logger } = options
   const runtime = createIntegrationRuntime({ integrations, settings, logger })
+  const closes = new BackgroundCloses()
   return {
     async runOnce({ window, signal }) {
       try {
@@ -48,6 +52,7 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
             appVersion: CLI_VERSION,
             reportsDir: options.reportsDir,
             dataDir: options.dataDir,
+            closes,
           },
           {
             signal,
@@ -67,6 +72,10 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
         throw error
       }
     },
-    close: () => runtime.close(),
+    async close() {
+      // Logouts of finished runs (each bounded by its own timeout; this is only a backstop).
+      await closes.settle(LOGOUT_WAIT_MS)
+      await runtime.close()
+    },
   }
 }

@@ -1,10 +1,13 @@
 /**
  * Paging for the two API styles. v2 lists report `total_page_count`; after the first page the rest are
  * fetched a few at a time. Legacy lists page by offset (`_start`) and report the true total in
- * `meta.count`; some controllers ignore the offset, which is detected instead of looping. Items are handed
- * to `onItems` page by page so raw pages can be dropped as soon as they are parsed.
+ * `meta.count`; once the first page says how many there are, the further offsets are fetched a few at a time
+ * too. Some controllers ignore the offset, which is detected instead of looping. Items are handed to
+ * `onItems` page by page, always in page order whatever order the answers came in (the result is the same
+ * as reading one page after another), so raw pages can be dropped as soon as they are parsed; at most
+ * `concurrency` pages are held ahead of the one being handed over.
  */
-import { ResponseParseError } from '../errors.js'
+import { AbortedError, ResponseParseError } from '../errors.js'
 import type { LegacyResult } from './endpoints.js'
 import { v2PageSchema } from './schemas/event.js'
 import { isPlainObject } from './schemas/primitives.js'
@@ -31,16 +34,21 @@ export async function readV2Pages(options: V2PagingOptions): Promise<PagingOutco
   options.onItems(first.items)
   if (first.totalPages !== null) {
     const wanted = Math.min(first.totalPages, options.maxPages)
-    let next = 1
-    const worker = async (): Promise<void> => {
-      while (next < wanted) {
-        const pageNumber = next
-        next += 1
-        const page = normaliseV2Page(await options.fetchPage(pageNumber, options.signal), options.endpoint)
+    const rest = Array.from({ length: Math.max(0, wanted - 1) }, (_, index) => index + 1)
+    const ahead = new PagesAhead(
+      rest,
+      options.concurrency,
+      (pageNumber, signal) => options.fetchPage(pageNumber, signal),
+      options.signal,
+    )
+    try {
+      for (const pageNumber of rest) {
+        const page = normaliseV2Page(await ahead.take(pageNumber), options.endpoint)
         options.onItems(page.items)
       }
+    } finally {
+      ahead.cancel()
     }
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, wanted - 1)) }, worker))
     return { pages: Math.max(1, wanted), truncated: first.totalPages > options.maxPages, total: first.totalElements }
   }
   let pages = 1
@@ -52,6 +60,65 @@ export async function readV2Pages(options: V2PagingOptions): Promise<PagingOutco
     hasNext = page.hasNext && page.items.length > 0
   }
   return { pages, truncated: hasNext, total: first.totalElements }
+}
+
+/**
+ * Pages fetched ahead of the reader, in the order they will be asked for: never more than `concurrency` on
+ * their way, nor more than that many answered and not yet taken. `take` of a key that was not planned (or not next) gives null; `cancel` drops whatever is still
+ * on its way.
+ */
+class PagesAhead<K, T> {
+  private readonly controller = new AbortController()
+  private readonly signal: AbortSignal
+  private readonly pending = new Map<K, Promise<T>>()
+  private planned = 0
+  private inFlight = 0
+
+  constructor(
+    private readonly keys: readonly K[],
+    private readonly concurrency: number,
+    private readonly fetch: (key: K, signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+  ) {
+    this.signal = AbortSignal.any([signal, this.controller.signal])
+    this.fill()
+  }
+
+  has(key: K): boolean {
+    return this.pending.has(key)
+  }
+
+  take(key: K): Promise<T> {
+    const page = this.pending.get(key)
+    if (page === undefined) return this.fetch(key, this.signal)
+    this.pending.delete(key)
+    this.fill()
+    return page
+  }
+
+  cancel(): void {
+    if (this.pending.size > 0) this.controller.abort(new AbortedError('The rest of the list is not needed.'))
+    this.pending.clear()
+  }
+
+  private fill(): void {
+    const limit = Math.max(1, this.concurrency)
+    while (this.planned < this.keys.length && this.inFlight < limit && this.pending.size < limit) {
+      const key = this.keys[this.planned] as K
+      this.planned += 1
+      this.inFlight += 1
+      const page = this.fetch(key, this.signal)
+      // Taken (and awaited) in order later, or dropped by cancel(): never an unhandled rejection meanwhile.
+      page
+        .catch(() => undefined)
+        .finally(() => {
+          this.inFlight -= 1
+          if (!this.controller.signal.aborted) this.fill()
+        })
+        .catch(() => undefined)
+      this.pending.set(key, page)
+    }
+  }
 }
 
 interface NormalisedPage {
@@ -84,6 +151,8 @@ export interface LegacyPagingOptions {
   onItems(items: readonly unknown[]): void
   limit: number
   maxPages: number
+  /** Pages fetched at once once the total is known (default 1: one after another). */
+  concurrency?: number
   signal: AbortSignal
 }
 
@@ -92,20 +161,51 @@ export async function readLegacyPages(options: LegacyPagingOptions): Promise<Pag
   let pages = 0
   let total: number | null = null
   let previousFirstId: unknown = undefined
-  for (;;) {
-    const page = await options.fetchPage(received, options.limit, options.signal)
-    pages += 1
-    total = page.count ?? total
-    const firstId: unknown = isPlainObject(page.data[0]) ? page.data[0]._id : undefined
-    if (pages > 1 && firstId !== undefined && firstId === previousFirstId) {
-      // The controller ignored `_start` and sent the first page again: what we have is all we can get.
-      return { pages, truncated: true, total }
+  let ahead: PagesAhead<number, LegacyResult> | null = null
+  try {
+    for (;;) {
+      // The offsets planned from the first page are already on their way; any other offset (a page came back
+      // shorter than asked) is fetched on its own and the plan is dropped.
+      const start = received
+      const planned = ahead?.has(start) === true ? ahead : null
+      if (planned === null) ahead?.cancel()
+      const page = await (planned?.take(start) ?? options.fetchPage(start, options.limit, options.signal))
+      pages += 1
+      total = page.count ?? total
+      const firstId: unknown = isPlainObject(page.data[0]) ? page.data[0]._id : undefined
+      if (pages > 1 && firstId !== undefined && firstId === previousFirstId) {
+        // The controller ignored `_start` and sent the first page again: what we have is all we can get.
+        return { pages, truncated: true, total }
+      }
+      previousFirstId = firstId
+      options.onItems(page.data)
+      received += page.data.length
+      const more = total !== null ? received < total : page.data.length >= options.limit
+      if (!more || page.data.length === 0) return { pages, truncated: total !== null && received < total, total }
+      if (pages >= options.maxPages) return { pages, truncated: true, total }
+      if (pages === 1 && total !== null && page.data.length === options.limit) {
+        ahead = planOffsets(options, total, options.maxPages - 1)
+      }
     }
-    previousFirstId = firstId
-    options.onItems(page.data)
-    received += page.data.length
-    const more = total !== null ? received < total : page.data.length >= options.limit
-    if (!more || page.data.length === 0) return { pages, truncated: total !== null && received < total, total }
-    if (pages >= options.maxPages) return { pages, truncated: true, total }
+  } finally {
+    ahead?.cancel()
   }
+}
+
+/** The offsets after the first full page, up to the total and the page cap. */
+function planOffsets(
+  options: LegacyPagingOptions,
+  total: number,
+  pagesLeft: number,
+): PagesAhead<number, LegacyResult> | null {
+  const concurrency = options.concurrency ?? 1
+  if (concurrency <= 1) return null
+  const starts: number[] = []
+  for (let start = options.limit; start < total && starts.length < pagesLeft; start += options.limit) starts.push(start)
+  return new PagesAhead(
+    starts,
+    concurrency,
+    (start, signal) => options.fetchPage(start, options.limit, signal),
+    options.signal,
+  )
 }

@@ -71,6 +71,11 @@ export class UnifiSession {
     return this.options.auth.method
   }
 
+  /** The console's bound on requests in flight: how many pages of one list are worth fetching at once. */
+  get maxConcurrentRequests(): number {
+    return this.options.limiter.limit
+  }
+
   get loginCount(): number {
     return this.generation
   }

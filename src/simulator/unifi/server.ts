@@ -102,14 +102,17 @@ export async function startServer(
     requests.push(record)
     open += 1
     maxOpen = Math.max(maxOpen, open)
+    // Open until the answer is handed over (not until its 'finish', which a busy process may see only after
+    // the client's next request on the same socket), or until the connection drops.
+    const answered = (): void => {
+      if (record.endedAt !== null) return
+      open -= 1
+      record.endedAt = Date.now()
+    }
     res.on('finish', () => {
       record.status = res.statusCode
     })
-    // 'close' follows 'finish' and also comes when the client or a fault drops the connection.
-    res.on('close', () => {
-      open -= 1
-      record.endedAt = Date.now()
-    })
+    res.on('close', answered)
     const auth = resolveAuth(state, req)
     if (state.faults.forPath('hang', rawPath)) return
     if (state.faults.forPath('reset', rawPath)) {
@@ -146,8 +149,9 @@ export async function startServer(
       extra['x-updated-csrf-token'] = state.sessions.rotate(auth.session)
     }
     const oversize = state.faults.forPath('oversize', rawPath)
-    if (oversize) return writeOversize(res, oversize.bytes)
-    send(res, response, extra, state.faults.forPath('invalid-json', rawPath) !== undefined)
+    if (oversize) await writeOversize(res, oversize.bytes)
+    else send(res, response, extra, state.faults.forPath('invalid-json', rawPath) !== undefined)
+    answered()
   }
 
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {

@@ -77,4 +77,70 @@ describe('readLegacyPages', () => {
     expect(calls).toBe(2)
     expect(outcome).toEqual({ pages: 2, truncated: true, total: 5000 })
   })
+
+  it('fetches the further offsets together once meta.count is known, and hands the pages over in order', async () => {
+    const starts: number[] = []
+    let open = 0
+    let most = 0
+    const delivered: unknown[] = []
+    const outcome = await readLegacyPages({
+      fetchPage: async (start, limit) => {
+        starts.push(start)
+        open += 1
+        most = Math.max(most, open)
+        // Later offsets answer first: the order of delivery must not follow the answers.
+        await new Promise((resolve) => setTimeout(resolve, 40 - start / 1000))
+        open -= 1
+        return { data: rows(start, Math.min(limit, 10_500 - start)), count: 10_500 }
+      },
+      onItems: (items) => delivered.push(...items),
+      limit: 1000,
+      maxPages: 8,
+      concurrency: 3,
+      signal,
+    })
+    expect([...starts].sort((a, b) => a - b)).toEqual([0, 1000, 2000, 3000, 4000, 5000, 6000, 7000])
+    expect(most).toBe(3)
+    expect(delivered).toEqual(rows(0, 8000))
+    expect(outcome).toEqual({ pages: 8, truncated: true, total: 10_500 })
+  })
+
+  it('drops the plan and goes on one page after another when a page comes back shorter than asked', async () => {
+    const starts: number[] = []
+    const delivered: unknown[] = []
+    const outcome = await readLegacyPages({
+      // A full first page, then a controller that caps pages at 600 rows.
+      fetchPage: (start, limit) => {
+        starts.push(start)
+        const size = start === 0 ? limit : 600
+        return Promise.resolve({ data: rows(start, Math.min(size, 2_500 - start)), count: 2_500 })
+      },
+      onItems: (items) => delivered.push(...items),
+      limit: 1000,
+      maxPages: 10,
+      concurrency: 4,
+      signal,
+    })
+    expect(delivered).toEqual(rows(0, 2_500))
+    expect(starts.filter((start) => start !== 2000)).toEqual([0, 1000, 1600, 2200])
+    expect(outcome).toEqual({ pages: 4, truncated: false, total: 2_500 })
+  })
+})
+
+describe('readV2Pages order', () => {
+  it('hands the pages over in page order although they answer in another', async () => {
+    const delivered: number[] = []
+    await readV2Pages({
+      fetchPage: async (page) => {
+        await new Promise((resolve) => setTimeout(resolve, (6 - page) * 10))
+        return { data: [page], total_page_count: 6 }
+      },
+      onItems: (items) => delivered.push(...(items as number[])),
+      maxPages: 10,
+      concurrency: 4,
+      signal,
+      endpoint: 'system-log/all',
+    })
+    expect(delivered).toEqual([0, 1, 2, 3, 4, 5])
+  })
 })

@@ -16,9 +16,6 @@ export interface CollectContext {
   now: () => number
 }
 
-/** Pages fetched at once after the first page of a v2 list. */
-export const PAGE_CONCURRENCY = 4
-
 /**
  * Whether an entry belongs to the window asked for. The window is taken as given: the pipeline has already
  * widened it for clock skew (report/files/window.ts), so widening it here again would double the tolerance.

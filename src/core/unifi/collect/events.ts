@@ -116,6 +116,7 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
         }
       },
       limit: LEGACY_PAGE,
+      concurrency: ctx.session.maxConcurrentRequests,
       maxPages: LEGACY_MAX_PAGES,
       signal,
     })

@@ -6,7 +6,7 @@
 import { EndpointUnsupportedError } from '../errors.js'
 import { v2Path, v2Read } from '../endpoints.js'
 import { readV2Pages, type PagingOutcome } from '../paging.js'
-import { PAGE_CONCURRENCY, type CollectContext } from './context.js'
+import type { CollectContext } from './context.js'
 
 export const SYSTEM_LOG_CATEGORIES = [
   'SECURITY',
@@ -52,7 +52,7 @@ export async function readSystemLog(
         }),
       onItems: deliver,
       maxPages: MAX_PAGES,
-      concurrency: PAGE_CONCURRENCY,
+      concurrency: ctx.session.maxConcurrentRequests,
       signal,
       endpoint,
     })

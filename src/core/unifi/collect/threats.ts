@@ -14,7 +14,6 @@ import { parseLegacyIps, parseTrafficFlowThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { Rejections, SourceLog } from '../source-log.js'
 import {
-  PAGE_CONCURRENCY,
   inWindow,
   isFatal,
   noteUnsupported,
@@ -87,7 +86,7 @@ async function trafficFlowThreats(
           v2Read(ctx.session, path, endpoint, pageSignal, currentFlowQuery(ctx, pageNumber)),
         onItems: collect,
         maxPages: FLOW_MAX_PAGES,
-        concurrency: PAGE_CONCURRENCY,
+        concurrency: ctx.session.maxConcurrentRequests,
         signal,
         endpoint,
       })
@@ -198,6 +197,7 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
         }
       },
       limit: IPS_PAGE,
+      concurrency: ctx.session.maxConcurrentRequests,
       maxPages: IPS_MAX_PAGES,
       signal,
     })

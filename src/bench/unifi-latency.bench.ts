@@ -1,0 +1,135 @@
+/**
+ * UniFi collection over a slow link: the simulated console answers every request a fixed time after it
+ * arrived (a console across a VPN). Figures: the UniFi wall time of a one-page site in round trips (target
+ * ≤ 5; the serial floor is detect, login and the wave), the same for a 100 000-event site against
+ * `requests × latency / bound + the same collection without latency`, and the most requests the console had
+ * open at once (must equal the bound, never more). Logout happens after the report files are written and is
+ * timed apart.
+ */
+import { performance } from 'node:perf_hooks'
+import { silentLogger } from '../core/logger.js'
+import { createUnifiClient } from '../core/unifi/client.js'
+import type { ReportWindow } from '../core/unifi/model.js'
+import { createProbeCache, type ProbeCache } from '../core/unifi/probe-cache.js'
+import { createInMemorySourceMemory, type SourceMemory } from '../core/unifi/source-memory.js'
+import { unifiSettingsSchema } from '../shared/settings.js'
+import { startSimulator, type SimHandle, type SimSpec } from './sim-child.js'
+
+const BOUND = 4
+const SMALL_LATENCY = 100
+const BUSY_LATENCY = 20
+const BUSY = { events: 100_000, threats: 20_000, devices: 500 }
+
+interface Timed {
+  collectMs: number
+  logoutMs: number
+  requests: number
+  maxInFlight: number
+}
+
+interface Caches {
+  probe: ProbeCache
+  memory: SourceMemory
+}
+
+const freshCaches = (): Caches => ({ probe: createProbeCache(), memory: createInMemorySourceMemory() })
+
+export async function run(print: (line: string) => void): Promise<void> {
+  const now = Date.now()
+  const window: ReportWindow = { since: now - 86_400_000, until: now }
+  await smallSite(print, now, window)
+  await busySite(print, now, window)
+}
+
+async function smallSite(print: (line: string) => void, now: number, window: ReportWindow): Promise<void> {
+  const sim = await startSimulator({ persona: 'unifi-os-10.3', latencyMs: SMALL_LATENCY, now })
+  try {
+    // The simulator builds its data on first use; that is not the client's time.
+    await timedCollection(sim, window, now, freshCaches())
+    const caches = freshCaches()
+    const cold = await timedCollection(sim, window, now, caches)
+    const warm = await timedCollection(sim, window, now, caches)
+    const rounds = (ms: number): string => (ms / SMALL_LATENCY).toFixed(2)
+    print(
+      `one-page site, every answer after ${SMALL_LATENCY} ms (unifi-os-10.3, password, site set, bound ${BOUND}): ` +
+        `${cold.requests} requests`,
+    )
+    print(
+      `UniFi wall time / latency: first run ${rounds(cold.collectMs)} (${ms(cold.collectMs)}; target ≤ 5), ` +
+        `next run in the same process (probe and endpoint memory kept) ${rounds(warm.collectMs)} (${ms(warm.collectMs)})`,
+    )
+    print(`logout after the report is written (off the critical path): ${ms(cold.logoutMs)}`)
+    print(
+      `most requests the console had open at once: ${Math.max(cold.maxInFlight, warm.maxInFlight)} (bound ${BOUND})`,
+    )
+  } finally {
+    await sim.close()
+  }
+}
+
+async function busySite(print: (line: string) => void, now: number, window: ReportWindow): Promise<void> {
+  const spec: SimSpec = { persona: 'unifi-os-10.3', ...BUSY, now }
+  const floorSim = await startSimulator(spec)
+  let floor: Timed
+  try {
+    await timedCollection(floorSim, window, now, freshCaches())
+    floor = await timedCollection(floorSim, window, now, freshCaches())
+  } finally {
+    await floorSim.close()
+  }
+  const sim = await startSimulator({ ...spec, latencyMs: BUSY_LATENCY })
+  try {
+    await timedCollection(sim, window, now, freshCaches())
+    const slow = await timedCollection(sim, window, now, freshCaches())
+    const expected = (slow.requests * BUSY_LATENCY) / BOUND + floor.collectMs
+    print(
+      `${BUSY.events} events + ${BUSY.threats} threats + ${BUSY.devices} devices, every answer after ${BUSY_LATENCY} ms: ` +
+        `${slow.requests} requests in ${ms(slow.collectMs)}; without latency ${ms(floor.collectMs)}`,
+    )
+    print(
+      `wall time / (requests × latency / bound + time without latency) = ${ms(slow.collectMs)} / ${ms(expected)} = ` +
+        `${(slow.collectMs / expected).toFixed(2)} (1 = every slot busy all the time)`,
+    )
+    print(`most requests the console had open at once: ${slow.maxInFlight} (bound ${BOUND})`)
+  } finally {
+    await sim.close()
+  }
+}
+
+async function timedCollection(sim: SimHandle, window: ReportWindow, now: number, caches: Caches): Promise<Timed> {
+  const settings = unifiSettingsSchema.parse({
+    url: sim.url,
+    site: 'default',
+    username: sim.credentials.username,
+    password: sim.credentials.password,
+    tlsFingerprint: sim.fingerprint,
+    maxConcurrentRequests: BOUND,
+  })
+  const client = createUnifiClient({
+    settings,
+    logger: silentLogger,
+    now: () => now,
+    sourceMemory: caches.memory,
+    probeCache: caches.probe,
+  })
+  await sim.resetMaxInFlight()
+  const before = (await sim.stats()).requests
+  const started = performance.now()
+  try {
+    await client.collect(window, AbortSignal.timeout(300_000))
+  } catch (error) {
+    await client.close()
+    throw error
+  }
+  const collectMs = performance.now() - started
+  const closing = performance.now()
+  await client.close()
+  const logoutMs = performance.now() - closing
+  const after = await sim.stats()
+  // The logout is not one of the collection's requests.
+  return { collectMs, logoutMs, requests: after.requests - before - 1, maxInFlight: after.maxInFlight }
+}
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`
+}
