@@ -13,13 +13,7 @@ import { readLegacyPages, readV2Pages, type PagingOutcome } from '../paging.js'
 import { parseLegacyIps, parseTrafficFlowThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { Rejections, SourceLog } from '../source-log.js'
-import {
-  inWindow,
-  isFatal,
-  noteUnsupported,
-  skipIfKnownUnsupported,
-  type CollectContext,
-} from './context.js'
+import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
 import { shapeProblem, truncationNote, type EventsResult } from './events.js'
 
 export interface ThreatsResult {
