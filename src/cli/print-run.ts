@@ -12,9 +12,13 @@ export function printRunSummary(output: CliOutput, result: RunResult, options: {
   const label = options.label ? `${options.label}: ` : ''
   const files = [run.report.html, run.report.text].filter((file): file is string => file !== null)
   const { severe, medium, low } = run.report.findings
-  if (run.ok) {
-    say(`${label}Report written: ${files.join(' and ')}`)
+  if (run.ok || (run.unifi.ok && !run.complete && files.length > 0)) {
+    say(`${label}${run.complete ? 'Report' : 'INCOMPLETE report'} written: ${files.join(' and ')}`)
     if (run.report.html) say(`  Open in a browser: ${pathToFileURL(run.report.html).href}`)
+    for (const [source, coverage] of Object.entries(run.coverage)) {
+      if (coverage.state === 'unavailable') say(`  Could not check ${source}: ${coverage.reason ?? 'no reason given'}.`)
+      else if (coverage.state === 'partial') say(`  ${source} only partly read: ${coverage.reason ?? ''}.`)
+    }
   } else if (files.length > 0) {
     say(`${label}Report explaining the failure written: ${files.join(' and ')}`)
   } else {

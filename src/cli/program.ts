@@ -72,7 +72,8 @@ Environment: UNIFI_URL UNIFI_SITE UNIFI_API_KEY UNIFI_USERNAME UNIFI_PASSWORD UN
   UNIFI_SCANNER_DATA_DIR
 
 Exit codes: 0 report written, 1 configuration error, 2 controller unreachable,
-  3 authentication failed, 4 TLS trust failure, 5 any other failure.`,
+  3 authentication failed, 4 TLS trust failure, 5 any other failure,
+  6 report written but incomplete (events, threats or devices could not be read).`,
     )
 
   configure(program.command('report'))

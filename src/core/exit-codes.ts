@@ -13,11 +13,13 @@ export const ExitCode = {
   auth: 3,
   tls: 4,
   other: 5,
+  /** A report was written but a core source (events, threats, devices) was unavailable. */
+  incomplete: 6,
 } as const
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
 /** Why a run or a check failed, in the classes the exit codes distinguish. */
-export type FailureClass = Exclude<keyof typeof ExitCode, 'ok'>
+export type FailureClass = Exclude<keyof typeof ExitCode, 'ok' | 'incomplete'>
 
 /** A run stopped by Ctrl+C or SIGTERM (128 + SIGINT), the shell convention; `schedule` exits 0 instead. */
 export const INTERRUPTED_EXIT_CODE = 130

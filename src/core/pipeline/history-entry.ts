@@ -4,6 +4,21 @@ import type { WrittenReportFiles } from '../report/files/report-files.js'
 import type { UnifiResult } from '../report/input.js'
 import type { ReportModel } from '../report/model.js'
 import { toZonedIso } from '../time.js'
+import { couldNotCheck } from '../report/views/coverage.js'
+import { CORE_SOURCES, type Coverage } from '../unifi/coverage.js'
+
+/** "Incomplete: could not check security threats (HTTP 500)."; null when every core source was read. */
+export function incompleteText(coverage: Coverage): string | null {
+  const missing = CORE_SOURCES.filter((source) => coverage[source].state === 'unavailable')
+  if (missing.length === 0) return null
+  return `Incomplete: ${missing
+    .map((source) =>
+      couldNotCheck(source, coverage[source])
+        .replace(/^Could/, 'could')
+        .replace(/\.$/, ''),
+    )
+    .join('; ')}.`
+}
 
 /** The history index line for a written report (what the UI's report list shows). */
 export function buildHistoryEntry(args: {
@@ -11,6 +26,7 @@ export function buildHistoryEntry(args: {
   model: ReportModel
   unifi: UnifiResult
   outcomes: IntegrationOutcome[]
+  coverage: Coverage
   files: WrittenReportFiles
   timezone: string
   window: { since: number; until: number }
@@ -20,7 +36,7 @@ export function buildHistoryEntry(args: {
     id: args.id,
     generatedAt: model.header.generatedAtIso,
     period: { since: toZonedIso(args.window.since, timezone), until: toZonedIso(args.window.until, timezone) },
-    ok: unifi.ok,
+    ok: unifi.ok && model.complete,
     demo: model.demo,
     findings: {
       severe: model.summary.counts.severe,
@@ -34,6 +50,7 @@ export function buildHistoryEntry(args: {
       site: unifi.ok ? unifi.collection.site.name : null,
       error: unifi.ok ? null : unifi.error.message,
     },
+    incomplete: unifi.ok ? incompleteText(args.coverage) : null,
     integrations: args.outcomes
       .filter((outcome) => outcome.status !== 'not-configured')
       .map((outcome) => ({

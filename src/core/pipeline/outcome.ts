@@ -2,14 +2,22 @@
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { UnifiFailure } from '../report/input.js'
 import type { SectionFindingCounts } from '../report/section.js'
+import type { Coverage } from '../unifi/coverage.js'
 import type { ControllerKind } from '../unifi/model.js'
 import type { ExitCodeValue } from '../exit-codes.js'
 
 export interface RunOutcome {
-  /** A report was written and the UniFi collection succeeded. */
+  /** A report was written, the UniFi collection succeeded and every core source could be read. */
   ok: boolean
-  /** `ExitCode` of core/exit-codes.ts: 0 written; 1–5 by the UniFi failure class (integration failures never change it). */
+  /**
+   * `ExitCode` of core/exit-codes.ts: 0 written; 1–5 by the UniFi failure class; 6 written but incomplete
+   * (integration failures never change it).
+   */
   exitCode: ExitCodeValue
+  /** No core source (events, threats, devices) was unavailable. */
+  complete: boolean
+  /** What could be read of each UniFi source. */
+  coverage: Coverage
   /** ISO 8601 with offset in the report timezone. */
   generatedAt: string
   report: {

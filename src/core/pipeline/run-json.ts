@@ -18,10 +18,29 @@ export const runJsonIntegrationSchema = z.object({
   message: z.string().nullable(),
 })
 
+const sourceCoverageSchema = z
+  .object({
+    state: z.enum(['read', 'partial', 'unavailable']),
+    records: count,
+    rejected: count,
+    reason: z.string().nullable(),
+  })
+  .strict()
+
 export const runJsonSchema = z
   .object({
     ok: z.boolean(),
-    exitCode: z.number().int().min(0).max(5),
+    exitCode: z.number().int().min(0).max(6),
+    complete: z.boolean(),
+    coverage: z
+      .object({
+        events: sourceCoverageSchema,
+        alarms: sourceCoverageSchema,
+        threats: sourceCoverageSchema,
+        devices: sourceCoverageSchema,
+        health: sourceCoverageSchema,
+      })
+      .strict(),
     report: z.object({
       html: z.string().nullable(),
       text: z.string().nullable(),
@@ -69,6 +88,14 @@ export function toRunJson(outcome: RunOutcome): RunJson {
   return {
     ok: outcome.ok,
     exitCode: outcome.exitCode,
+    complete: outcome.complete,
+    coverage: {
+      events: { ...outcome.coverage.events },
+      alarms: { ...outcome.coverage.alarms },
+      threats: { ...outcome.coverage.threats },
+      devices: { ...outcome.coverage.devices },
+      health: { ...outcome.coverage.health },
+    },
     report: {
       html: outcome.report.html,
       text: outcome.report.text,

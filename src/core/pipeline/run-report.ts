@@ -20,7 +20,9 @@ import type { UnifiResult } from '../report/input.js'
 import type { ReportModel } from '../report/model.js'
 import { renderText } from '../report/text/render-text.js'
 import { toZonedIso } from '../time.js'
+import { collectionCoverage, CORE_SOURCES, type Coverage } from '../unifi/coverage.js'
 import type { UnifiCollection } from '../unifi/model.js'
+import { failedCoverage, SOURCE_LABEL } from '../report/views/coverage.js'
 import type { PipelineDeps, RunReportOptions } from './deps.js'
 import { classifyUnifiError } from './failure.js'
 import { integrationSections } from './integration-sections.js'
@@ -45,6 +47,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   const nowMs = now()
   const state = await readRunState(deps.dataDir, logger, nowMs)
   if (state.warning) warnings.push(state.warning)
+  const runNotes: string[] = []
   const window = resolveWindow({
     nowMs,
     lastSuccessMs: state.lastSuccessMs,
@@ -52,6 +55,13 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     requested: options.window,
   })
   warnings.push(...window.notes)
+  if (state.lastIncomplete !== null && (window.basis === 'since-last-report' || window.basis === 'first-run')) {
+    // The checkpoint stayed put after an incomplete run: say that this report covers that period again.
+    runNotes.push(
+      `The previous report (${toZonedIso(state.lastIncomplete.atMs, timezone)}) was incomplete ` +
+        `(could not check ${state.lastIncomplete.sources.join(', ')}); this report covers its period again.`,
+    )
+  }
   logger.info('report_run_starting', { basis: window.basis, since: window.period.since, until: window.period.until })
 
   // Both start in the same tick: the integrations never wait for the controller.
@@ -97,7 +107,10 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     demo: options.demo ?? false,
     unifi,
     integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
+    runNotes,
   })
+  const coverage = unifi.ok ? collectionCoverage(unifi.collection) : failedCoverage(unifi.error)
+  const complete = model.complete
 
   progress('rendering', 80, 'rendering report')
   const format = options.format ?? settings.report.format
@@ -121,12 +134,31 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   }
 
   if (!writeFailed)
-    await recordRun({ deps, unifi, model, files, generatedAtMs, outcomes, warnings, window: window.period })
+    await recordRun({
+      deps,
+      unifi,
+      model,
+      coverage,
+      files,
+      generatedAtMs,
+      outcomes,
+      warnings,
+      window: window.period,
+      previousSuccessMs: state.lastSuccessMs,
+    })
 
-  const exitCode: ExitCodeValue = !unifi.ok ? ExitCode[unifi.error.class] : writeFailed ? ExitCode.other : ExitCode.ok
+  const exitCode: ExitCodeValue = !unifi.ok
+    ? ExitCode[unifi.error.class]
+    : writeFailed
+      ? ExitCode.other
+      : complete
+        ? ExitCode.ok
+        : ExitCode.incomplete
   const outcome: RunOutcome = {
-    ok: unifi.ok && !writeFailed,
+    ok: unifi.ok && !writeFailed && complete,
     exitCode,
+    complete,
+    coverage,
     generatedAt: toZonedIso(generatedAtMs, timezone),
     report: {
       html: files.html,
@@ -145,7 +177,15 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     timing: { totalMs: clock() - started, unifiMs, integrationsMs },
     warnings,
   }
-  progress('done', 100, outcome.ok ? 'report written' : 'report finished with problems')
+  progress(
+    'done',
+    100,
+    outcome.ok
+      ? 'report written'
+      : unifi.ok && !writeFailed
+        ? 'incomplete report written'
+        : 'report finished with problems',
+  )
   logger.info('report_run_finished', {
     ok: outcome.ok,
     exitCode,
@@ -200,11 +240,13 @@ async function recordRun(args: {
   deps: PipelineDeps
   unifi: UnifiResult
   model: ReportModel
+  coverage: Coverage
   files: WrittenReportFiles
   generatedAtMs: number
   outcomes: IntegrationOutcome[]
   warnings: string[]
   window: { since: number; until: number }
+  previousSuccessMs: number | null
 }): Promise<void> {
   const { deps, unifi, model, files, warnings } = args
   const { settings, logger } = deps
@@ -218,12 +260,24 @@ async function recordRun(args: {
       logger.error('report_bookkeeping_failed', { what, message: failure.message })
     }
   }
-  if (unifi.ok) {
+  if (unifi.ok && model.complete) {
     await attempt('run state', () =>
       writeRunState(deps.dataDir, {
         lastSuccessMs: args.window.until,
         timezone,
         reportCount: model.summary.counts.total,
+        lastIncomplete: null,
+      }),
+    )
+  } else if (unifi.ok) {
+    // The checkpoint stays where it was, so the next run covers this period again; it only learns why.
+    const missing = CORE_SOURCES.filter((source) => args.coverage[source].state === 'unavailable')
+    await attempt('run state', () =>
+      writeRunState(deps.dataDir, {
+        lastSuccessMs: args.previousSuccessMs,
+        timezone,
+        reportCount: model.summary.counts.total,
+        lastIncomplete: { atMs: args.generatedAtMs, sources: missing.map((source) => SOURCE_LABEL[source]) },
       }),
     )
   }
@@ -233,6 +287,7 @@ async function recordRun(args: {
       model,
       unifi,
       outcomes: args.outcomes,
+      coverage: args.coverage,
       files,
       timezone,
       window: args.window,

@@ -5,7 +5,8 @@ import type { ReportModel, ExecutiveSummary, HealthView, ThreatsView } from './m
 import { DEFAULT_CAPS, DEFAULT_REPORT_TITLE, type ReportInput } from './input.js'
 import type { ReportSection } from './section.js'
 import { checkedSection } from './section-schema.js'
-import { availabilityOf } from './views/availability.js'
+import { collectionCoverage, isComplete, type Coverage } from '../unifi/coverage.js'
+import { buildCoverageSection, couldNotCheck, coverageNote, failedCoverage, SOURCE_LABEL } from './views/coverage.js'
 import { buildDataSourcesSection } from './views/data-sources.js'
 import { buildFindingsView, unavailableFindings } from './views/findings.js'
 import { buildHeader } from './views/header.js'
@@ -28,6 +29,11 @@ function noticeText(section: ReportSection): string {
   return paragraph?.type === 'paragraph' ? paragraph.text : section.title
 }
 
+function noteOf(...notes: (string | null)[]): string | null {
+  const present = notes.filter((note): note is string => note !== null)
+  return present.length > 0 ? present.join(' ') : null
+}
+
 export function buildReportModel(input: ReportInput): ReportModel {
   const caps = { ...DEFAULT_CAPS, ...input.caps }
   const { unifi, timezone } = input
@@ -37,23 +43,42 @@ export function buildReportModel(input: ReportInput): ReportModel {
   let health: HealthView = { available: false, reason: NO_UNIFI }
   let findings = unavailableFindings(NO_UNIFI)
   let unifiFailure: ReportSection | null = null
+  let coverage: Coverage
 
   if (unifi.ok) {
     const { collection, analysis } = unifi
-    const events = availabilityOf(collection, 'events', collection.events.length)
-    const alarms = availabilityOf(collection, 'alarms', collection.alarms.length)
+    coverage = collectionCoverage(collection)
+    const eventsRead = coverage.events.state !== 'unavailable'
+    const alarmsRead = coverage.alarms.state !== 'unavailable'
     findings =
-      events.available || alarms.available
-        ? buildFindingsView(analysis, timezone, caps)
-        : unavailableFindings(events.available ? NO_UNIFI : events.reason)
-    if (!events.available) notices.push({ title: 'Events', tone: 'warning', text: events.reason })
-    const threatData = availabilityOf(collection, 'threats', collection.threats.length)
-    threats = threatData.available ? buildThreatsView(analysis.threats, timezone, caps) : threatData
-    if (!threatData.available) notices.push({ title: 'Security threats', tone: 'warning', text: threatData.reason })
-    const deviceData = availabilityOf(collection, 'devices', collection.devices.length)
-    health = deviceData.available ? buildHealthView(analysis.health, timezone, caps) : deviceData
-    if (!deviceData.available) notices.push({ title: 'Device health', tone: 'warning', text: deviceData.reason })
+      eventsRead || alarmsRead
+        ? buildFindingsView(
+            analysis,
+            timezone,
+            caps,
+            noteOf(coverageNote('events', coverage), coverageNote('alarms', coverage)),
+          )
+        : unavailableFindings(couldNotCheck('events', coverage.events))
+    threats =
+      coverage.threats.state === 'unavailable'
+        ? { available: false, reason: couldNotCheck('threats', coverage.threats) }
+        : buildThreatsView(analysis.threats, timezone, caps, coverageNote('threats', coverage))
+    health =
+      coverage.devices.state === 'unavailable'
+        ? { available: false, reason: couldNotCheck('devices', coverage.devices) }
+        : buildHealthView(analysis.health, timezone, caps, coverageNote('devices', coverage))
+    for (const source of ['events', 'alarms', 'threats', 'devices', 'health'] as const) {
+      const text = coverageNote(source, coverage)
+      if (text === null) continue
+      const core = source === 'events' || source === 'threats' || source === 'devices'
+      notices.push({
+        title: `${SOURCE_LABEL[source].charAt(0).toUpperCase()}${SOURCE_LABEL[source].slice(1)}`,
+        tone: core && coverage[source].state === 'unavailable' ? 'error' : 'warning',
+        text,
+      })
+    }
   } else {
+    coverage = failedCoverage(unifi.error)
     unifiFailure = buildUnifiFailureSection(unifi.error)
     notices.unshift({
       title: 'UniFi controller',
@@ -68,16 +93,20 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }
 
   const analysis = unifi.ok ? unifi.analysis : null
+  const complete = unifi.ok && isComplete(coverage)
   return {
     title: input.title?.trim() || DEFAULT_REPORT_TITLE,
     demo: input.demo,
+    complete,
     header: buildHeader(input),
+    coverage: buildCoverageSection(coverage, input.runNotes ?? []),
     summary: buildSummary({
       analysis,
       threatsAvailable: threats.available,
       healthAvailable: health.available,
       integrationSections: integrations,
       notices,
+      coverage,
     }),
     findings,
     threats,

@@ -72,6 +72,8 @@ export interface ReportInput {
   unifi: UnifiResult
   integrations: IntegrationSectionInput[]
   caps?: Partial<ReportCaps>
+  /** Shown in the coverage panel, e.g. that this report covers an incomplete run's period again. */
+  runNotes?: string[]
 }
 
 export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

@@ -13,7 +13,11 @@ export interface ReportModel {
   title: string
   /** Data came from the simulated controller: renderers show a "DEMO DATA" banner. */
   demo: boolean
+  /** False when a core source (events, threats, devices) could not be checked, or UniFi was not read at all. */
+  complete: boolean
   header: ReportHeader
+  /** The panel that opens the report: what was read of each UniFi source. */
+  coverage: ReportSection
   summary: ExecutiveSummary
   findings: FindingsView
   threats: ThreatsView
@@ -63,8 +67,10 @@ export interface ExecutiveSummary {
   actionRequired: string | null
   /** Up to three, most urgent first. */
   urgentActions: UrgentAction[]
-  /** "No new security events since the last report" when nothing was found and data was available. */
+  /** "No new security events since the last report" when nothing was found and events and threats were read. */
   quietNote: string | null
+  /** A source was only partly read: the counts are lower bounds ("at least"). */
+  countsAtLeast: boolean
   /** Sections that need attention (failed integrations, UniFi failure, unavailable data). */
   notices: { title: string; tone: Tone; text: string }[]
 }
@@ -98,6 +104,8 @@ export interface FindingsView {
   medium: CappedList<FindingView>
   low: CappedList<FindingView>
   logEntryCount: number
+  /** Events or alarms partly read or not checked; null when both were read. */
+  coverageNote: string | null
   /** "Other events" no rule matched: top types with counts. */
   otherEvents: CappedList<{ eventType: string; count: number }>
 }
@@ -134,6 +142,8 @@ export type ThreatsView =
       /** CyberSecure tri-state line: active, not detected, or unknown. */
       cyberSecure: string
       notes: string[]
+      /** Threat data partly read: "no threats" must not be claimed; null when read. */
+      coverageNote: string | null
       detectedGroups: CappedList<ThreatGroupView>
       blockedGroups: CappedList<ThreatGroupView>
       external: CappedList<ThreatSourceView>
@@ -158,6 +168,8 @@ export type HealthView =
   | {
       available: true
       totals: { devices: number; healthy: number; withWarnings: number; withCritical: number }
+      /** Device data partly read; null when read. */
+      coverageNote: string | null
       critical: CappedList<FindingView>
       warnings: CappedList<FindingView>
       rows: CappedList<DeviceRowView>

@@ -15,6 +15,14 @@ export function reportNotification(outcome: { summary: ReportSummary } | { error
   }
   const { summary } = outcome
   const open = summary.files.find((file) => file.endsWith('.html')) ?? summary.files[0] ?? null
+  if (summary.incomplete !== undefined) {
+    // A blind spot must not read as good news: the notification leads with what could not be checked.
+    return {
+      title: summary.demo ? 'Demo report incomplete' : 'Report incomplete',
+      body: open ? `${summary.incomplete} — open report` : summary.incomplete,
+      open,
+    }
+  }
   const severe = summary.severe
   const headline =
     severe === undefined

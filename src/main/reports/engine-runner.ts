@@ -3,6 +3,7 @@ import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import { runReportWithController } from '../../core/pipeline/run-with-controller.js'
+import { incompleteText } from '../../core/pipeline/history-entry.js'
 import type { RunOutcome } from '../../core/pipeline/outcome.js'
 import type { ReportSummary } from '../../shared/ipc/payloads.js'
 import type { ReportRunner } from './report-job.js'
@@ -73,11 +74,14 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
 
 function toSummary(outcome: RunOutcome): ReportSummary {
   const { severe, medium, low } = outcome.report.findings
+  const incomplete = outcome.complete ? null : incompleteText(outcome.coverage)
+  const counts = `${severe} severe, ${medium} medium and ${low} low findings`
   return {
     id: outcome.generatedAt,
     finishedAt: Date.parse(outcome.generatedAt),
-    headline: `${severe} severe, ${medium} medium and ${low} low findings`,
+    headline: incomplete === null ? counts : `${incomplete} At least ${counts}`,
     severe,
     files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
+    ...(incomplete === null ? {} : { incomplete }),
   }
 }

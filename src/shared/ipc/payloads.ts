@@ -37,6 +37,8 @@ export const reportSummarySchema = z.object({
   demo: z.boolean().optional(),
   /** Number of severe findings (drives the notification wording); absent for older summaries. */
   severe: z.number().int().min(0).optional(),
+  /** "Incomplete: could not check …" when a core source was not read; absent when the report is complete. */
+  incomplete: z.string().optional(),
 })
 export type ReportSummary = z.infer<typeof reportSummarySchema>
 
@@ -334,6 +336,8 @@ export const reportHistoryEntrySchema = z.object({
   threats: z.number().nullable(),
   unhealthyDevices: z.number().nullable(),
   unifi: z.object({ ok: z.boolean(), site: z.string().nullable(), error: z.string().nullable() }),
+  /** Set when the report was written but a core source could not be checked ("Incomplete: …"). */
+  incomplete: z.string().nullable().optional(),
   /** Outcome per integration: `status` is e.g. `ok`, `partial`, `failed`, `skipped`, `circuit-open`. */
   integrations: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable() })),
   /** Which files still exist for `reports:open`. */

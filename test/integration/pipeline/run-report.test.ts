@@ -101,6 +101,52 @@ describe('runReport on loopback with the real client, runtime and analysis', () 
     ])
   })
 
+  it('writes an incomplete report (exit 6) when devices cannot be read, keeps the checkpoint, and the next run covers that period again and says so', async () => {
+    let now = NOW - HOUR
+    harness = await startHarness({ now: () => now })
+    const complete = await runReport(harness.deps(), { format: 'both' })
+    expect(complete).toMatchObject({ ok: true, exitCode: 0, complete: true })
+
+    now = NOW
+    harness.sim.setFaults([{ type: 'invalid-json', pathIncludes: 'stat/device' }])
+    const blind = await runReport(harness.deps(), { format: 'both' })
+    expect(blind).toMatchObject({ ok: false, exitCode: 6, complete: false })
+    expect(blind.coverage.devices).toEqual({
+      state: 'unavailable',
+      records: 0,
+      rejected: 0,
+      reason: 'stat/device: unexpected shape',
+    })
+    expect(blind.coverage.events.state).toBe('read')
+    expect(blind.window.since).toBe(complete.window.until)
+    const text = await readFile(blind.report.text!, 'utf8')
+    expect(text).toContain('Incomplete report: could not check devices.')
+    expect(text).toContain('Could not check devices (stat/device: unexpected shape).')
+    expect(text).not.toContain('The controller reported no devices.')
+    expect(text).not.toContain('All devices healthy')
+    const html = await readFile(blind.report.html!, 'utf8')
+    expect(html).toContain('Could not check devices (stat/device: unexpected shape).')
+    const state = JSON.parse(await readFile(join(harness.dataDir, 'state.json'), 'utf8')) as Record<string, unknown>
+    expect(state.lastSuccessfulRun).toBe(complete.window.until)
+    const history = JSON.parse(await readFile(join(harness.dataDir, 'history.json'), 'utf8')) as {
+      entries: { ok: boolean; incomplete?: string | null }[]
+    }
+    expect(history.entries[0]).toMatchObject({
+      ok: false,
+      incomplete: 'Incomplete: could not check devices (stat/device: unexpected shape).',
+    })
+
+    now = NOW + HOUR
+    harness.sim.setFaults([])
+    const again = await runReport(harness.deps(), { format: 'text' })
+    expect(again).toMatchObject({ ok: true, exitCode: 0, complete: true })
+    expect(again.window.since).toBe(complete.window.until)
+    const againText = await readFile(again.report.text!, 'utf8')
+    expect(againText).toMatch(
+      /The previous report \(2026-01-24T09:30:00-05:00\) was incomplete\s+\(could not check\s+devices\); this report covers its period again\./,
+    )
+  })
+
   it('treats a corrupt state file as a first run with a warning, and backs it up', async () => {
     harness = await startHarness({ now: () => NOW })
     await mkdir(harness.dataDir, { recursive: true })

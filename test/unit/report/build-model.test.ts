@@ -95,6 +95,7 @@ describe('report model', () => {
             detail: 'HTTP 500 from the console',
             count: 0,
             truncated: false,
+            reason: 'HTTP 500',
           },
         ],
       },
@@ -104,7 +105,7 @@ describe('report model', () => {
     )
     expect(unavailable.threats).toEqual({
       available: false,
-      reason: 'IPS data unavailable (traffic-flows: HTTP 500 from the console).',
+      reason: 'Could not check security threats (traffic-flows: HTTP 500).',
     })
     expect(unavailable.summary.threatEvents).toBeNull()
 

@@ -120,11 +120,35 @@ describe('run state', () => {
     await writeRunState(dir, { lastSuccessMs: T, timezone: 'America/New_York', reportCount: 3 })
     const raw = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as Record<string, unknown>
     expect(raw.lastSuccessfulRun).toBe('2026-01-24T09:30:05-05:00')
-    expect(await readRunState(dir, createMemoryLogger(), T)).toEqual({ lastSuccessMs: T, warning: null })
+    expect(await readRunState(dir, createMemoryLogger(), T)).toEqual({
+      lastSuccessMs: T,
+      warning: null,
+      lastIncomplete: null,
+    })
+  })
+
+  it('keeps the checkpoint and records an incomplete run, which reads back for the next run', async () => {
+    await writeRunState(dir, {
+      lastSuccessMs: null,
+      timezone: 'UTC',
+      reportCount: 0,
+      lastIncomplete: { atMs: T, sources: ['security threats'] },
+    })
+    const raw = JSON.parse(await readFile(join(dir, 'state.json'), 'utf8')) as Record<string, unknown>
+    expect(raw.lastSuccessfulRun).toBeUndefined()
+    expect(await readRunState(dir, createMemoryLogger(), T)).toEqual({
+      lastSuccessMs: null,
+      warning: null,
+      lastIncomplete: { atMs: T, sources: ['security threats'] },
+    })
   })
 
   it('treats a missing file as a first run without a warning', async () => {
-    expect(await readRunState(dir, createMemoryLogger(), T)).toEqual({ lastSuccessMs: null, warning: null })
+    expect(await readRunState(dir, createMemoryLogger(), T)).toEqual({
+      lastSuccessMs: null,
+      warning: null,
+      lastIncomplete: null,
+    })
   })
 
   it.each([

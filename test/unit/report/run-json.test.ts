@@ -71,6 +71,14 @@ describe('report --json shape', () => {
     const outcome: RunOutcome = {
       ok: false,
       exitCode: 3,
+      complete: false,
+      coverage: {
+        events: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+        alarms: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+        threats: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+        devices: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+        health: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+      },
       generatedAt: '2026-01-24T09:30:00-05:00',
       report: {
         html: '/r/a.html',

@@ -28,6 +28,8 @@ export const historyEntrySchema = z.object({
   threats: z.number().int().min(0).nullable(),
   unhealthyDevices: z.number().int().min(0).nullable(),
   unifi: z.object({ ok: z.boolean(), site: z.string().nullable(), error: z.string().nullable() }),
+  /** "Incomplete: could not check security threats (HTTP 500)." for an incomplete report; absent on older entries. */
+  incomplete: z.string().nullable().optional(),
   integrations: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable() })),
   files: z.object({ html: z.string().nullable(), text: z.string().nullable() }),
 })

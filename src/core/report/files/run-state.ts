@@ -18,8 +18,11 @@ const zonedIso = z.string().refine((value) => parseZonedIso(value) !== null, {
 
 export const runStateSchema = z.object({
   schemaVersion: z.literal(1),
-  lastSuccessfulRun: zonedIso,
+  /** Absent when no complete report was made yet (only incomplete ones). */
+  lastSuccessfulRun: zonedIso.optional(),
   lastReportCount: z.number().int().min(0).optional(),
+  /** The newest run that wrote an incomplete report, and the core sources it could not check. */
+  lastIncompleteRun: z.object({ at: zonedIso, sources: z.array(z.string()) }).optional(),
 })
 export type RunStateFile = z.infer<typeof runStateSchema>
 
@@ -28,6 +31,8 @@ export interface RunState {
   lastSuccessMs: number | null
   /** Set when the file was damaged and has been set aside. */
   warning: string | null
+  /** The last run was incomplete: when, and what it could not check; null otherwise. */
+  lastIncomplete: { atMs: number; sources: string[] } | null
 }
 
 export async function readRunState(dataDir: string, logger: Logger, nowMs: number): Promise<RunState> {
@@ -38,19 +43,39 @@ export async function readRunState(dataDir: string, logger: Logger, nowMs: numbe
     logger,
     nowMs,
   })
-  if (result.status === 'ok') return { lastSuccessMs: parseZonedIso(result.value.lastSuccessfulRun), warning: null }
-  if (result.status === 'missing') return { lastSuccessMs: null, warning: null }
-  return { lastSuccessMs: null, warning: `${result.warning} This run is treated as a first run.` }
+  if (result.status === 'ok') {
+    const { lastSuccessfulRun, lastIncompleteRun } = result.value
+    const incompleteMs = lastIncompleteRun === undefined ? null : parseZonedIso(lastIncompleteRun.at)
+    return {
+      lastSuccessMs: lastSuccessfulRun === undefined ? null : parseZonedIso(lastSuccessfulRun),
+      warning: null,
+      lastIncomplete:
+        incompleteMs === null || lastIncompleteRun === undefined
+          ? null
+          : { atMs: incompleteMs, sources: lastIncompleteRun.sources },
+    }
+  }
+  if (result.status === 'missing') return { lastSuccessMs: null, warning: null, lastIncomplete: null }
+  return { lastSuccessMs: null, warning: `${result.warning} This run is treated as a first run.`, lastIncomplete: null }
 }
 
 export async function writeRunState(
   dataDir: string,
-  state: { lastSuccessMs: number; timezone: string; reportCount: number },
+  state: {
+    /** Null keeps "no complete report yet" (an incomplete first run). */
+    lastSuccessMs: number | null
+    timezone: string
+    reportCount: number
+    lastIncomplete?: { atMs: number; sources: string[] } | null
+  },
 ): Promise<void> {
-  const file: RunStateFile = {
-    schemaVersion: 1,
-    lastSuccessfulRun: toZonedIso(state.lastSuccessMs, state.timezone),
-    lastReportCount: state.reportCount,
+  const file: RunStateFile = { schemaVersion: 1, lastReportCount: state.reportCount }
+  if (state.lastSuccessMs !== null) file.lastSuccessfulRun = toZonedIso(state.lastSuccessMs, state.timezone)
+  if (state.lastIncomplete) {
+    file.lastIncompleteRun = {
+      at: toZonedIso(state.lastIncomplete.atMs, state.timezone),
+      sources: state.lastIncomplete.sources,
+    }
   }
   await writeFileAtomic(join(dataDir, RUN_STATE_FILE), `${JSON.stringify(file, null, 2)}\n`)
 }

@@ -35,6 +35,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
                   </div>
                 ) : null}
                 <Header model={model} />
+                <SectionView section={model.coverage} />
                 <Summary model={model} />
                 {model.unifiFailure ? <SectionView section={model.unifiFailure} /> : null}
                 <FindingsSections findings={model.findings} />

@@ -29,6 +29,12 @@ export function FindingsSections({ findings }: { findings: FindingsView }) {
   }
   return (
     <>
+      {findings.coverageNote ? (
+        <Card id="findings" tone="warning">
+          <h2>Findings</h2>
+          <Callout tone="warning">{findings.coverageNote}</Callout>
+        </Card>
+      ) : null}
       {findings.severe.total > 0 ? (
         <Card id="findings-severe">
           <h2>

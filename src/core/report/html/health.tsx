@@ -33,7 +33,8 @@ export function HealthSection({ health }: { health: HealthView }) {
           </tr>
         </tbody>
       </table>
-      {health.critical.total + health.warnings.total === 0 && totals.devices > 0 ? (
+      {health.coverageNote ? <Callout tone="warning">{health.coverageNote}</Callout> : null}
+      {health.critical.total + health.warnings.total === 0 && totals.devices > 0 && health.coverageNote === null ? (
         <Callout tone="good">All devices healthy.</Callout>
       ) : null}
       {health.critical.total > 0 ? <h3>Critical issues</h3> : null}
@@ -82,9 +83,9 @@ export function HealthSection({ health }: { health: HealthView }) {
             ))}
           </tbody>
         </table>
-      ) : (
+      ) : health.coverageNote === null ? (
         <p className="muted">The controller reported no devices.</p>
-      )}
+      ) : null}
       <More count={health.rows.more} noun="devices" />
     </Card>
   )

@@ -29,6 +29,7 @@ export function Summary({ model }: { model: ReportModel }) {
         <span className="pill sev-low">{summary.counts.low} Low</span>
       </p>
       <p>
+        {summary.countsAtLeast ? 'At least ' : null}
         <strong>{summary.counts.total.toLocaleString('en-US')}</strong> findings total ·{' '}
         {summary.threatEvents === null
           ? 'threat data unavailable'

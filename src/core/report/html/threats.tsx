@@ -61,12 +61,15 @@ export function ThreatsSection({ threats }: { threats: ThreatsView }) {
         {threats.detected.toLocaleString('en-US')} detected only.
       </p>
       <p className="muted">{threats.cyberSecure}</p>
+      {threats.coverageNote ? <Callout tone="warning">{threats.coverageNote}</Callout> : null}
       {threats.notes.map((note, index) => (
         <Callout key={index} tone="warning">
           {note}
         </Callout>
       ))}
-      {threats.total === 0 ? <Callout tone="good">No security threats detected in this period.</Callout> : null}
+      {threats.total === 0 && threats.coverageNote === null ? (
+        <Callout tone="good">No security threats detected in this period.</Callout>
+      ) : null}
       {threats.detectedGroups.total > 0 ? (
         <h3>Threats detected ({plural(threats.detectedGroups.total, 'type')})</h3>
       ) : null}

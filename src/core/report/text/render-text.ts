@@ -22,6 +22,8 @@ function headerLines(model: ReportModel): string[] {
 export function renderText(model: ReportModel): string {
   const lines = [
     ...headerLines(model),
+    '',
+    ...sectionLines(model.coverage),
     ...summaryLines(model),
     ...(model.unifiFailure ? ['', ...sectionLines(model.unifiFailure)] : []),
     ...findingsLines(model.findings),

@@ -49,7 +49,7 @@ export function summaryLines(model: ReportModel): string[] {
   const { summary } = model
   const lines = heading('EXECUTIVE SUMMARY')
   lines.push(
-    `Findings: ${summary.counts.total} total (${summary.counts.severe} severe, ${summary.counts.medium} medium, ${summary.counts.low} low)`,
+    `Findings: ${summary.countsAtLeast ? 'at least ' : ''}${summary.counts.total} total (${summary.counts.severe} severe, ${summary.counts.medium} medium, ${summary.counts.low} low)`,
   )
   lines.push(
     ...wrap(
@@ -93,6 +93,7 @@ export function summaryLines(model: ReportModel): string[] {
 export function findingsLines(findings: FindingsView): string[] {
   if (!findings.available) return [...heading('FINDINGS'), ...wrap(`[WARNING] ${findings.unavailableReason ?? ''}`)]
   const lines: string[] = []
+  if (findings.coverageNote) lines.push(...heading('FINDINGS'), ...wrap(`[WARNING] ${findings.coverageNote}`))
   if (findings.severe.total > 0) {
     lines.push(...heading(`SEVERE FINDINGS (${findings.severe.total}) - Require Immediate Attention`))
     lines.push(...findings.severe.items.flatMap(findingLines), ...more(findings.severe, 'severe findings'))
@@ -146,8 +147,10 @@ export function threatLines(threats: ThreatsView): string[] {
     ),
     ...wrap(threats.cyberSecure),
   )
+  if (threats.coverageNote) lines.push('', ...wrap(`[WARNING] ${threats.coverageNote}`))
   for (const note of threats.notes) lines.push('', ...wrap(`[NOTE] ${note}`))
-  if (threats.total === 0) lines.push('', '[OK] No security threats detected in this period.')
+  if (threats.total === 0 && threats.coverageNote === null)
+    lines.push('', '[OK] No security threats detected in this period.')
   if (threats.detectedGroups.total > 0) {
     lines.push('', `THREATS DETECTED (${plural(threats.detectedGroups.total, 'type')})`)
     lines.push(...threats.detectedGroups.items.flatMap((group) => groupLines(group, false)))
@@ -177,7 +180,8 @@ export function healthLines(health: HealthView): string[] {
   lines.push(
     `Devices: ${totals.devices} total | ${totals.healthy} healthy | ${totals.withWarnings} with warnings | ${totals.withCritical} critical`,
   )
-  if (health.critical.total + health.warnings.total === 0 && totals.devices > 0)
+  if (health.coverageNote) lines.push('', ...wrap(`[WARNING] ${health.coverageNote}`))
+  if (health.critical.total + health.warnings.total === 0 && totals.devices > 0 && health.coverageNote === null)
     lines.push('', '[OK] All devices healthy.')
   if (health.critical.total > 0) {
     lines.push(
@@ -208,7 +212,7 @@ export function healthLines(health: HealthView): string[] {
       ),
       ...more(health.rows, 'devices'),
     )
-  } else {
+  } else if (health.coverageNote === null) {
     lines.push('', 'The controller reported no devices.')
   }
   return lines

@@ -48,7 +48,12 @@ export function bySeverity(findings: readonly Finding[]): Record<Severity, Findi
   return groups
 }
 
-export function buildFindingsView(analysis: AnalysisResult, timeZone: string, caps: ReportCaps): FindingsView {
+export function buildFindingsView(
+  analysis: AnalysisResult,
+  timeZone: string,
+  caps: ReportCaps,
+  coverageNote: string | null = null,
+): FindingsView {
   const groups = bySeverity(analysis.findings)
   const toView = (finding: Finding) => toFindingView(finding, timeZone)
   const otherEvents = [...analysis.otherEvents].sort((a, b) => b.count - a.count)
@@ -59,6 +64,7 @@ export function buildFindingsView(analysis: AnalysisResult, timeZone: string, ca
     medium: capList(groups.medium, caps.findingsPerSeverity, toView),
     low: capList(groups.low, caps.lowFindings, toView),
     logEntryCount: analysis.logEntryCount,
+    coverageNote,
     otherEvents: capList(otherEvents, caps.otherEvents, (entry) => entry),
   }
 }
@@ -72,6 +78,7 @@ export function unavailableFindings(reason: string): FindingsView {
     medium: empty,
     low: empty,
     logEntryCount: 0,
+    coverageNote: null,
     otherEvents: empty,
   }
 }

@@ -39,7 +39,12 @@ function toRowView(row: DeviceHealthRow): DeviceRowView {
 
 const STATUS_RANK: Record<DeviceRowView['status'], number> = { CRITICAL: 0, WARNING: 1, OK: 2 }
 
-export function buildHealthView(health: HealthAnalysis, timeZone: string, caps: ReportCaps): HealthView {
+export function buildHealthView(
+  health: HealthAnalysis,
+  timeZone: string,
+  caps: ReportCaps,
+  coverageNote: string | null = null,
+): HealthView {
   const rows = health.rows.map(toRowView)
   // Stable sort: problems first, controller order otherwise, so a capped table still lists every problem first.
   const ordered = rows
@@ -50,6 +55,7 @@ export function buildHealthView(health: HealthAnalysis, timeZone: string, caps: 
   return {
     available: true,
     totals: health.totals,
+    coverageNote,
     critical: capList(
       health.findings.filter((finding) => finding.severity === 'severe'),
       caps.findingsPerSeverity,

@@ -7,6 +7,7 @@
 import type { AnalysisResult, Finding, Severity, ThreatGroup } from '../../analysis/model.js'
 import type { ExecutiveSummary, SummaryBreakdownRow, UrgentAction } from '../model.js'
 import type { ReportSection, SectionFindingCounts } from '../section.js'
+import { COVERAGE_SOURCES, type Coverage, type CoverageSource } from '../../unifi/coverage.js'
 import { plural } from './cap.js'
 import { deviceLabel } from './findings.js'
 
@@ -108,6 +109,7 @@ export interface SummaryInput {
   healthAvailable: boolean
   integrationSections: readonly ReportSection[]
   notices: ExecutiveSummary['notices']
+  coverage: Coverage
 }
 
 export function buildSummary(input: SummaryInput): ExecutiveSummary {
@@ -137,7 +139,11 @@ export function buildSummary(input: SummaryInput): ExecutiveSummary {
     counts.severe > 0
       ? `Action required: ${plural(counts.severe, 'severe finding')} ${counts.severe === 1 ? 'needs' : 'need'} immediate attention.`
       : null
-  const quiet = analysis !== null && counts.total === 0 && (threatEvents ?? 0) === 0
+  // "Nothing happened" is only said of what was read: a blind or half-read source is no all-clear.
+  const read = (source: CoverageSource) => input.coverage[source].state === 'read'
+  const quiet =
+    analysis !== null && counts.total === 0 && (threatEvents ?? 0) === 0 && read('events') && read('threats')
+  const countsAtLeast = COVERAGE_SOURCES.some((source) => input.coverage[source].state === 'partial')
   return {
     counts,
     breakdown,
@@ -146,6 +152,7 @@ export function buildSummary(input: SummaryInput): ExecutiveSummary {
     actionRequired,
     urgentActions: analysis ? urgentActions(analysis) : [],
     quietNote: quiet ? 'No new security events since the last report.' : null,
+    countsAtLeast,
     notices: input.notices,
   }
 }

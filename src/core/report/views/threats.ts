@@ -74,7 +74,12 @@ export function splitGroups(groups: readonly ThreatGroup[]): { detected: ThreatG
   }
 }
 
-export function buildThreatsView(threats: ThreatAnalysis, timeZone: string, caps: ReportCaps): ThreatsView {
+export function buildThreatsView(
+  threats: ThreatAnalysis,
+  timeZone: string,
+  caps: ReportCaps,
+  coverageNote: string | null = null,
+): ThreatsView {
   const { detected, blocked } = splitGroups(threats.groups)
   const sources = [...threats.topSources].sort((a, b) => b.count - a.count || a.ip.localeCompare(b.ip))
   return {
@@ -84,6 +89,7 @@ export function buildThreatsView(threats: ThreatAnalysis, timeZone: string, caps
     detected: threats.detected,
     cyberSecure: cyberSecureLine(threats),
     notes: threats.notes,
+    coverageNote,
     detectedGroups: capList(detected, caps.threatGroups, (group) => toGroupView(group, false, timeZone, caps)),
     blockedGroups: capList(blocked, caps.threatGroups, (group) => toGroupView(group, true, timeZone, caps)),
     external: capList(

@@ -10,6 +10,11 @@ export function OutcomeChips({ entry }: { entry: ReportHistoryEntry }) {
       <li className={`pill ${entry.unifi.ok ? 'pill-ok' : 'pill-error'}`} title={entry.unifi.error ?? undefined}>
         UniFi{entry.unifi.site ? ` (${entry.unifi.site})` : ''}: {entry.unifi.ok ? 'ok' : 'failed'}
       </li>
+      {entry.incomplete ? (
+        <li className="pill pill-warn" title={entry.incomplete}>
+          Incomplete
+        </li>
+      ) : null}
       {entry.integrations.map((integration) => (
         <li
           key={integration.id}
