@@ -45,6 +45,11 @@ export const unifiSettingsSchema = z.object({
     .default(64 * 1024 * 1024),
   /** Per-request timeout for controller calls. */
   requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+  /**
+   * Time the whole UniFi collection may take (default: twice `requestTimeoutMs`). What was read by then is
+   * reported; the rest is "unavailable (time budget)".
+   */
+  collectionBudgetMs: z.number().int().min(1000).max(3_600_000).optional(),
   /** Requests the scanner keeps open at once against the console: few enough that a small console copes. */
   maxConcurrentRequests: z.number().int().min(1).max(8).default(4),
 })

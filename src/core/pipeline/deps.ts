@@ -2,6 +2,7 @@
  * What one report run needs, as narrow structural interfaces: the real UniFi client and integration
  * runtime satisfy them, and tests can substitute fakes for a single piece.
  */
+import type { Renderers } from './render-report.js'
 import type { AnalysisResult } from '../analysis/model.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { Logger } from '../logger.js'
@@ -41,6 +42,8 @@ export interface PipelineDeps {
   integrations: IntegrationRunner
   /** Defaults to the analysis engine's `analyse`. */
   analyse?: Analyse
+  /** The HTML and text renderers (tests replace one to prove the other still writes its file). */
+  renderers?: Renderers
   /** The note section of a non-ok outcome; defaults to the integration runtime's `sectionForOutcome`. */
   describeOutcome?: (outcome: IntegrationOutcome, timezone: string) => ReportSection | null
   logger: Logger

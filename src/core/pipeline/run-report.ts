@@ -15,10 +15,8 @@ import { writeReportFiles, type WrittenReportFiles } from '../report/files/repor
 import { applyRetention } from '../report/files/retention.js'
 import { readRunState, writeRunState } from '../report/files/run-state.js'
 import { resolveWindow } from '../report/files/window.js'
-import { renderHtml } from '../report/html/render-html.js'
 import type { UnifiResult } from '../report/input.js'
 import type { ReportModel } from '../report/model.js'
-import { renderText } from '../report/text/render-text.js'
 import { toZonedIso } from '../time.js'
 import { collectionCoverage, CORE_SOURCES, type Coverage } from '../unifi/coverage.js'
 import type { UnifiCollection } from '../unifi/model.js'
@@ -28,6 +26,9 @@ import { classifyUnifiError } from './failure.js'
 import { integrationSections } from './integration-sections.js'
 import type { RunOutcome } from './outcome.js'
 import { progressReporter } from './progress.js'
+import { renderReport } from './render-report.js'
+import { runSecrets } from './run-secrets.js'
+import { scrubSecrets } from '../upstream-text.js'
 import { buildHistoryEntry } from './history-entry.js'
 
 const cancelled = () => new AbortedError('The report run was cancelled; no report was written.')
@@ -98,39 +99,48 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   progress('analysing', 70, 'analysing')
   const unifi = analyseOrExplain(deps, unifiSettled)
   const generatedAtMs = now()
-  const model = buildReportModel({
-    title: options.title,
-    timezone,
-    generatedAtMs,
-    period: window.period,
-    appVersion: deps.appVersion,
-    demo: options.demo ?? false,
-    unifi,
-    integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
-    runNotes,
-  })
+  const secrets = runSecrets(settings)
+  // The run's own secrets never reach a file, whatever an upstream echoed into a message.
+  const model = scrubSecrets(
+    buildReportModel({
+      title: options.title,
+      timezone,
+      generatedAtMs,
+      period: window.period,
+      appVersion: deps.appVersion,
+      demo: options.demo ?? false,
+      unifi,
+      integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
+      runNotes,
+    }),
+    secrets,
+  )
   const coverage = unifi.ok ? collectionCoverage(unifi.collection) : failedCoverage(unifi.error)
   const complete = model.complete
 
   progress('rendering', 80, 'rendering report')
   const format = options.format ?? settings.report.format
-  const content = {
-    html: format === 'text' ? null : renderHtml(model),
-    text: format === 'html' ? null : renderText(model),
+  const rendered = renderReport(model, format, deps.renderers)
+  for (const failure of rendered.failures) {
+    warnings.push(failure)
+    logger.error('report_render_failed', { message: failure })
   }
+  const content = { html: rendered.html, text: rendered.text }
   if (signal.aborted) throw cancelled()
 
   progress('writing', 90, 'writing report')
   let files: WrittenReportFiles = { html: null, text: null }
-  let writeFailed = false
-  try {
-    files = await writeReportFiles({ dir: deps.reportsDir, generatedAtMs, timezone, content, signal })
-  } catch (error) {
-    const failure = toScannerError(error)
-    if (failure.kind === 'aborted') throw failure
-    writeFailed = true
-    warnings.push(failure.message)
-    logger.error('report_write_failed', { kind: failure.kind, message: failure.message })
+  let writeFailed = content.html === null && content.text === null
+  if (!writeFailed) {
+    try {
+      files = await writeReportFiles({ dir: deps.reportsDir, generatedAtMs, timezone, content, signal })
+    } catch (error) {
+      const failure = toScannerError(error)
+      if (failure.kind === 'aborted') throw failure
+      writeFailed = true
+      warnings.push(failure.message)
+      logger.error('report_write_failed', { kind: failure.kind, message: failure.message })
+    }
   }
 
   if (!writeFailed)
@@ -177,6 +187,8 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     timing: { totalMs: clock() - started, unifiMs, integrationsMs },
     warnings,
   }
+  // Messages in the outcome travel to the CLI's JSON, the tray and IPC.
+  Object.assign(outcome, scrubSecrets({ ...outcome, integrations: outcome.integrations }, secrets))
   progress(
     'done',
     100,
@@ -282,7 +294,7 @@ async function recordRun(args: {
     )
   }
   await attempt('report history', async () => {
-    const entry = buildHistoryEntry({
+    const built = buildHistoryEntry({
       id: randomUUID(),
       model,
       unifi,
@@ -292,6 +304,7 @@ async function recordRun(args: {
       timezone,
       window: args.window,
     })
+    const entry = scrubSecrets(built, runSecrets(settings))
     const history = await appendHistory(deps.dataDir, entry, logger, args.generatedAtMs)
     if (history.warning) warnings.push(history.warning)
   })

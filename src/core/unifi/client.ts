@@ -8,7 +8,7 @@
 import type { Agent } from 'undici'
 import type { UnifiRunAccess } from './run-access.js'
 import type { UnifiSettings } from '../../shared/settings.js'
-import { AbortedError } from '../errors.js'
+import { AbortedError, ScannerError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import { DEFAULT_PROBE_PORTS } from './address.js'
 import { collectAlarms, type AlarmsResult } from './collect/alarms.js'
@@ -28,9 +28,10 @@ import type { ControllerInfo, ReportWindow, SiteRef, UnifiCollection } from './m
 import { processProbeCache, type ProbeCache } from './probe-cache.js'
 import { RequestLimiter, withRank } from './request-limiter.js'
 import type { UnifiSession } from './session.js'
-import { SharedTasks } from './shared-tasks.js'
+import { abortErrorOf, SharedTasks } from './shared-tasks.js'
 import { chooseSite } from './sites.js'
 import { processSourceMemory, SourceBook, type SourceMemory } from './source-memory.js'
+import { BUDGET_ERROR_CODE } from './source-log.js'
 
 export interface UnifiClientOptions {
   settings: UnifiSettings
@@ -104,6 +105,50 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   let dispatcher: Agent | null = null
   let connection: Connection | null = null
   let closed = false
+  /** Started by the first `collect()`: a slowly dripping controller costs at most this long. */
+  let budget: { signal: AbortSignal; timer: NodeJS.Timeout } | null = null
+  const budgetMs = options.settings.collectionBudgetMs ?? options.settings.requestTimeoutMs * 2
+
+  const startBudget = (): AbortSignal => {
+    if (budget !== null) return budget.signal
+    const controller = new AbortController()
+    const timer = setTimeout(
+      () =>
+        controller.abort(
+          new ScannerError(
+            'timeout',
+            BUDGET_ERROR_CODE,
+            `The UniFi collection used its time budget of ${Math.round(budgetMs / 100) / 10} s; ` +
+              'what was read by then is in the report.',
+          ),
+        ),
+      budgetMs,
+    )
+    timer.unref()
+    budget = { signal: controller.signal, timer }
+    return controller.signal
+  }
+  /** A collector's signal: its task's, and the collection budget once it runs. */
+  const budgeted = (signal: AbortSignal): AbortSignal =>
+    budget === null ? signal : AbortSignal.any([signal, budget.signal])
+  /** The connection phase counts against the budget too; a budget spent there fails the run (nothing was read). */
+  const withinBudget = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> => {
+    if (signal.aborted) return Promise.reject(abortErrorOf(signal))
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(abortErrorOf(signal))
+      signal.addEventListener('abort', onAbort, { once: true })
+      promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort)
+          resolve(value)
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort)
+          reject(error instanceof Error ? error : new Error(String(error)))
+        },
+      )
+    })
+  }
 
   const connectTask = async (signal: AbortSignal): Promise<Connection> => {
     if (closed) throw new AbortedError('The UniFi client was closed.')
@@ -217,7 +262,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
     ranked(
       'events',
       `${site}|events|${windowKey(window)}`,
-      async (taskSignal) => collectEvents(await contextFor('events', window, site, taskSignal), taskSignal),
+      async (taskSignal) => collectEvents(await contextFor('events', window, site, taskSignal), budgeted(taskSignal)),
       signal,
     )
 
@@ -229,7 +274,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         collectThreats(
           await contextFor('threats', window, site, taskSignal),
           () => eventsTask(window, site, taskSignal),
-          taskSignal,
+          budgeted(taskSignal),
         ),
       signal,
     )
@@ -238,7 +283,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
     ranked(
       'alarms',
       `${site}|alarms|${windowKey(window)}`,
-      async (taskSignal) => collectAlarms(await contextFor('alarms', window, site, taskSignal), taskSignal),
+      async (taskSignal) => collectAlarms(await contextFor('alarms', window, site, taskSignal), budgeted(taskSignal)),
       signal,
     )
 
@@ -252,7 +297,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
     ranked(
       source,
       `${site}|${source}`,
-      async (taskSignal) => run(await contextFor(source, window, site, taskSignal), taskSignal),
+      async (taskSignal) => run(await contextFor(source, window, site, taskSignal), budgeted(taskSignal)),
       signal,
     )
 
@@ -286,11 +331,12 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
     async collect(window, signal, onProgress) {
       const report = progressReporter(onProgress)
       report('Connecting to the controller')
-      const conn = await connected(signal)
-      const factsRead = facts(signal)
+      const budgetSignal = startBudget()
+      const conn = await withinBudget(connected(signal), budgetSignal)
+      const factsRead = withinBudget(facts(signal), budgetSignal)
       // Awaited below, after the wave has started; a failure must not count as unhandled meanwhile.
       factsRead.catch(() => undefined)
-      const planned = await plannedSite(signal)
+      const planned = await withinBudget(plannedSite(signal), budgetSignal)
       report('Reading devices, events and threats')
       let reads = wave(window, planned, signal, report)
       reads.catch(() => undefined)
@@ -342,6 +388,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
     async close() {
       if (closed) return
       closed = true
+      if (budget !== null) clearTimeout(budget.timer)
       tasks.abortAll(new AbortedError('The UniFi client was closed.'))
       const current = connection
       connection = null

@@ -39,7 +39,7 @@ export async function legacyRead(
     throw new EndpointUnsupportedError(endpoint, response.status, `HTTP ${response.status}`)
   }
   if (response.status === 400 && /InvalidObject|NotFound|InvalidPayload/i.test(response.text)) {
-    throw new EndpointUnsupportedError(endpoint, 400, `HTTP 400 ${snippet(response.text)}`)
+    throw new EndpointUnsupportedError(endpoint, 400, `HTTP 400 ${session.upstream(response.text)}`)
   }
   if (response.status >= 300) throw statusError(response, endpoint)
   const parsed = parseJsonBody(response)
@@ -54,9 +54,10 @@ export async function legacyRead(
       )
     }
     if (/InvalidObject|NotFound|UnknownCommand/i.test(error)) {
-      throw new EndpointUnsupportedError(endpoint, response.status, error)
+      throw new EndpointUnsupportedError(endpoint, response.status, session.upstream(error))
     }
-    throw new HttpStatusError(response.status, response.url, `The controller refused ${endpoint}: ${error}.`, null, {
+    const said = session.upstream(error)
+    throw new HttpStatusError(response.status, response.url, `The controller refused ${endpoint}: ${said}.`, null, {
       kind: 'server',
       code: 'UNIFI_API_ERROR',
     })
@@ -93,7 +94,7 @@ export async function v2Read(
     throw new EndpointUnsupportedError(
       endpoint,
       response.status,
-      `HTTP ${response.status} ${snippet(v2Message(response))}`,
+      `HTTP ${response.status} ${session.upstream(v2Message(response))}`,
     )
   }
   if (response.status >= 300) throw statusError(response, endpoint)
@@ -118,8 +119,4 @@ function statusError(response: HttpResponse, endpoint: string): HttpStatusError 
         ? 'The account may lack permission for this data; give it read access to the Network application.'
         : 'Check the controller address and site.'
   return new HttpStatusError(response.status, response.url, `${endpoint} failed with HTTP ${response.status}. ${hint}`)
-}
-
-function snippet(text: string): string {
-  return text.slice(0, 120).replace(/\s+/g, ' ').trim()
 }

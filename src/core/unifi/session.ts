@@ -5,6 +5,7 @@
  * console's wait is over. API-key sessions send `X-API-KEY` and never log in or out. The login flavours, cookies
  * and CSRF rules: docs/controller-api.md#authentication.
  */
+import { upstreamText } from '../upstream-text.js'
 import type { Dispatcher } from 'undici'
 import { AuthError, HttpStatusError, ScannerError } from '../errors.js'
 import { headerValue, httpRequest, parseRetryAfterMs, type HttpMethod, type HttpResponse } from '../http/index.js'
@@ -53,6 +54,12 @@ export class UnifiSession {
   private serial: Promise<unknown> | null = null
 
   constructor(private readonly options: SessionOptions) {}
+
+  /** Controller text made safe to copy into a message: flattened, cut short, this session's secrets removed. */
+  upstream(text: string): string {
+    const auth = this.options.auth
+    return upstreamText(text, auth.method === 'api-key' ? [auth.apiKey] : [auth.password, auth.username])
+  }
 
   get kind(): ControllerKind {
     return this.options.kind

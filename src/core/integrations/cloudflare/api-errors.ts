@@ -3,6 +3,7 @@
  * `auth` (bad or expired token) and `config` (missing permission, bad request) need the user and never
  * count toward the breaker; 429, 5xx, invalid JSON and unexpected shapes are outages and do.
  */
+import { upstreamText } from '../../upstream-text.js'
 import { AuthError, HttpStatusError, ScannerError } from '../../errors.js'
 import { describe } from '../../http/index.js'
 import { formatDuration } from '../../time.js'
@@ -24,14 +25,19 @@ export const TOKEN_PERMISSIONS_HINT =
 
 export function formatApiMessages(messages: readonly ApiMessage[] | null | undefined): string {
   if (!messages || messages.length === 0) return ''
-  return messages
-    .slice(0, 3)
-    .map((m) => {
-      const chain = (m.error_chain ?? []).map((c) => `${c.message ?? 'error'} [${c.code ?? '?'}]`).join('; ')
-      const base = `${m.message ?? 'error'}${m.code !== undefined ? ` [code ${m.code}]` : ''}`
-      return chain ? `${base} (${chain})` : base
-    })
-    .join('; ')
+  // Cloudflare's own words: flattened, cut short and scrubbed of anything credential-shaped before we quote them.
+  return upstreamText(
+    messages
+      .slice(0, 3)
+      .map((m) => {
+        const chain = (m.error_chain ?? []).map((c) => `${c.message ?? 'error'} [${c.code ?? '?'}]`).join('; ')
+        const base = `${m.message ?? 'error'}${m.code !== undefined ? ` [code ${m.code}]` : ''}`
+        return chain ? `${base} (${chain})` : base
+      })
+      .join('; '),
+    [],
+    300,
+  )
 }
 
 function allCodes(messages: readonly ApiMessage[]): number[] {
@@ -100,10 +106,12 @@ export function restFailure(
  */
 export function graphqlFailure(errors: readonly GraphqlError[], what: string): ScannerError {
   const first = errors[0]?.message ?? 'unknown error'
-  const text = errors
-    .slice(0, 2)
-    .map((e) => e.message)
-    .join('; ')
+  const text = upstreamText(
+    errors
+      .slice(0, 2)
+      .map((e) => e.message)
+      .join('; '),
+  )
   const lower = first.toLowerCase()
   if (lower.startsWith('unauthorized') || lower.includes('authentication')) {
     return new AuthError(`Cloudflare rejected the API token for ${what} (${text}). ${credentialHint([])}`, {

@@ -2,7 +2,7 @@
 import type { ReportSection, SectionBlock, Tone } from '../section.js'
 import { distinctSummary } from '../section-summary.js'
 import { renderTable } from './table.js'
-import { rule, wrap } from './wrap.js'
+import { append, rule, wrap } from './wrap.js'
 
 const TONE_MARK: Record<Tone, string> = {
   normal: '',
@@ -21,7 +21,10 @@ function blockLines(block: SectionBlock): string[] {
     case 'subheading':
       return [block.text.toUpperCase()]
     case 'facts': {
-      const labelWidth = Math.min(28, Math.max(...block.items.map((item) => item.label.length + 2), 1))
+      const labelWidth = Math.min(
+        28,
+        block.items.reduce((widest, item) => Math.max(widest, item.label.length + 2), 1),
+      )
       return block.items.flatMap((item) => {
         const label = `${item.label}:`
         const value = `${FACT_MARK[item.tone ?? 'normal']}${item.value}`
@@ -55,10 +58,10 @@ function blockLines(block: SectionBlock): string[] {
 export function sectionLines(section: ReportSection): string[] {
   const lines = [section.title.toUpperCase(), rule('-')]
   const summary = distinctSummary(section)
-  if (summary) lines.push(...wrap(`${TONE_MARK[section.tone]}${summary}`))
+  if (summary) append(lines, wrap(`${TONE_MARK[section.tone]}${summary}`))
   for (const block of section.blocks) {
     lines.push('')
-    lines.push(...blockLines(block))
+    append(lines, blockLines(block))
   }
   return lines
 }

@@ -10,7 +10,7 @@ import type {
 } from '../model.js'
 import { plural } from '../views/cap.js'
 import { renderTable } from './table.js'
-import { rule, wrap } from './wrap.js'
+import { append, rule, wrap } from './wrap.js'
 
 const SEVERITY_TAG = { severe: '[SEVERE]', medium: '[MEDIUM]', low: '[LOW]' } as const
 
@@ -51,28 +51,31 @@ export function summaryLines(model: ReportModel): string[] {
   lines.push(
     `Findings: ${summary.countsAtLeast ? 'at least ' : ''}${summary.counts.total} total (${summary.counts.severe} severe, ${summary.counts.medium} medium, ${summary.counts.low} low)`,
   )
-  lines.push(
-    ...wrap(
+  append(
+    lines,
+    wrap(
       `Threat events: ${summary.threatEvents === null ? 'unavailable' : summary.threatEvents.toLocaleString('en-US')} | ` +
         `Unhealthy devices: ${summary.unhealthyDevices === null ? 'unavailable' : summary.unhealthyDevices.toLocaleString('en-US')}`,
     ),
   )
-  if (summary.actionRequired) lines.push('', ...wrap(`*** ${summary.actionRequired.toUpperCase()} ***`))
+  if (summary.actionRequired) append(lines, [''], wrap(`*** ${summary.actionRequired.toUpperCase()} ***`))
   if (summary.quietNote) lines.push('', `[OK] ${summary.quietNote}`)
   if (summary.urgentActions.length > 0) {
     lines.push('', 'Most urgent actions:')
     summary.urgentActions.forEach((action, index) => {
       const bullet = `  ${index + 1}. `
-      lines.push(
-        ...wrap(`${SEVERITY_TAG[action.severity]} ${action.title}`, undefined, bullet, ' '.repeat(bullet.length)),
+      append(
+        lines,
+        wrap(`${SEVERITY_TAG[action.severity]} ${action.title}`, undefined, bullet, ' '.repeat(bullet.length)),
       )
-      lines.push(...wrap(action.action, undefined, ' '.repeat(bullet.length + 2)))
+      append(lines, wrap(action.action, undefined, ' '.repeat(bullet.length + 2)))
     })
   }
   if (summary.breakdown.length > 0) {
     lines.push('', 'Findings by section:')
-    lines.push(
-      ...renderTable(
+    append(
+      lines,
+      renderTable(
         ['Section', 'Severe', 'Medium', 'Low'],
         summary.breakdown.map((row) => [
           row.label,
@@ -85,7 +88,7 @@ export function summaryLines(model: ReportModel): string[] {
   }
   for (const notice of summary.notices) {
     const mark = notice.tone === 'error' ? 'ERROR' : notice.tone === 'warning' ? 'WARNING' : 'NOTE'
-    lines.push('', ...wrap(`[${mark}] ${notice.title}: ${notice.text}`, undefined, '', '  '))
+    append(lines, [''], wrap(`[${mark}] ${notice.title}: ${notice.text}`, undefined, '', '  '))
   }
   return lines
 }
@@ -93,32 +96,33 @@ export function summaryLines(model: ReportModel): string[] {
 export function findingsLines(findings: FindingsView): string[] {
   if (!findings.available) return [...heading('FINDINGS'), ...wrap(`[WARNING] ${findings.unavailableReason ?? ''}`)]
   const lines: string[] = []
-  if (findings.coverageNote) lines.push(...heading('FINDINGS'), ...wrap(`[WARNING] ${findings.coverageNote}`))
+  if (findings.coverageNote) append(lines, heading('FINDINGS'), wrap(`[WARNING] ${findings.coverageNote}`))
   if (findings.severe.total > 0) {
-    lines.push(...heading(`SEVERE FINDINGS (${findings.severe.total}) - Require Immediate Attention`))
-    lines.push(...findings.severe.items.flatMap(findingLines), ...more(findings.severe, 'severe findings'))
+    append(lines, heading(`SEVERE FINDINGS (${findings.severe.total}) - Require Immediate Attention`))
+    append(lines, findings.severe.items.flatMap(findingLines), more(findings.severe, 'severe findings'))
   }
   if (findings.medium.total > 0) {
-    lines.push(...heading(`MEDIUM FINDINGS (${findings.medium.total}) - Should Be Addressed`))
-    lines.push(...findings.medium.items.flatMap(findingLines), ...more(findings.medium, 'medium findings'))
+    append(lines, heading(`MEDIUM FINDINGS (${findings.medium.total}) - Should Be Addressed`))
+    append(lines, findings.medium.items.flatMap(findingLines), more(findings.medium, 'medium findings'))
   }
   if (findings.low.total > 0) {
-    lines.push(...heading(`LOW FINDINGS (${findings.low.total}) - Informational`))
+    append(lines, heading(`LOW FINDINGS (${findings.low.total}) - Informational`))
     for (const finding of findings.low.items) {
       const times = finding.occurrence.match(/Occurred ([\d,]+) time/)?.[1] ?? '1'
-      lines.push(...wrap(`- ${finding.title} (${times}x) - ${finding.device}`, undefined, '', '  '))
+      append(lines, wrap(`- ${finding.title} (${times}x) - ${finding.device}`, undefined, '', '  '))
     }
-    lines.push(...more(findings.low, 'low findings'))
+    append(lines, more(findings.low, 'low findings'))
   }
   if (findings.otherEvents.total > 0) {
-    lines.push(...heading('OTHER EVENTS'))
+    append(lines, heading('OTHER EVENTS'))
     lines.push(`${findings.logEntryCount.toLocaleString('en-US')} log entries analysed. Events no rule flags, by type:`)
-    lines.push(
-      ...renderTable(
+    append(
+      lines,
+      renderTable(
         ['Event type', 'Count'],
         findings.otherEvents.items.map((entry) => [entry.eventType, entry.count.toLocaleString('en-US')]),
       ),
-      ...more(findings.otherEvents, 'event types'),
+      more(findings.otherEvents, 'event types'),
     )
   }
   return lines
@@ -141,25 +145,32 @@ function groupLines(group: ThreatGroupView, blocked: boolean): string[] {
 export function threatLines(threats: ThreatsView): string[] {
   const lines = heading('SECURITY THREAT SUMMARY')
   if (!threats.available) return [...lines, ...wrap(`[WARNING] ${threats.reason}`)]
-  lines.push(
-    ...wrap(
+  append(
+    lines,
+    wrap(
       `${threats.total.toLocaleString('en-US')} threat events: ${threats.blocked.toLocaleString('en-US')} blocked, ${threats.detected.toLocaleString('en-US')} detected only.`,
     ),
-    ...wrap(threats.cyberSecure),
+    wrap(threats.cyberSecure),
   )
-  if (threats.coverageNote) lines.push('', ...wrap(`[WARNING] ${threats.coverageNote}`))
-  for (const note of threats.notes) lines.push('', ...wrap(`[NOTE] ${note}`))
+  if (threats.coverageNote) append(lines, [''], wrap(`[WARNING] ${threats.coverageNote}`))
+  for (const note of threats.notes) append(lines, [''], wrap(`[NOTE] ${note}`))
   if (threats.total === 0 && threats.coverageNote === null)
     lines.push('', '[OK] No security threats detected in this period.')
   if (threats.detectedGroups.total > 0) {
     lines.push('', `THREATS DETECTED (${plural(threats.detectedGroups.total, 'type')})`)
-    lines.push(...threats.detectedGroups.items.flatMap((group) => groupLines(group, false)))
-    lines.push(...more(threats.detectedGroups, 'detected threat types'))
+    append(
+      lines,
+      threats.detectedGroups.items.flatMap((group) => groupLines(group, false)),
+    )
+    append(lines, more(threats.detectedGroups, 'detected threat types'))
   }
   if (threats.blockedGroups.total > 0) {
     lines.push('', `THREATS BLOCKED (${plural(threats.blockedGroups.total, 'type')})`)
-    lines.push(...threats.blockedGroups.items.flatMap((group) => groupLines(group, true)))
-    lines.push(...more(threats.blockedGroups, 'blocked threat types'))
+    append(
+      lines,
+      threats.blockedGroups.items.flatMap((group) => groupLines(group, true)),
+    )
+    append(lines, more(threats.blockedGroups, 'blocked threat types'))
   }
   for (const [title, list] of [
     ['External threats', threats.external],
@@ -167,8 +178,8 @@ export function threatLines(threats: ThreatsView): string[] {
   ] as const) {
     if (list.total === 0) continue
     lines.push('', `TOP THREAT SOURCES - ${title}:`)
-    for (const source of list.items) lines.push(...wrap(`${source.ip}: ${source.text}`, undefined, '  ', '    '))
-    lines.push(...more(list, 'sources'))
+    for (const source of list.items) append(lines, wrap(`${source.ip}: ${source.text}`, undefined, '  ', '    '))
+    append(lines, more(list, 'sources'))
   }
   return lines
 }
@@ -180,24 +191,26 @@ export function healthLines(health: HealthView): string[] {
   lines.push(
     `Devices: ${totals.devices} total | ${totals.healthy} healthy | ${totals.withWarnings} with warnings | ${totals.withCritical} critical`,
   )
-  if (health.coverageNote) lines.push('', ...wrap(`[WARNING] ${health.coverageNote}`))
+  if (health.coverageNote) append(lines, [''], wrap(`[WARNING] ${health.coverageNote}`))
   if (health.critical.total + health.warnings.total === 0 && totals.devices > 0 && health.coverageNote === null)
     lines.push('', '[OK] All devices healthy.')
   if (health.critical.total > 0) {
-    lines.push(
-      '',
-      'CRITICAL ISSUES',
-      ...health.critical.items.flatMap(findingLines),
-      ...more(health.critical, 'critical issues'),
+    append(
+      lines,
+      [''],
+      ['CRITICAL ISSUES'],
+      health.critical.items.flatMap(findingLines),
+      more(health.critical, 'critical issues'),
     )
   }
   if (health.warnings.total > 0) {
-    lines.push('', 'WARNINGS', ...health.warnings.items.flatMap(findingLines), ...more(health.warnings, 'warnings'))
+    append(lines, [''], ['WARNINGS'], health.warnings.items.flatMap(findingLines), more(health.warnings, 'warnings'))
   }
   if (health.rows.total > 0) {
     lines.push('', 'DEVICE STATUS')
-    lines.push(
-      ...renderTable(
+    append(
+      lines,
+      renderTable(
         ['Device', 'Type', 'Status', 'Issues', 'Temp', 'CPU', 'Mem', 'Uptime'],
         health.rows.items.map((row) => [
           row.name,
@@ -210,7 +223,7 @@ export function healthLines(health: HealthView): string[] {
           row.uptime,
         ]),
       ),
-      ...more(health.rows, 'devices'),
+      more(health.rows, 'devices'),
     )
   } else if (health.coverageNote === null) {
     lines.push('', 'The controller reported no devices.')

@@ -45,12 +45,12 @@ export function renderTable(
   const count = columns.length
   const normalised = rows.map((row) => Array.from({ length: count }, (_, index) => row[index] ?? ''))
   const natural = columns.map((column, index) =>
-    Math.max(column.length, ...normalised.map((row) => row[index]!.length), 1),
+    normalised.reduce((widest, row) => Math.max(widest, row[index]!.length), Math.max(column.length, 1)),
   )
   const widths = fitWidths(natural, columns.map(longestWord), width - GAP.length * (count - 1))
   const renderRow = (cells: readonly string[]): string[] => {
     const wrapped = cells.map((cell, index) => cellLines(cell, widths[index]!))
-    const height = Math.max(...wrapped.map((lines) => lines.length))
+    const height = wrapped.reduce((tallest, lines) => Math.max(tallest, lines.length), 0)
     const out: string[] = []
     for (let line = 0; line < height; line++) {
       out.push(

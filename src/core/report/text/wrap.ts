@@ -2,6 +2,14 @@
 
 export const TEXT_WIDTH = 72
 
+/**
+ * Appends groups of lines one by one: `push(...lines)` passes every line as an argument and throws once a
+ * controller string wraps into more lines than the engine accepts as arguments.
+ */
+export function append(target: string[], ...groups: readonly (readonly string[])[]): void {
+  for (const group of groups) for (const line of group) target.push(line)
+}
+
 /** Splits one over-long word into pieces of at most `width` characters. */
 function hardBreak(word: string, width: number): string[] {
   const pieces: string[] = []

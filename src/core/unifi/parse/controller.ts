@@ -1,13 +1,14 @@
 /** Sites, sysinfo, health subsystems and the threat-management settings. */
 import type { HealthSubsystem, IpsSettings, SiteRef } from '../model.js'
 import { healthSchema, ipsSettingSchema, siteSchema, sysinfoSchema } from '../schemas/controller.js'
-import { isPlainObject } from '../schemas/primitives.js'
+import { capText, isPlainObject, MAX_NAME_CHARS } from '../schemas/primitives.js'
 
 export function parseSites(items: readonly unknown[]): SiteRef[] {
   const sites: SiteRef[] = []
   for (const item of items) {
     const parsed = siteSchema.safeParse(item)
-    if (parsed.success) sites.push({ name: parsed.data.name, description: parsed.data.desc ?? parsed.data.name })
+    if (parsed.success)
+      sites.push({ name: parsed.data.name, description: capText(parsed.data.desc ?? parsed.data.name, MAX_NAME_CHARS) })
   }
   return sites
 }
@@ -15,7 +16,8 @@ export function parseSites(items: readonly unknown[]): SiteRef[] {
 export function parseSysinfo(items: readonly unknown[]): { version: string | null; hostname: string | null } {
   const parsed = sysinfoSchema.safeParse(items[0])
   if (!parsed.success) return { version: null, hostname: null }
-  return { version: parsed.data.version, hostname: parsed.data.hostname ?? parsed.data.name }
+  const hostname = parsed.data.hostname ?? parsed.data.name
+  return { version: parsed.data.version, hostname: hostname === null ? null : capText(hostname, MAX_NAME_CHARS) }
 }
 
 const DETAIL_SKIP = new Set(['subsystem', 'status', 'num_user'])

@@ -6,7 +6,7 @@
 import type { CollectedDevice, PoePort, WanLink } from '../model.js'
 import { normaliseMac } from '../normalise.js'
 import { deviceSchema, type DeviceRecord, type TemperatureEntry } from '../schemas/device.js'
-import { isPlainObject, toBoolean, toNumber, toText } from '../schemas/primitives.js'
+import { capText, isPlainObject, MAX_NAME_CHARS, toBoolean, toNumber, toText } from '../schemas/primitives.js'
 
 const MAC_PATTERN = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/
 
@@ -21,7 +21,7 @@ export function parseDevice(input: unknown): CollectedDevice | null {
   const budget = record.total_max_power
   return {
     mac,
-    name: record.name ?? mac,
+    name: record.name === null ? mac : capText(record.name, MAX_NAME_CHARS),
     model: record.model,
     type: record.type ?? 'unknown',
     state: record.state ?? 0,
@@ -56,8 +56,9 @@ function temperatureOf(record: DeviceRecord): number | null {
     }
   }
   // Some firmware reports 0 for "no sensor"; a real device is never at 0 °C indoors.
-  const real = readings.filter((value) => value > 0)
-  return real.length > 0 ? Math.max(...real) : null
+  let hottest: number | null = null
+  for (const value of readings) if (value > 0 && (hottest === null || value > hottest)) hottest = value
+  return hottest
 }
 
 function entryCelsius(entry: TemperatureEntry): number | null {

@@ -5,7 +5,7 @@
 import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'
 import { legacyEventSchema, readSystemLogEntry, roleOf, type SystemLogEntry } from '../schemas/event.js'
-import { isPlainObject, toText } from '../schemas/primitives.js'
+import { capText, isPlainObject, toName } from '../schemas/primitives.js'
 import { slimEventRaw } from '../event-raw-fields.js'
 import { intern } from '../intern.js'
 
@@ -84,15 +84,17 @@ export function parseSystemLogRecord(input: unknown): SystemLogEntry | null {
 /** `message_raw` (or `title_raw`) with `{ROLE}` placeholders filled in. */
 export function renderSystemLogText(entry: SystemLogEntry): string {
   const template = entry.message_raw ?? entry.title_raw ?? entry.key ?? ''
-  return template.replace(/\{([A-Z0-9_]+)\}/g, (placeholder, role: string) => {
-    const parameter = roleOf(entry.parameters, role)
-    return parameter?.name ?? parameter?.id ?? placeholder
-  })
+  return capText(
+    template.replace(/\{([A-Z0-9_]+)\}/g, (placeholder, role: string) => {
+      const parameter = roleOf(entry.parameters, role)
+      return parameter?.name ?? parameter?.id ?? placeholder
+    }),
+  )
 }
 
 function firstText(record: Record<string, unknown>, fields: readonly string[]): string | null {
   for (const field of fields) {
-    const value = toText(record[field])
+    const value = toName(record[field])
     if (value !== null) return value
   }
   return null

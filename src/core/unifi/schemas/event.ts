@@ -4,7 +4,7 @@
  * Unknown keys are normal and kept; only the fields the client reads are typed here.
  */
 import { z } from 'zod'
-import { isPlainObject, looseNumber, looseRecord, looseString, toNumber, toText } from './primitives.js'
+import { isPlainObject, looseNumber, looseRecord, looseString, toName, toNumber, toText } from './primitives.js'
 
 export const legacyEventSchema = z.object({
   _id: looseString,
@@ -31,7 +31,7 @@ export interface SystemLogParameter {
 export function roleOf(parameters: Record<string, unknown> | null, ...roles: string[]): SystemLogParameter | null {
   for (const role of roles) {
     const value = parameters?.[role]
-    if (isPlainObject(value)) return { id: toText(value.id), name: toText(value.name), ip: toText(value.ip) }
+    if (isPlainObject(value)) return { id: toName(value.id), name: toName(value.name), ip: toName(value.ip) }
   }
   return null
 }

@@ -63,8 +63,24 @@ export function toBoolean(value: unknown): boolean | null {
   return null
 }
 
+/** Longest controller text kept (messages, signatures, templates); longer ones end in an ellipsis. */
+export const MAX_TEXT_CHARS = 4096
+/** Longest controller name kept (devices, clients, sites, hostnames). */
+export const MAX_NAME_CHARS = 256
+
+/** `text` cut to `max` characters with an ellipsis; a 1 MB string from a controller never travels further. */
+export function capText(text: string, max: number = MAX_TEXT_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+/** Like `toText`, capped at the name length. */
+export function toName(value: unknown): string | null {
+  const text = toText(value)
+  return text === null ? null : capText(text, MAX_NAME_CHARS)
+}
+
 export function toText(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value
+  if (typeof value === 'string') return value.trim() === '' ? null : capText(value)
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   return null
 }
