@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { _electron as electron, expect, test } from '@playwright/test'
 
 /**
@@ -68,4 +70,66 @@ test('"--open-settings" opens settings; a corrupt settings file is backed up and
   } finally {
     await app.close()
   }
+})
+
+/**
+ * The unpacked app `npm run dist:dir` writes (dist/<os>-unpacked), when one has been built on this machine.
+ * Its inspect fuse is off, so Playwright cannot drive it: it is started as a user would, and checked from outside.
+ */
+function packagedApp(): { executable: string; resources: string; fuseFile: string } | null {
+  const dist = path.resolve(process.cwd(), 'dist')
+  const mac = path.join(dist, process.arch === 'arm64' ? 'mac-arm64' : 'mac', 'UniFi Scanner.app')
+  const layouts: Partial<Record<NodeJS.Platform, { executable: string; resources: string; fuseFile: string }>> = {
+    linux: {
+      executable: path.join(dist, 'linux-unpacked', 'unifi-scanner'),
+      resources: path.join(dist, 'linux-unpacked', 'resources'),
+      fuseFile: path.join(dist, 'linux-unpacked', 'unifi-scanner'),
+    },
+    win32: {
+      executable: path.join(dist, 'win-unpacked', 'UniFi Scanner.exe'),
+      resources: path.join(dist, 'win-unpacked', 'resources'),
+      fuseFile: path.join(dist, 'win-unpacked', 'UniFi Scanner.exe'),
+    },
+    darwin: {
+      executable: path.join(mac, 'Contents', 'MacOS', 'UniFi Scanner'),
+      resources: path.join(mac, 'Contents', 'Resources'),
+      fuseFile: mac,
+    },
+  }
+  const layout = layouts[process.platform]
+  return layout && existsSync(layout.executable) ? layout : null
+}
+
+const packaged = packagedApp()
+if (packaged === null) console.log('electron smoke: packaged layout skipped, no unpacked app (run "npm run dist:dir")')
+
+test('the packaged app has its fuses set, its resources beside the asar, and refuses to run as Node', async () => {
+  test.skip(packaged === null, 'no unpacked app in dist/')
+  const app = packaged!
+  const wire = await getCurrentFuseWire(app.fuseFile)
+  const state = (fuse: FuseV1Options) => String.fromCharCode(Number(wire[fuse]))
+  expect(state(FuseV1Options.RunAsNode)).toBe('0')
+  expect(state(FuseV1Options.EnableNodeOptionsEnvironmentVariable)).toBe('0')
+  expect(state(FuseV1Options.EnableNodeCliInspectArguments)).toBe('0')
+  expect(state(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe('1')
+  expect(state(FuseV1Options.OnlyLoadAppFromAsar)).toBe('1')
+  expect(state(FuseV1Options.EnableCookieEncryption)).toBe('1')
+  expect(existsSync(path.join(app.resources, 'app.asar'))).toBe(true)
+  expect(existsSync(path.join(app.resources, 'tray', 'tray-idle.png'))).toBe(true)
+
+  // With RunAsNode off the variable is ignored: the binary starts the tray app instead of evaluating the script.
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-packaged-'))
+  const child = spawn(app.executable, [`--user-data-dir=${userData}`, '-e', 'process.stdout.write("ran-as-node")'], {
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', NODE_OPTIONS: '--require=/nonexistent-preload.js' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))])
+  child.kill()
+  await exited
+  expect(output).not.toContain('ran-as-node')
+  expect(output).not.toContain('nonexistent-preload')
 })
