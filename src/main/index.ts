@@ -18,6 +18,7 @@ import { createPush } from './ipc/push.js'
 import { createDemoRunner } from './reports/demo-runner.js'
 import { createEngineReportRunner } from './reports/engine-runner.js'
 import { startSimulatorProcess } from './reports/simulator-process.js'
+import { utilityProcessLauncher } from './reports/utility-launcher.js'
 import { registerIpc } from './ipc/register.js'
 import { APP_SCHEME, createAppProtocolHandler, listRendererFiles, registerAppScheme } from './security/app-protocol.js'
 import { denyAllPermissions, hardenWebContents } from './security/harden.js'
@@ -98,7 +99,7 @@ function start(): void {
     dialogs: electronDialogs(() => window?.browserWindow() ?? null),
     onReportFinished: (outcome) => desktop.notifyReport(outcome),
     demo: createDemoRunner({
-      startBackends: () => startSimulatorProcess({ cliEntry: paths.cliEntry }),
+      startBackends: () => startSimulatorProcess({ cliEntry: paths.cliEntry, launch: utilityProcessLauncher }),
       logger,
       appVersion: app.getVersion(),
       dataDir,

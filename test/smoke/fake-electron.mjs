@@ -27,6 +27,7 @@ export const protocol = {
   registerSchemesAsPrivileged: (schemes) => record('protocol.registerSchemesAsPrivileged', schemes),
   handle: (scheme) => record('protocol.handle', scheme),
 }
+export const utilityProcess = { fork: (modulePath, args) => record('utilityProcess.fork', modulePath, args) }
 export const ipcMain = {
   handle: (channel) => record('ipcMain.handle', channel),
   removeHandler: () => undefined,

@@ -2,8 +2,9 @@
  * Demo backends for "Try with demo data": the headless CLI's `simulate` command in a child process. Main never
  * imports `src/simulator` (layer rule); it runs the same bundled CLI a user would, reads the one JSON line that
  * describes the simulated controller and fake Cloudflare, and turns it into settings for one demo run.
+ * The app launches it with Electron's `utilityProcess`, a Node environment that does not need the binary to run
+ * as Node (the RunAsNode fuse is off in the packaged app); tests launch the same bundle with plain Node.
  */
-import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
 import { ScannerError } from '../../core/errors.js'
@@ -21,23 +22,55 @@ const simulateLineSchema = z.object({
   cloudflare: z.object({ url: z.string(), apiToken: z.string(), accountId: z.string() }),
 })
 
+/** What the demo needs of a child running a Node module: Electron's UtilityProcess and Node's ChildProcess both fit. */
+export interface SimulatorChild {
+  stdout: NodeJS.ReadableStream | null
+  stderr: NodeJS.ReadableStream | null
+  kill(): boolean
+  once(event: 'exit', listener: (code: number | null) => void): unknown
+  /** A child that cannot start or dies of a fatal error emits 'error'; without a listener it would throw. */
+  once(event: 'error', listener: () => void): unknown
+  removeListener(event: 'exit', listener: (code: number | null) => void): unknown
+}
+
+/** Starts `modulePath` with `args` (as `process.argv[2…]`) in a Node environment, stdout and stderr piped. */
+export type SimulatorLauncher = (modulePath: string, args: string[]) => SimulatorChild
+
 export interface SimulatorProcessOptions {
   /** The bundled CLI (`out/cli/index.js`). */
   cliEntry: string
-  /** A Node runtime: `process.execPath` (Electron runs it as Node with ELECTRON_RUN_AS_NODE). */
-  execPath?: string
+  launch: SimulatorLauncher
   startTimeoutMs?: number
 }
 
 export function startSimulatorProcess(options: SimulatorProcessOptions): Promise<DemoBackends> {
-  const child = spawn(options.execPath ?? process.execPath, [options.cliEntry, 'simulate'], {
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  let child: SimulatorChild
+  try {
+    child = options.launch(options.cliEntry, ['simulate'])
+  } catch (error) {
+    return Promise.reject(
+      new ScannerError('internal', 'DEMO_UNAVAILABLE', 'The demo could not start: the simulator did not launch.', {
+        cause: error,
+      }),
+    )
+  }
+  let running = true
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running = false
+      resolve()
+    }),
+  )
   const close = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    if (running) child.kill()
     await exited
+  }
+  const stdout = child.stdout
+  if (!stdout) {
+    void close()
+    return Promise.reject(
+      new ScannerError('internal', 'DEMO_UNAVAILABLE', 'The demo could not start: the simulator has no output.'),
+    )
   }
   return new Promise<DemoBackends>((resolve, reject) => {
     const fail = (message: string, cause?: unknown): void => {
@@ -46,11 +79,11 @@ export function startSimulatorProcess(options: SimulatorProcessOptions): Promise
       reject(new ScannerError('internal', 'DEMO_UNAVAILABLE', `The demo could not start: ${message}`, { cause }))
     }
     const timer = setTimeout(() => fail('the simulated controller did not start in time.'), options.startTimeoutMs ?? 30_000)
-    child.once('error', (error) => fail(error.message, error))
+    child.once('error', () => fail('the simulator failed.'))
     const exitedEarly = (code: number | null): void => fail(`the simulator exited early (code ${String(code)}).`)
     child.once('exit', exitedEarly)
-    child.stderr.resume()
-    const lines = createInterface({ input: child.stdout })
+    child.stderr?.resume()
+    const lines = createInterface({ input: stdout })
     lines.once('line', (line) => {
       clearTimeout(timer)
       child.removeListener('exit', exitedEarly)

@@ -10,6 +10,7 @@ vi.mock('electron', () => {
   const keys = [
     'app',
     'protocol',
+    'utilityProcess',
     'ipcMain',
     'session',
     'shell',

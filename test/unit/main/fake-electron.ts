@@ -130,6 +130,12 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
 
   const electron = {
     app,
+    utilityProcess: {
+      fork: (modulePath: string) => {
+        calls.push(`utilityProcess.fork ${modulePath}`)
+        throw new Error('no utility process in unit tests')
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) => {
         calls.push('protocol.registerSchemesAsPrivileged')
