@@ -14,6 +14,7 @@ import type { SettingsService } from './settings/settings-service.js'
 import { settingsNotices } from './status/notices.js'
 import { StatusStore } from './status/status-store.js'
 import { UnifiCardState } from './status/unifi-card.js'
+import { UpdateController, type UpdateControllerDeps } from './updates/update-controller.js'
 import { isUnifiConfigured } from './status/unifi-configured.js'
 
 export interface MainServicesDeps {
@@ -43,6 +44,8 @@ export interface MainServicesDeps {
   integrations?: readonly AnyIntegration[]
   probePorts?: number[]
   now?: () => number
+  /** electron-updater in a packaged app; absent or a null updater: updates are disabled. */
+  updates?: Pick<UpdateControllerDeps, 'updater' | 'notify' | 'timers'>
 }
 
 export interface MainServices {
@@ -55,6 +58,7 @@ export interface MainServices {
   handlers: IpcHandlers
   trustedSenders: TrustedSenders
   dispatch: IpcDispatch
+  updates: UpdateController
   /** Stops the runtime (breakers, in-flight calls). */
   close(): Promise<void>
 }
@@ -144,7 +148,15 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     demo: deps.demo ?? null,
     ...(deps.probePorts ? { probePorts: deps.probePorts } : {}),
   })
-  const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings, status: store, reports, actions })
+  const updates = new UpdateController({
+    updater: deps.updates?.updater ?? null,
+    notify: deps.updates?.notify ?? (() => undefined),
+    ...(deps.updates?.timers ? { timers: deps.updates.timers } : {}),
+    logger,
+    now,
+    onChange: (next) => deps.push('update:changed', next),
+  })
+  const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings, status: store, reports, actions, updates })
   const trustedSenders = new TrustedSenders(deps.pageUrl)
   const dispatch = createIpcDispatch(handlers, {
     isTrustedSender: (sender) => trustedSenders.isTrusted(sender),
@@ -160,6 +172,10 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     handlers,
     trustedSenders,
     dispatch,
-    close: () => runtime.close(),
+    updates,
+    close: () => {
+      updates.stop()
+      return runtime.close()
+    },
   }
 }

@@ -4,6 +4,7 @@ import type { DesktopActions } from '../desktop-actions.js'
 import type { ReportJob } from '../reports/report-job.js'
 import type { SettingsService } from '../settings/settings-service.js'
 import type { StatusStore } from '../status/status-store.js'
+import type { UpdateController } from '../updates/update-controller.js'
 
 /**
  * One handler per invoke channel, receiving the already validated request. A missing channel is a compile error.
@@ -20,6 +21,7 @@ export interface IpcHandlerDeps {
   status: StatusStore
   reports: ReportJob
   actions: DesktopActions
+  updates: UpdateController
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
@@ -46,5 +48,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'reports:delete': ({ id }) => actions.deleteReport(id),
     'reports:demo': () => actions.runDemo(),
     'dialog:choose-folder': async () => ({ path: await actions.dialogs.chooseFolder() }),
+    'update:get': () => deps.updates.get(),
+    'update:install': () => deps.updates.install(),
+    'update:later': () => deps.updates.later(),
   }
 }

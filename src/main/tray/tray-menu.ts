@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
-import type { AppStatus } from '../../shared/ipc/payloads.js'
+import type { AppStatus, UpdateStatus } from '../../shared/ipc/payloads.js'
 
 export interface TrayActions {
   generateReport(): void
@@ -11,11 +11,64 @@ export interface TrayActions {
   setStartAtLogin?(enabled: boolean): void
   openLogsFolder?(): void
   copyDiagnostics?(): void
+  /** Present only where updates are enabled (a packaged app). */
+  checkForUpdates?(): void
+  installUpdate?(): void
+  postponeUpdate?(): void
 }
 
 /** What the menu shows besides the status: login-item state, read from the OS (or the autostart file). */
 export interface TrayMenuExtras {
   startAtLogin: boolean
+  update?: UpdateStatus
+}
+
+/** The offer (version, release notes, consent) or the download's progress, above everything else. */
+function updateItems(update: UpdateStatus | undefined, actions: TrayActions): MenuItemConstructorOptions[] {
+  if (!update || !actions.installUpdate) return []
+  const version = update.version ?? ''
+  if (update.state === 'downloading')
+    return [
+      {
+        id: 'update-progress',
+        label: `Downloading version ${version}… ${Math.round(update.percent ?? 0)} %`,
+        enabled: false,
+      },
+      { type: 'separator' },
+    ]
+  if (update.state === 'installing')
+    return [
+      { id: 'update-progress', label: `Restarting to install version ${version}…`, enabled: false },
+      { type: 'separator' },
+    ]
+  if (update.state !== 'available' || update.dismissed) return []
+  const install = actions.installUpdate.bind(actions)
+  const later = actions.postponeUpdate?.bind(actions)
+  return [
+    { id: 'update-available', label: `Version ${version} is available`, enabled: false },
+    // Release notes are shown in the window, as text; the tray cannot show more than a line.
+    { id: 'update-release-notes', label: 'Release notes…', click: () => actions.openSettings() },
+    { id: 'update-install', label: 'Install and restart', click: () => install() },
+    ...(later
+      ? [{ id: 'update-later', label: 'Later', click: () => later() } satisfies MenuItemConstructorOptions]
+      : []),
+    { type: 'separator' },
+  ]
+}
+
+function checkForUpdatesItem(update: UpdateStatus | undefined, actions: TrayActions): MenuItemConstructorOptions[] {
+  const check = actions.checkForUpdates?.bind(actions)
+  if (!check) return []
+  const state = update?.state
+  const busy = state === 'checking' || state === 'downloading' || state === 'installing'
+  return [
+    {
+      id: 'check-for-updates',
+      label: state === 'checking' ? 'Checking for updates…' : 'Check for updates',
+      enabled: !busy,
+      click: () => check(),
+    },
+  ]
 }
 
 /** "Generating… collecting threats 40 %": the same words for the menu item and the tooltip. */
@@ -59,6 +112,7 @@ export function buildTrayMenuTemplate(
   return [
     { id: 'status', label: `UniFi Scanner: ${status.headline}`, enabled: false },
     { type: 'separator' },
+    ...updateItems(extras.update, actions),
     ...generate,
     ...optional('open-last-report', 'Open last report', actions.openLastReport?.bind(actions), !!status.lastReport),
     { id: 'open-reports-folder', label: 'Open reports folder', click: () => actions.openReportsFolder() },
@@ -80,6 +134,7 @@ export function buildTrayMenuTemplate(
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
+    ...checkForUpdatesItem(extras.update, actions),
     ...(troubleshooting.length > 0
       ? [{ id: 'troubleshooting', label: 'Troubleshooting', submenu: troubleshooting } as MenuItemConstructorOptions]
       : []),

@@ -6,6 +6,7 @@ import { ReportsScreen } from './features/reports/reports-screen.js'
 import { AppNotices } from './features/settings/app-notices.js'
 import { SettingsScreen } from './features/settings/settings-screen.js'
 import { StatusScreen } from './features/status/status-screen.js'
+import { UpdateBanner } from './features/updates/update-banner.js'
 import { useAppInfo } from './hooks/use-app-info.js'
 import { useAppStatus } from './hooks/use-app-status.js'
 import { useSettings } from './hooks/use-settings.js'
@@ -43,6 +44,7 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
         <Tabs items={tabs} selected={screen} onSelect={setScreen} label="Screens" />
       </header>
       <main className="screen" id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
+        <UpdateBanner api={api} />
         <AppNotices api={api} settings={settings.settings} status={status} accept={settings.accept} />
         {error && <Banner level="error">{error.message}</Banner>}
         {screen === 'status' &&

@@ -30,6 +30,9 @@ export const INVOKE_BRIDGE = {
   'reports:delete': 'deleteReport',
   'reports:demo': 'generateDemoReport',
   'dialog:choose-folder': 'chooseFolder',
+  'update:get': 'getUpdateStatus',
+  'update:install': 'installUpdate',
+  'update:later': 'postponeUpdate',
 } as const
 
 /** Main → renderer push channels and the bridge subscription function for each. */
@@ -38,6 +41,7 @@ export const PUSH_BRIDGE = {
   'integration:changed': 'onIntegrationChanged',
   'reports:changed': 'onReportsChanged',
   'settings:changed': 'onSettingsChanged',
+  'update:changed': 'onUpdateChanged',
 } as const
 
 export type InvokeChannel = keyof typeof INVOKE_BRIDGE

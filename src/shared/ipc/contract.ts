@@ -34,6 +34,7 @@ import {
   trustCertificateRequestSchema,
   unifiTestRequestSchema,
   unifiTestResultSchema,
+  updateStatusSchema,
 } from './payloads.js'
 
 export * from './channels.js'
@@ -82,6 +83,11 @@ export const invokeContract = {
   'reports:demo': { request: noArgument, response: reportSummarySchema },
   /** Main shows a folder dialog; save it with `settings:update({ report: { outputDir } })`. */
   'dialog:choose-folder': { request: noArgument, response: chosenFolderSchema },
+  'update:get': { request: noArgument, response: updateStatusSchema },
+  /** The admin's consent: download the offered version, then restart into it. */
+  'update:install': { request: noArgument, response: updateStatusSchema },
+  /** "Later": hides the offer until a later check finds it again. */
+  'update:later': { request: noArgument, response: updateStatusSchema },
 } as const satisfies Record<InvokeChannel, InvokeSpec>
 
 export const pushContract = {
@@ -92,6 +98,7 @@ export const pushContract = {
   'reports:changed': reportHistorySchema,
   /** Settings changed by main (e.g. a pinned certificate, a recovered file): re-render the forms. */
   'settings:changed': settingsViewSchema,
+  'update:changed': updateStatusSchema,
 } as const satisfies Record<PushChannel, z.ZodType>
 
 /** What the renderer passes (before validation). */

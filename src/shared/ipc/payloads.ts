@@ -129,6 +129,21 @@ export const noticeSchema = z.object({
 export type Notice = z.infer<typeof noticeSchema>
 
 /** The overall state; it also picks the tray icon. */
+/**
+ * The updater as the window and tray show it. `available` waits for the admin's choice (`dismissed` after "Later");
+ * `downloading` and `installing` follow "Install and restart". `disabled` in builds that never update themselves.
+ */
+export const updateStatusSchema = z.object({
+  state: z.enum(['disabled', 'idle', 'checking', 'available', 'downloading', 'installing']),
+  version: z.string().nullable(),
+  /** Plain text (never HTML), at most a few thousand characters. */
+  releaseNotes: z.string().nullable(),
+  percent: z.number().min(0).max(100).nullable(),
+  dismissed: z.boolean(),
+  lastCheckedAt: z.number().nullable(),
+})
+export type UpdateStatus = z.infer<typeof updateStatusSchema>
+
 export const appStateSchema = z.enum(['idle', 'running', 'attention', 'error'])
 export type AppState = z.infer<typeof appStateSchema>
 

@@ -42,6 +42,9 @@ describe('IPC dispatch', () => {
       'reports:delete': { id: 'nope' },
       'reports:demo': undefined,
       'dialog:choose-folder': undefined,
+      'update:get': undefined,
+      'update:install': undefined,
+      'update:later': undefined,
     }
     const failing = new Set([
       'unifi:test',

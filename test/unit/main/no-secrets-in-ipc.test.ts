@@ -27,6 +27,9 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'reports:delete': { id: 'x' },
   'reports:demo': undefined,
   'dialog:choose-folder': undefined,
+  'update:get': undefined,
+  'update:install': undefined,
+  'update:later': undefined,
 }
 
 describe('secrets never cross IPC to the renderer', () => {

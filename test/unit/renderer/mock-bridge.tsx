@@ -3,7 +3,7 @@ import { vi } from 'vitest'
 import type { BridgeApi } from '../../../src/shared/ipc/bridge.js'
 import { PUSH_BRIDGE, type PushChannel } from '../../../src/shared/ipc/channels.js'
 import type { PushPayload } from '../../../src/shared/ipc/contract.js'
-import type { AppStatus, IntegrationStatus, SettingsView } from '../../../src/shared/ipc/payloads.js'
+import type { AppStatus, IntegrationStatus, SettingsView, UpdateStatus } from '../../../src/shared/ipc/payloads.js'
 import { toSettingsView } from '../../../src/shared/ipc/settings-view.js'
 import { defaultSettings } from '../../../src/shared/settings.js'
 import { ok } from '../../../src/shared/result.js'
@@ -56,6 +56,18 @@ export function makeIntegration(overrides: Partial<IntegrationStatus> = {}): Int
   }
 }
 
+export function makeUpdateStatus(overrides: Partial<UpdateStatus> = {}): UpdateStatus {
+  return {
+    state: 'disabled',
+    version: null,
+    releaseNotes: null,
+    percent: null,
+    dismissed: false,
+    lastCheckedAt: null,
+    ...overrides,
+  }
+}
+
 export function makeSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return { ...toSettingsView(defaultSettings()), ...overrides }
 }
@@ -70,7 +82,7 @@ function unused<K extends keyof BridgeApi>(name: K) {
  * A typed double of window.api: `satisfies BridgeApi` keeps it in step with the contract. Every invoke is a vi.fn;
  * `push` delivers to the subscribed listeners inside act().
  */
-export function createMockBridge(options: { status?: AppStatus; settings?: SettingsView } = {}) {
+export function createMockBridge(options: { status?: AppStatus; settings?: SettingsView; update?: UpdateStatus } = {}) {
   const listeners = new Map<PushChannel, Set<(payload: unknown) => void>>()
   const subscribe =
     <E extends PushChannel>(channel: E) =>
@@ -107,10 +119,14 @@ export function createMockBridge(options: { status?: AppStatus; settings?: Setti
     deleteReport: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
     generateDemoReport: unused('generateDemoReport'),
     chooseFolder: vi.fn(() => Promise.resolve(ok({ path: null }))),
+    getUpdateStatus: vi.fn(() => Promise.resolve(ok(options.update ?? makeUpdateStatus()))),
+    installUpdate: unused('installUpdate'),
+    postponeUpdate: unused('postponeUpdate'),
     onStatusChanged: vi.fn(subscribe('status:changed')),
     onIntegrationChanged: vi.fn(subscribe('integration:changed')),
     onReportsChanged: vi.fn(subscribe('reports:changed')),
     onSettingsChanged: vi.fn(subscribe('settings:changed')),
+    onUpdateChanged: vi.fn(subscribe('update:changed')),
   } satisfies BridgeApi
   const push = <E extends PushChannel>(channel: E, payload: PushPayload<E>) =>
     act(() => listeners.get(channel)?.forEach((listener) => listener(payload)))
