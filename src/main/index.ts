@@ -4,10 +4,13 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { app, ipcMain, protocol, session, shell } from 'electron'
+import { app, dialog, ipcMain, protocol, session, shell } from 'electron'
 import type { ReportSummary } from '../shared/ipc/payloads.js'
 import type { Settings } from '../shared/settings.js'
+import { APP_ID, startedHidden } from './app/app-identity.js'
 import { devRendererUrl } from './app/dev-renderer-url.js'
+import { askStartAtLoginOnce, START_AT_LOGIN_QUESTION } from './app/login-prompt.js'
+import { dbusTrayHostProbe, lacksTrayHost, NO_TRAY_HOST_MESSAGE } from './app/tray-host.js'
 import { buildDiagnostics } from './app/diagnostics.js'
 import { loginItemFor, type LoginItem } from './app/login-item.js'
 import { RotatingLogFile } from './app/rotating-log.js'
@@ -26,6 +29,7 @@ import { createMainServices } from './services.js'
 import { createElectronSettingsSource } from './settings/electron-settings-source.js'
 import { AppTray } from './tray/app-tray.js'
 import { trayIconPath } from './tray/tray-icons.js'
+import { loadUpdater } from './updates/load-updater.js'
 import { SettingsWindow } from './windows/settings-window.js'
 import { electronDialogs } from './windows/dialogs.js'
 
@@ -37,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Privileges can only be granted before 'ready'.
   registerAppScheme(protocol)
+  // Before any notification: Windows shows them only for the AppUserModelID of the installer's shortcut.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents))
   // A tray app lives on when its last window closes; only "Quit" ends it.
   app.on('window-all-closed', () => undefined)
@@ -49,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     })
 }
 
-function start(): void {
+async function start(): Promise<void> {
   app.dock?.hide()
   denyAllPermissions(session.defaultSession)
 
@@ -80,6 +86,7 @@ function start(): void {
   const desktop = shellActions(logger, reportsDir)
 
   let window: SettingsWindow | null = null
+  const updater = await loadUpdater(app.isPackaged, logger)
   const services = createMainServices({
     settings,
     runner: createEngineReportRunner({ logger, appVersion: app.getVersion(), dataDir, reportsDir: reportsDirFor }),
@@ -98,6 +105,7 @@ function start(): void {
     opener: shell,
     dialogs: electronDialogs(() => window?.browserWindow() ?? null),
     onReportFinished: (outcome) => desktop.notifyReport(outcome),
+    updates: { updater, notify: (title, body) => desktop.notify(title, body) },
     demo: createDemoRunner({
       startBackends: () => startSimulatorProcess({ cliEntry: paths.cliEntry, launch: utilityProcessLauncher }),
       logger,
@@ -150,11 +158,20 @@ function start(): void {
           }),
         ),
       quit: () => app.quit(),
+      ...(services.updates.enabled
+        ? {
+            checkForUpdates: () => services.updates.check(true),
+            installUpdate: () => void services.updates.install(),
+            postponeUpdate: () => void services.updates.later(),
+          }
+        : {}),
     },
     services.status.get(),
-    () => ({ startAtLogin: safeIsEnabled(loginItem) }),
+    () => ({ startAtLogin: safeIsEnabled(loginItem), update: services.updates.get() }),
   )
   services.status.subscribe((status) => tray.update(status))
+  services.updates.subscribe(() => tray.redraw())
+  services.updates.start()
   app.on('second-instance', () => settingsWindow.show())
   app.on('before-quit', () => {
     services.reports.cancel()
@@ -164,9 +181,45 @@ function start(): void {
   const recovery = settings.getRecovery()
   if (recovery) desktop.notify('Settings were reset', recovery.message)
 
-  // First run, nothing usable configured, a recovered file, or the e2e flag: open the window.
-  const openAtStart = !services.status.get().unifiConfigured || recovery !== null
-  if (openAtStart || process.argv.includes('--open-settings')) settingsWindow.show()
+  // Without a tray host the app would run invisibly: it keeps a window instead, and closing it quits.
+  const noTrayHost = await lacksTrayHost(process.platform, dbusTrayHostProbe())
+  if (noTrayHost) {
+    logger.warn('no system tray host found; running with a window')
+    app.on('window-all-closed', () => app.quit())
+  }
+  // Started at login: quietly, tray only. Otherwise first run, nothing usable configured, a recovered file, or
+  // the e2e flag open the window.
+  const hidden = startedHidden(process.argv, openedAtLogin())
+  const openAtStart = !hidden && (!services.status.get().unifiConfigured || recovery !== null)
+  if (noTrayHost || openAtStart || process.argv.includes('--open-settings')) settingsWindow.show()
+  if (noTrayHost)
+    void dialog.showMessageBox({
+      type: 'warning',
+      message: NO_TRAY_HOST_MESSAGE.title,
+      detail: NO_TRAY_HOST_MESSAGE.body,
+    })
+  if (!hidden)
+    void askStartAtLoginOnce({
+      dataDir,
+      isPackaged: app.isPackaged,
+      loginItem,
+      logger,
+      ask: async () =>
+        (
+          await dialog.showMessageBox({
+            type: 'question',
+            message: START_AT_LOGIN_QUESTION.message,
+            detail: START_AT_LOGIN_QUESTION.detail,
+            buttons: START_AT_LOGIN_QUESTION.buttons,
+            defaultId: 0,
+            cancelId: 1,
+          })
+        ).response === 0,
+    })
+      .then(() => tray.redraw())
+      .catch((error: unknown) =>
+        logger.warn('start at login not asked', { reason: error instanceof Error ? error.message : 'unknown' }),
+      )
 }
 
 function lastReportFile(summary: ReportSummary | null): string | null {
@@ -177,6 +230,15 @@ function knownSecrets(settings: Settings): string[] {
   return [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
     (value): value is string => value !== undefined,
   )
+}
+
+/** macOS says when the login item started the app; elsewhere the item passes `--hidden`. */
+function openedAtLogin(): boolean {
+  try {
+    return app.getLoginItemSettings().wasOpenedAtLogin === true
+  } catch {
+    return false
+  }
 }
 
 function safeIsEnabled(item: LoginItem): boolean {

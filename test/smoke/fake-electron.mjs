@@ -46,7 +46,10 @@ export const safeStorage = {
   encryptString: (text) => Buffer.from(text, 'utf8').reverse(),
   decryptString: (data) => Buffer.from(data).reverse().toString('utf8'),
 }
-export const dialog = { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) }
+export const dialog = {
+  showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+  showMessageBox: (options) => (record('dialog.showMessageBox', options.message), Promise.resolve({ response: 1 })),
+}
 export const clipboard = { writeText: () => undefined }
 export class Notification {
   static isSupported() {

@@ -33,6 +33,8 @@ export function settingsWindowOptions(input: SettingsWindowOptionsInput): Browse
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // A middle click would otherwise try to open a link in a new window (denied anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
       devTools: !input.isPackaged,
     },
   }

@@ -29,21 +29,51 @@ vi.mock('electron', () => {
   return electron
 })
 
-async function boot(singleInstance: boolean, isPackaged = false): Promise<FakeElectron> {
+// electron-updater as the shell sees it (loaded by a packaged build only): its autoUpdater, scripted.
+vi.mock('electron-updater', async () => {
+  const { EventEmitter } = await import('node:events')
+  const autoUpdater = Object.assign(new EventEmitter(), {
+    autoDownload: true,
+    autoInstallOnAppQuit: true,
+    logger: null,
+    checkForUpdates: () => Promise.resolve(null),
+    downloadUpdate: () => Promise.resolve([]),
+    quitAndInstall: () => undefined,
+  })
+  return { autoUpdater }
+})
+
+const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Imports main and waits (bounded) for start-up: the window when one is expected, else the tray. */
+async function boot(singleInstance: boolean, isPackaged = false, expectWindow = true): Promise<FakeElectron> {
   const fake = createFakeElectron({ singleInstance, isPackaged })
   state.fake = fake
   await import('../../../src/main/index.js')
-  // whenReady().then(start): let the promise chain run.
-  await new Promise((resolve) => setTimeout(resolve, 0))
+  if (!singleInstance) {
+    await settle(0)
+    return fake
+  }
+  for (let waited = 0; waited < 3_000; waited += 10) {
+    if (expectWindow ? fake.windows.length > 0 : fake.trays.length > 0) break
+    await settle(10)
+  }
+  await settle(expectWindow ? 20 : 300)
   return fake
 }
+
+const BUS = process.env['DBUS_SESSION_BUS_ADDRESS']
 
 describe('main bootstrap (electron mocked)', () => {
   beforeEach(() => {
     vi.resetModules()
+    // A bus that cannot be asked: the tray-host probe answers "unknown" and main assumes a tray, as on most desktops.
+    process.env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/unifi-scanner-test-bus'
   })
   afterEach(() => {
     state.fake = null
+    if (BUS === undefined) delete process.env['DBUS_SESSION_BUS_ADDRESS']
+    else process.env['DBUS_SESSION_BUS_ADDRESS'] = BUS
   })
 
   it('quits at once when another instance holds the lock', async () => {
@@ -101,6 +131,47 @@ describe('main bootstrap (electron mocked)', () => {
     expect(after).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
   })
 
+  it('started by the login item (--hidden): tray only, no window, no question', async () => {
+    process.argv.push('--hidden')
+    try {
+      const fake = await boot(true, false, false)
+      expect(fake.trays).toHaveLength(1)
+      expect(fake.windows).toHaveLength(0)
+      expect(fake.calls.filter((call) => call.startsWith('dialog.showMessageBox'))).toEqual([])
+    } finally {
+      process.argv.splice(process.argv.indexOf('--hidden'), 1)
+    }
+  })
+
+  it.runIf(process.platform === 'linux')(
+    'without a tray host (no session bus) it opens the window, says why, and quits when it closes',
+    async () => {
+      delete process.env['DBUS_SESSION_BUS_ADDRESS']
+      process.argv.push('--hidden')
+      try {
+        const fake = await boot(true)
+        expect(fake.windows).toHaveLength(1)
+        expect(fake.calls).toContain('dialog.showMessageBox No system tray found')
+        fake.emitApp('window-all-closed')
+        expect(fake.calls).toContain('app.quit')
+      } finally {
+        process.argv.splice(process.argv.indexOf('--hidden'), 1)
+      }
+    },
+  )
+
+  it('updates are disabled in an unpackaged build: no updater loaded, no tray item', async () => {
+    const fake = await boot(true)
+    expect(fake.trays[0]?.menu.some((item) => item.id === 'check-for-updates')).toBe(false)
+    const handler = fake.ipcHandlers.get('update:get')!
+    const window = fake.windows[0]!
+    const answer = await handler(
+      { sender: { id: window.webContents.id }, senderFrame: { url: window.loaded } },
+      undefined,
+    )
+    expect(answer).toMatchObject({ ok: true, value: { state: 'disabled' } })
+  })
+
   it('hardens every webContents that gets created', async () => {
     const fake = await boot(true)
     const setWindowOpenHandler = vi.fn()
@@ -141,6 +212,8 @@ describe('main bootstrap (electron mocked)', () => {
       const packaged = await boot(true, true)
       expect(packaged.windows[0]?.loaded).toBe('app://renderer/index.html')
       expect(packaged.windows[0]?.options.webPreferences).toMatchObject({ devTools: false })
+      // Packaged: the updater is loaded and "Check for updates" is in the tray.
+      expect(packaged.trays[0]?.menu.some((item) => item.id === 'check-for-updates')).toBe(true)
     } finally {
       if (previous === undefined) delete process.env['ELECTRON_RENDERER_URL']
       else process.env['ELECTRON_RENDERER_URL'] = previous

@@ -123,6 +123,7 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
     getAppPath: () => process.cwd(),
     getName: () => 'unifi-scanner',
     getVersion: () => '0.1.0',
+    setAppUserModelId: (id: string) => calls.push(`setAppUserModelId ${id}`),
     setLoginItemSettings: (settings: { openAtLogin: boolean }) => calls.push(`login ${settings.openAtLogin}`),
     getLoginItemSettings: () => ({ openAtLogin: false }),
     dock: { hide: () => calls.push('dock.hide') },
@@ -171,7 +172,13 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
       encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
       decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
     },
-    dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+    dialog: {
+      showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }),
+      showMessageBox: (options: { message: string }) => {
+        calls.push(`dialog.showMessageBox ${options.message}`)
+        return Promise.resolve({ response: 1 })
+      },
+    },
     clipboard: { writeText: (text: string) => calls.push(`clipboard ${text.length}`) },
     Notification: FakeNotification,
     BrowserWindow: FakeBrowserWindow,
