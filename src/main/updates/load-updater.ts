@@ -1,3 +1,4 @@
+import type { AppUpdater } from 'electron-updater'
 import type { Logger } from '../../core/logger.js'
 import type { UpdaterPort } from './update-controller.js'
 
@@ -9,7 +10,14 @@ import type { UpdaterPort } from './update-controller.js'
 export async function loadUpdater(isPackaged: boolean, logger: Logger): Promise<UpdaterPort | null> {
   if (!isPackaged) return null
   try {
-    const { autoUpdater } = await import('electron-updater')
+    // electron-updater defines `autoUpdater` as a lazy getter on module.exports, which Node's ESM loader does not
+    // see as a named export: it is reached through the default export (module.exports) instead.
+    const loaded = (await import('electron-updater')) as {
+      autoUpdater?: AppUpdater
+      default?: { autoUpdater?: AppUpdater }
+    }
+    const autoUpdater = loaded.default?.autoUpdater ?? loaded.autoUpdater
+    if (!autoUpdater) throw new Error('electron-updater has no autoUpdater')
     autoUpdater.logger = {
       info: (message?: unknown) => logger.info('updater', { message: String(message) }),
       warn: (message?: unknown) => logger.warn('updater', { message: String(message) }),

@@ -40,7 +40,8 @@ vi.mock('electron-updater', async () => {
     downloadUpdate: () => Promise.resolve([]),
     quitAndInstall: () => undefined,
   })
-  return { autoUpdater }
+  // The module's real shape under ESM: autoUpdater only on the default export (a getter on module.exports).
+  return { default: { autoUpdater } }
 })
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
