@@ -4,11 +4,13 @@
  * output has been flushed (a piped stdout must not lose the JSON line).
  */
 import { toScannerError } from '../core/errors.js'
+import { restrictNewFilePermissions } from '../core/files/private-files.js'
 import { ExitCode } from '../core/exit-codes.js'
 import { processInterrupts } from './interrupts.js'
 import { flush } from './output.js'
 import { runCli } from './program.js'
 
+restrictNewFilePermissions()
 let code: number
 try {
   code = await runCli(process.argv, {

@@ -31,7 +31,7 @@ export function createCliOutput(options: OutputOptions): CliOutput {
   const stdout = options.stdout ?? process.stdout
   const stderr = options.stderr ?? process.stderr
   const secrets: string[] = []
-  const clean = (text: string) => redactSecrets(text, secrets)
+  const clean = (text: string) => terminalSafe(redactSecrets(text, secrets))
   const writeErr = (line: string) => stderr.write(`${clean(line)}\n`)
   const logger = createLogger((record) => {
     if (record.level === 'debug' && !options.verbose) return
@@ -43,13 +43,32 @@ export function createCliOutput(options: OutputOptions): CliOutput {
     warn: (line) => writeErr(`warning: ${line}`),
     json(value) {
       // Only known values are scrubbed here: the pattern-based scrubbing could cut a JSON string in half.
-      if (options.json) stdout.write(`${scrubKnown(JSON.stringify(value), secrets)}\n`)
+      if (options.json) stdout.write(`${escapeC1(scrubKnown(JSON.stringify(value), secrets))}\n`)
     },
     logger,
     addSecrets(values) {
       for (const value of values) if (value && !secrets.includes(value)) secrets.push(value)
     },
   }
+}
+
+/**
+ * Controller strings (host names, site descriptions, error texts) reach the terminal in these lines: control
+ * characters other than newline and tab become `?`, so no escape sequence, BEL or carriage return from the
+ * data can move the cursor, retitle the window or hide a line — as the text report already does.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the purpose of this pattern
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROL, '?')
+}
+
+/** JSON.stringify leaves DEL and the C1 controls raw; as `\u` escapes the JSON means the same and is inert. */
+const C1_CONTROL = /[\u007f-\u009f]/g
+
+function escapeC1(json: string): string {
+  return json.replace(C1_CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 
 function formatRecord(record: LogRecord): string {

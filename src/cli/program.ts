@@ -4,6 +4,7 @@
  * the simulators (certificate generation) load only for `demo` and `simulate`.
  */
 import { Command, CommanderError, Option } from 'commander'
+import { tightenPermissions } from '../core/files/private-files.js'
 import { createContext, reportFailure, type CliIo, type CommandContext, type GlobalOptions } from './context.js'
 import { ExitCode } from '../core/exit-codes.js'
 import { CLI_VERSION } from './version.js'
@@ -52,6 +53,8 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
       const globals = command.optsWithGlobals<GlobalOptions & T>()
       const ctx = createContext(io, globals, 'json' in options && options.json === true)
       try {
+        // Files an older version left group- or world-readable are made private before anything else runs.
+        await tightenPermissions([{ dir: ctx.dataDir }], ctx.output.logger, io.platform)
         setExitCode(await handler(ctx, options, globals))
       } catch (error) {
         setExitCode(reportFailure(ctx, error))

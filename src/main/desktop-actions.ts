@@ -96,6 +96,19 @@ export class DesktopActions {
     return { path: chosen, settings: this.saveUnifi({ caFile: chosen }) }
   }
 
+  /** The reports folder is only ever named by this dialog; main saves it. */
+  async chooseReportsFolder(): Promise<{ path: string | null; settings: SettingsView }> {
+    const chosen = await this.deps.dialogs.chooseFolder()
+    if (chosen === null) return { path: null, settings: this.deps.settings.view() }
+    const result = this.deps.settings.update({ report: { outputDir: chosen } })
+    if (!result.saved) {
+      throw new ConfigError(result.fieldErrors.map((error) => error.message).join('; '), undefined, {
+        code: 'OUTPUT_DIR_INVALID',
+      })
+    }
+    return { path: chosen, settings: result.settings }
+  }
+
   async verifyCloudflare(draft: ValidInvokeRequest<'cloudflare:verify-token'>): Promise<ConnectionTest> {
     const stored = this.deps.settings.read()
     const settings = settingsSchema.parse({

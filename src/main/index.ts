@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { restrictNewFilePermissions, tightenPermissions } from '../core/files/private-files.js'
 import type { ReportSummary } from '../shared/ipc/payloads.js'
 import type { Settings } from '../shared/settings.js'
 import { APP_ID, startedHidden } from './app/app-identity.js'
@@ -79,6 +80,9 @@ async function start(): Promise<void> {
   )
   const dataDir = app.getPath('userData')
   const logsDir = app.getPath('logs')
+  // Before the first file is opened: new files 0600 and folders 0700; older ones tightened in the background.
+  restrictNewFilePermissions()
+  void tightenPermissions([{ dir: dataDir }, { dir: logsDir }], logger)
   const settings = createElectronSettingsSource(dataDir, logger)
   logger.attachFile(new RotatingLogFile({ dir: logsDir, knownSecrets: () => knownSecrets(settings.read()) }))
   const reportsDirFor = (outputDir: string | undefined): string => outputDir ?? path.join(dataDir, 'reports')

@@ -6,6 +6,8 @@ import { DesktopActions, type Dialogs } from './desktop-actions.js'
 import { createIpcDispatch, type IpcDispatch } from './ipc/dispatch.js'
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js'
 import type { Push } from './ipc/push.js'
+import { runSecrets } from '../core/pipeline/run-secrets.js'
+import { scrubKnownSecrets } from '../core/report/scrub-secrets.js'
 import { ReportHistoryService, type FileOpener } from './reports/report-history.js'
 import { ReportJob, type ReportJobDeps, type ReportRunner } from './reports/report-job.js'
 import { RuntimeHost } from './runtime/runtime-host.js'
@@ -77,6 +79,10 @@ const NO_DIALOGS: Dialogs = { chooseFolder: () => Promise.resolve(null), chooseC
 export function createMainServices(deps: MainServicesDeps): MainServices {
   const now = deps.now ?? Date.now
   const { settings, logger } = deps
+  // Last line of defence: an upstream that echoes a secret into an error message must not get it to the window.
+  const scrub = <T>(value: T): T =>
+    JSON.parse(scrubKnownSecrets(JSON.stringify(value) ?? 'null', runSecrets(settings.read()))) as T
+  const push: Push = (channel, payload) => deps.push(channel, scrub(payload))
   const initial = settings.read()
   const unifiCard = new UnifiCardState(initial, now)
   let status: StatusStore | null = null
@@ -101,8 +107,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     now,
   )
   const store = status
-  store.subscribe((next) => deps.push('status:changed', next))
-  store.subscribeCards((card) => deps.push('integration:changed', card))
+  store.subscribe((next) => push('status:changed', next))
+  store.subscribeCards((card) => push('integration:changed', card))
   const refreshStatus = () =>
     store.update({
       unifiConfigured: isUnifiConfigured(settings.read()),
@@ -114,7 +120,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     unifiCard.settingsChanged(next)
     runtime.applySettings(next)
     refreshStatus()
-    deps.push('settings:changed', view)
+    push('settings:changed', view)
   })
 
   const history = new ReportHistoryService({
@@ -124,7 +130,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     logger,
     now,
   })
-  const historyChanged = (next: Awaited<ReturnType<ReportHistoryService['list']>>) => deps.push('reports:changed', next)
+  const historyChanged = (next: Awaited<ReturnType<ReportHistoryService['list']>>) => push('reports:changed', next)
   const reports = new ReportJob({
     runner: deps.runner,
     settings,
@@ -158,10 +164,11 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   })
   const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings, status: store, reports, actions, updates })
   const trustedSenders = new TrustedSenders(deps.pageUrl)
-  const dispatch = createIpcDispatch(handlers, {
+  const unscrubbed = createIpcDispatch(handlers, {
     isTrustedSender: (sender) => trustedSenders.isTrusted(sender),
     logger,
   })
+  const dispatch: IpcDispatch = async (channel, sender, payload) => scrub(await unscrubbed(channel, sender, payload))
   return {
     settings,
     status: store,

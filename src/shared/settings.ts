@@ -9,6 +9,7 @@ import { apiBaseUrlProblem, unifiAddressProblem } from './url-rules.js'
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
 export const fingerprintSchema = z
   .string()
+  .max(200, 'must be a SHA-256 fingerprint: 64 hex digits, optionally colon-separated')
   .trim()
   .transform((value) => value.replace(/:/g, '').toUpperCase())
   .refine((value) => /^[0-9A-F]{64}$/.test(value), {
@@ -16,11 +17,17 @@ export const fingerprintSchema = z
   })
   .transform((hex) => hex.match(/../g)!.join(':'))
 
+/** Long enough for any URL, name, path or key; a bound so that no setting can hold megabytes. */
+export const MAX_SETTING_TEXT = 4096
+
 const optionalText = z
   .string()
+  .max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`)
   .trim()
   .optional()
   .transform((value) => (value === '' ? undefined : value))
+
+export const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024
 
 export const unifiSettingsSchema = z.object({
   /** `https://host:port`, `host:port` or `host`; without a port 443 → 8443 → 11443 are probed. */
@@ -37,11 +44,12 @@ export const unifiSettingsSchema = z.object({
   tlsFingerprint: fingerprintSchema.optional(),
   /** Path to a PEM CA bundle that signed the console certificate. */
   caFile: optionalText,
-  /** Response size cap in bytes for one controller call. */
+  /** Response size cap in bytes for one controller call: 1 MiB to 1 GiB (the cap is what keeps memory bounded). */
   maxResponseBytes: z
     .number()
     .int()
     .min(1024 * 1024)
+    .max(MAX_RESPONSE_BYTES, 'must be at most 1073741824 (1 GiB)')
     .default(64 * 1024 * 1024),
   /** Per-request timeout for controller calls. */
   requestTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
@@ -59,10 +67,11 @@ export const cloudflareSettingsSchema = z.object({
   apiToken: optionalText,
   accountId: optionalText,
   /** Zone names or ids; empty = every zone the token can read. */
-  zones: z.array(z.string().trim().min(1)).default([]),
+  zones: z.array(z.string().trim().min(1).max(253)).max(200).default([]),
   /** API base for tests and the simulator; https only, except loopback. */
   apiUrl: z
     .string()
+    .max(2048, 'must be at most 2048 characters')
     .trim()
     .superRefine((value, ctx) => {
       const problem = apiBaseUrlProblem(value)
@@ -84,20 +93,25 @@ export const breakerPolicySchema = z
   })
 export type BreakerPolicy = z.infer<typeof breakerPolicySchema>
 
-const warnCritical = (warning: number, critical: number) =>
+const warnCritical = (warning: number, critical: number, range: { min: number; max: number }) =>
   z
-    .object({ warning: z.number().default(warning), critical: z.number().default(critical) })
+    .object({
+      warning: z.number().min(range.min).max(range.max).default(warning),
+      critical: z.number().min(range.min).max(range.max).default(critical),
+    })
     .refine((pair) => pair.warning <= pair.critical, {
       message: 'warning must not exceed critical',
     })
     .default({ warning, critical })
 
+const PERCENT = { min: 0, max: 100 }
+
 export const healthThresholdsSchema = z.object({
-  temperatureC: warnCritical(80, 90),
-  cpuPercent: warnCritical(80, 95),
-  memoryPercent: warnCritical(85, 95),
-  uptimeDays: warnCritical(90, 180),
-  poeBudgetPercent: warnCritical(80, 95),
+  temperatureC: warnCritical(80, 90, { min: -40, max: 150 }),
+  cpuPercent: warnCritical(80, 95, PERCENT),
+  memoryPercent: warnCritical(85, 95, PERCENT),
+  uptimeDays: warnCritical(90, 180, { min: 0, max: 3650 }),
+  poeBudgetPercent: warnCritical(80, 95, PERCENT),
 })
 export type HealthThresholds = z.infer<typeof healthThresholdsSchema>
 
@@ -114,6 +128,7 @@ export const reportSettingsSchema = z.object({
   /** IANA timezone for dates in the report and for cron schedules. */
   timezone: z
     .string()
+    .max(64)
     .default('UTC')
     .refine(isKnownTimeZone, { message: 'must be an IANA timezone such as Europe/Berlin or UTC' }),
 })

@@ -174,7 +174,8 @@ test('a corrupt settings file is backed up, defaults are used, and the window sa
   const settingsService = createFileSettingsService({
     file,
     createPlainStore: () => jsonFileStore(file),
-    secretStore: memoryKeyValueStore(),
+    secretFile: path.join(dir, 'secrets.json'),
+    createSecretStore: () => memoryKeyValueStore(),
     safeStorage: {
       isEncryptionAvailable: () => false,
       encryptString: (text) => Buffer.from(text, 'utf8'),

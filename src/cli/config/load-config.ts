@@ -3,7 +3,8 @@
  * validated by the shared zod schema. Every problem is collected and reported at once (ConfigError.problems),
  * each naming where the bad value came from, so an admin fixes the whole file in one go.
  */
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import type { z } from 'zod'
 import { settingsSchema, type Settings } from '../../shared/settings.js'
 import { ConfigError } from '../../core/errors.js'
@@ -58,10 +59,18 @@ export function configProblems(problems: string[]): ConfigError {
   return new ConfigError(`${summary}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`, problems)
 }
 
+/** A settings file is a few kilobytes; anything near this is not one (and must not be read into memory). */
+export const MAX_CONFIG_BYTES = 1024 * 1024
+
 async function readConfigFile(file: string, problems: string[]): Promise<JsonObject> {
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    const read = await readBoundedRegularFile(file)
+    if (typeof read !== 'string') {
+      problems.push(`--config ${file}: ${read.problem}`)
+      return {}
+    }
+    text = read
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     problems.push(
@@ -79,6 +88,37 @@ async function readConfigFile(file: string, problems: string[]): Promise<JsonObj
     problems.push(`--config ${file}: is not valid JSON (${(error as Error).message}).`)
   }
   return {}
+}
+
+/**
+ * Reads a regular file of at most MAX_CONFIG_BYTES. Opened non-blocking, so a FIFO cannot hang the open, and
+ * checked on the opened descriptor, so what is read is what was checked; the read itself stops one byte past
+ * the limit, so a device like /dev/zero or a file still growing is refused without being read.
+ */
+async function readBoundedRegularFile(file: string): Promise<string | { problem: string }> {
+  const handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) {
+      return { problem: 'is not a regular file (a folder, device, pipe or socket). Point it at a JSON settings file.' }
+    }
+    if (stat.size > MAX_CONFIG_BYTES) {
+      return { problem: `is ${stat.size} bytes; a settings file may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB).` }
+    }
+    const buffer = Buffer.alloc(MAX_CONFIG_BYTES + 1)
+    let length = 0
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    if (length > MAX_CONFIG_BYTES) {
+      return { problem: `is larger than ${MAX_CONFIG_BYTES} bytes (1 MiB), the most a settings file may be.` }
+    }
+    return buffer.subarray(0, length).toString('utf8')
+  } finally {
+    await handle.close()
+  }
 }
 
 function describeIssue(

@@ -1,7 +1,7 @@
 /**
  * A report session binds the engine together for the CLI: one integration runtime for the whole process (so
  * `schedule` keeps breaker state across runs) and a fresh UniFi client per run (one login, logged out after).
- * `runOnce` returns the `report --json` object, or null when the run was interrupted (nothing written).
+ * `runOnce` returns the `report --json` object, or null when the run was interrupted before anything was written.
  */
 import type { Logger } from '../../core/logger.js'
 import { integrations } from '../../core/integrations/registry.js'
@@ -63,7 +63,8 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
             },
           },
         )
-        if (signal.aborted) return null
+        // The pipeline only resolves once the files are written (a cancellation before that throws): a signal
+        // arriving after that point does not undo the report, so the outcome stands.
         for (const warning of outcome.warnings) logger.warn(warning)
         return { json: toRunJson(outcome), presentedFingerprint: outcome.unifi.error?.presentedFingerprint ?? null }
       } catch (error) {

@@ -8,10 +8,12 @@ import { randomUUID } from 'node:crypto'
 import { analyse } from '../analysis/analyse.js'
 import { AbortedError, toScannerError } from '../errors.js'
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js'
+import { tightenPermissions } from '../files/private-files.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import { buildReportModel } from '../report/build-model.js'
-import { appendHistory } from '../report/files/history.js'
-import { writeReportFiles, type WrittenReportFiles } from '../report/files/report-files.js'
+import { appendHistory, historyEntrySchema } from '../report/files/history.js'
+import { scrubKnownSecrets } from '../report/scrub-secrets.js'
+import { REPORT_FILE_PATTERN, writeReportFiles, type WrittenReportFiles } from '../report/files/report-files.js'
 import { applyRetention } from '../report/files/retention.js'
 import { readRunState, writeRunState } from '../report/files/run-state.js'
 import { resolveWindow } from '../report/files/window.js'
@@ -31,6 +33,9 @@ import { runSecrets } from './run-secrets.js'
 import { scrubSecrets } from '../upstream-text.js'
 import { buildHistoryEntry } from './history-entry.js'
 
+/** Our files in the data folder (which in the app is Electron's userData, tightened at start). */
+const OWN_DATA_FILES = /^(?:history|state)\.json(?:\.corrupt-\d+)?$/
+
 const cancelled = () => new AbortedError('The report run was cancelled; no report was written.')
 
 export async function runReport(deps: PipelineDeps, options: RunReportOptions = {}): Promise<RunOutcome> {
@@ -45,6 +50,13 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   if (signal.aborted) throw cancelled()
 
   progress('preparing', 0, 'preparing')
+  await tightenPermissions(
+    [
+      { dir: deps.dataDir, only: OWN_DATA_FILES },
+      { dir: deps.reportsDir, only: REPORT_FILE_PATTERN },
+    ],
+    logger,
+  )
   const nowMs = now()
   const state = await readRunState(deps.dataDir, logger, nowMs)
   if (state.warning) warnings.push(state.warning)
@@ -125,7 +137,10 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     warnings.push(failure)
     logger.error('report_render_failed', { message: failure })
   }
-  const content = { html: rendered.html, text: rendered.text }
+  // The model is scrubbed already; the rendered files are scrubbed again for the escaped forms of a secret.
+  const scrubRendered = (text: string | null): string | null =>
+    text === null ? null : scrubKnownSecrets(text, secrets)
+  const content = { html: scrubRendered(rendered.html), text: scrubRendered(rendered.text) }
   if (signal.aborted) throw cancelled()
 
   progress('writing', 90, 'writing report')
@@ -304,8 +319,13 @@ async function recordRun(args: {
       timezone,
       window: args.window,
     })
-    const entry = scrubSecrets(built, runSecrets(settings))
-    const history = await appendHistory(deps.dataDir, entry, logger, args.generatedAtMs)
+    const entry = historyEntrySchema.parse(JSON.parse(scrubKnownSecrets(JSON.stringify(built), runSecrets(settings))))
+    const history = await appendHistory(
+      { dataDir: deps.dataDir, reportsDir: deps.reportsDir },
+      entry,
+      logger,
+      args.generatedAtMs,
+    )
     if (history.warning) warnings.push(history.warning)
   })
   await attempt('reports folder (retention)', () =>

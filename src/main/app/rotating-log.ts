@@ -53,7 +53,7 @@ export class RotatingLogFile {
     )}\n`
     const bytes = Buffer.byteLength(line)
     if (this.size === null) {
-      mkdirSync(this.options.dir, { recursive: true })
+      mkdirSync(this.options.dir, { recursive: true, mode: 0o700 })
       this.size = existsSync(this.current) ? statSync(this.current).size : 0
     }
     if (this.size > 0 && this.size + bytes > this.maxBytes) this.rotate()

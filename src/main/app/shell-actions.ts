@@ -15,7 +15,7 @@ export function shellActions(logger: Logger, reportsDir: () => string) {
   }
   return {
     openFolder: async (dir: string): Promise<void> => {
-      await mkdir(dir, { recursive: true })
+      await mkdir(dir, { recursive: true, mode: 0o700 })
       const problem = await shell.openPath(dir)
       if (problem) logger.warn('could not open a folder', { dir, problem })
     },

@@ -47,7 +47,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'reports:reveal': ({ id }) => actions.history.reveal(id),
     'reports:delete': ({ id }) => actions.deleteReport(id),
     'reports:demo': () => actions.runDemo(),
-    'dialog:choose-folder': async () => ({ path: await actions.dialogs.chooseFolder() }),
+    'dialog:choose-folder': () => actions.chooseReportsFolder(),
     'update:get': () => deps.updates.get(),
     'update:install': () => deps.updates.install(),
     'update:later': () => deps.updates.later(),

@@ -1,9 +1,7 @@
 import { access, rm } from 'node:fs/promises'
-import path from 'node:path'
 import { ConfigError } from '../../core/errors.js'
 import type { Logger } from '../../core/logger.js'
-import { HISTORY_FILE, historyFileSchema, readHistory, type HistoryEntry } from '../../core/report/files/history.js'
-import { writeFileAtomic } from '../../core/report/files/atomic-write.js'
+import { readHistory, updateHistory, type HistoryEntry } from '../../core/report/files/history.js'
 import type { ReportHistory, ReportHistoryEntry } from '../../shared/ipc/payloads.js'
 import { reportPathInside } from './report-paths.js'
 
@@ -26,7 +24,7 @@ export class ReportHistoryService {
   constructor(private readonly options: ReportHistoryOptions) {}
 
   async list(): Promise<ReportHistory> {
-    const history = await readHistory(this.options.dataDir, this.options.logger, this.options.now())
+    const history = await readHistory(this.location(), this.options.logger, this.options.now())
     const entries: ReportHistoryEntry[] = []
     for (const entry of history.entries) entries.push(await this.toView(entry))
     return { entries, warning: history.warning }
@@ -60,16 +58,20 @@ export class ReportHistoryService {
       })
       if (safe) await rm(safe, { force: true })
     }
-    const history = await readHistory(this.options.dataDir, this.options.logger, this.options.now())
-    const entries = history.entries.filter((candidate) => candidate.id !== id)
-    const document = historyFileSchema.parse({ schemaVersion: 1, entries })
-    await writeFileAtomic(path.join(this.options.dataDir, HISTORY_FILE), `${JSON.stringify(document, null, 2)}\n`)
+    // Under the index lock, so a report finishing meanwhile is not lost.
+    await updateHistory(this.location(), this.options.logger, this.options.now(), (entries) =>
+      entries.filter((candidate) => candidate.id !== id),
+    )
     this.options.logger.info('report deleted', { id })
     return this.list()
   }
 
+  private location() {
+    return { dataDir: this.options.dataDir, reportsDir: this.options.reportsDir() }
+  }
+
   private async find(id: string): Promise<HistoryEntry> {
-    const history = await readHistory(this.options.dataDir, this.options.logger, this.options.now())
+    const history = await readHistory(this.location(), this.options.logger, this.options.now())
     const entry = history.entries.find((candidate) => candidate.id === id)
     if (!entry) throw new ConfigError('That report is no longer in the history.', undefined, { code: 'REPORT_UNKNOWN' })
     return entry

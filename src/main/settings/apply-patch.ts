@@ -1,6 +1,15 @@
 import type { FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
 import { settingsSchema, type Settings } from '../../shared/settings.js'
 
+/**
+ * What main may change: the renderer's patch, plus the paths only main's dialogs choose (the CA file, the
+ * reports folder) — the renderer's schema admits nothing but `''` for those.
+ */
+export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report'> {
+  unifi?: Omit<NonNullable<SettingsPatch['unifi']>, 'caFile'> & { caFile?: string }
+  report?: Omit<NonNullable<SettingsPatch['report']>, 'outputDir'> & { outputDir?: string }
+}
+
 export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldError[] }
 
 /**
@@ -8,7 +17,7 @@ export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; field
  * so the form gets the same rules (and messages) as the CLI's config file, per field. An empty string clears an
  * optional text field.
  */
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): PatchOutcome {
+export function applySettingsPatch(current: Settings, patch: SettingsChange): PatchOutcome {
   const thresholds = { ...current.thresholds }
   for (const [name, pair] of Object.entries(patch.thresholds ?? {})) {
     const key = name as keyof Settings['thresholds']

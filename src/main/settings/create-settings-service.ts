@@ -1,6 +1,7 @@
 import type { Logger } from '../../core/logger.js'
-import { settingsSchema, type SettingsInput } from '../../shared/settings.js'
+import { SECRET_SETTING_PATHS, settingsSchema, type SettingsInput } from '../../shared/settings.js'
 import { memoryKeyValueStore, type KeyValueStore } from './key-value-store.js'
+import { openSecretStore } from './open-secret-store.js'
 import { openSettingsFile } from './open-settings-file.js'
 import { SecretVault, type SafeStorageLike } from './secret-vault.js'
 import { SettingsService } from './settings-service.js'
@@ -9,8 +10,10 @@ export interface FileSettingsOptions {
   /** `<userData>/config.json`, the file `createPlainStore` opens. */
   file: string
   createPlainStore: () => KeyValueStore
-  /** A separate store (`secrets.json`) for the ciphertexts. */
-  secretStore: KeyValueStore
+  /** `<userData>/secrets.json`, the file `createSecretStore` opens. */
+  secretFile: string
+  /** A separate store for the ciphertexts; created once the file is known to be readable. */
+  createSecretStore: () => KeyValueStore
   safeStorage: SafeStorageLike
   logger: Logger
   now: () => number
@@ -24,11 +27,19 @@ export function createFileSettingsService(options: FileSettingsOptions): Setting
     logger: options.logger,
     now: options.now,
   })
-  const vault = new SecretVault(options.secretStore, options.safeStorage)
+  const secrets = openSecretStore({
+    file: options.secretFile,
+    createStore: options.createSecretStore,
+    logger: options.logger,
+    now: options.now,
+  })
+  const vault = new SecretVault(secrets.store, options.safeStorage)
   for (const [key, value] of Object.entries(opened.extractedSecrets)) {
     vault.set(key as keyof typeof opened.extractedSecrets, value)
   }
-  return new SettingsService(opened.store, vault, opened.settings, opened.recovery)
+  const service = new SettingsService(opened.store, vault, opened.settings, opened.recovery)
+  if (secrets.problem) service.alert('secrets-file-unreadable', secrets.problem, SECRET_SETTING_PATHS)
+  return service
 }
 
 /**

@@ -13,7 +13,9 @@ export function createElectronSettingsSource(userDataDir: string, logger: Logger
   return createFileSettingsService({
     file: path.join(userDataDir, 'config.json'),
     createPlainStore: () => new Store<Record<string, unknown>>({ name: 'config', cwd: userDataDir }),
-    secretStore: new Store<Record<string, unknown>>({ name: 'secrets', cwd: userDataDir, clearInvalidConfig: true }),
+    secretFile: path.join(userDataDir, 'secrets.json'),
+    // Not clearInvalidConfig: an unreadable file is backed up and reported, never emptied without a word.
+    createSecretStore: () => new Store<Record<string, unknown>>({ name: 'secrets', cwd: userDataDir }),
     safeStorage,
     logger,
     now: Date.now,

@@ -84,6 +84,17 @@ export class SecretVault {
     }
   }
 
+  /**
+   * Secrets that are stored but cannot be decrypted (another OS user's ciphertext, a reset keyring). They stay
+   * on disk untouched — the admin is asked to enter them again — rather than being dropped without a word.
+   */
+  unreadable(): SecretSettingPath[] {
+    if (this.sessionOnly()) return []
+    return SECRET_SETTING_PATHS.filter(
+      (key) => typeof this.store.store[key] === 'string' && this.get(key) === undefined,
+    )
+  }
+
   private get(key: SecretSettingPath): string | undefined {
     if (this.sessionOnly()) return this.memory.get(key)
     const stored = this.store.store[key]

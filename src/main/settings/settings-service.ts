@@ -1,7 +1,7 @@
-import type { SettingsPatch, SettingsUpdateResult, SettingsView } from '../../shared/ipc/payloads.js'
+import type { SettingsUpdateResult, SettingsView } from '../../shared/ipc/payloads.js'
 import { toSettingsView } from '../../shared/ipc/settings-view.js'
 import { type SecretSettingPath, type Settings } from '../../shared/settings.js'
-import { applySettingsPatch } from './apply-patch.js'
+import { applySettingsPatch, type SettingsChange } from './apply-patch.js'
 import type { KeyValueStore } from './key-value-store.js'
 import type { SettingsRecovery } from './open-settings-file.js'
 import {
@@ -55,7 +55,7 @@ export class SettingsService implements SettingsSource {
       hasCloudflareToken: view.secretsSet['cloudflare.apiToken'],
       secretStorage: this.vault.describe(),
       recovery: this.recovery,
-      secretAlerts: [...this.alerts].map(([id, alert]) => ({ id, message: alert.message })),
+      secretAlerts: this.secretAlerts(),
     }
   }
 
@@ -63,7 +63,7 @@ export class SettingsService implements SettingsSource {
     return this.recovery
   }
 
-  update(patch: SettingsPatch): SettingsUpdateResult {
+  update(patch: SettingsChange): SettingsUpdateResult {
     const outcome = applySettingsPatch(this.plain, patch)
     if (!outcome.ok) return { saved: false, fieldErrors: outcome.fieldErrors, settings: this.view() }
     // Before saving: listeners (the runtime's immediate probe) must never see the new target with the old secret.
@@ -124,6 +124,15 @@ export class SettingsService implements SettingsSource {
     }
   }
 
+  private secretAlerts(): Array<{ id: string; message: string }> {
+    const alerts = [...this.alerts].map(([id, alert]) => ({ id, message: alert.message }))
+    const unreadable = this.vault.unreadable()
+    if (unreadable.length > 0) {
+      alerts.push({ id: 'secrets-undecryptable', message: undecryptableMessage(unreadable) })
+    }
+    return alerts
+  }
+
   private unbindSecrets(moved: boolean, group: 'unifi' | 'cloudflare'): void {
     if (!moved) return
     const keys = group === 'unifi' ? UNIFI_SECRETS : CLOUDFLARE_SECRETS
@@ -149,4 +158,16 @@ export class SettingsService implements SettingsSource {
     for (const listener of [...this.listeners]) listener(full, view)
     return view
   }
+}
+
+const SECRET_LABELS: Record<SecretSettingPath, string> = {
+  'unifi.password': 'UniFi password',
+  'unifi.apiKey': 'UniFi API key',
+  'cloudflare.apiToken': 'Cloudflare API token',
+}
+
+function undecryptableMessage(keys: readonly SecretSettingPath[]): string {
+  const names = keys.map((key) => SECRET_LABELS[key])
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  return `The saved ${list} could not be decrypted (the system keyring was reset, or the file comes from another user account): re-enter your ${list}.`
 }

@@ -70,7 +70,7 @@ export const invokeContract = {
   /** Verifies a draft token (absent = the stored one) outside the breaker. */
   'cloudflare:verify-token': { request: cloudflareVerifyRequestSchema, response: connectionTestResultSchema },
   /** Lets the next call through an open breaker ("probing now"); the card updates by push. */
-  'integration:retry-now': { request: z.object({ id: z.string().min(1) }), response: retryNowResultSchema },
+  'integration:retry-now': { request: z.object({ id: z.string().min(1).max(64) }), response: retryNowResultSchema },
   /** Progress arrives in `status:changed` pushes (`progress`); the history as a `reports:changed` push when done. */
   'report:generate': { request: noArgument, response: reportSummarySchema },
   'reports:list': { request: noArgument, response: reportHistorySchema },
@@ -81,7 +81,7 @@ export const invokeContract = {
   'reports:delete': { request: reportIdRequestSchema, response: reportHistorySchema },
   /** A report from the built-in simulator and fake Cloudflare, marked `demo: true` everywhere. */
   'reports:demo': { request: noArgument, response: reportSummarySchema },
-  /** Main shows a folder dialog; save it with `settings:update({ report: { outputDir } })`. */
+  /** Main shows a folder dialog and saves the chosen folder as the reports folder (the renderer never names one). */
   'dialog:choose-folder': { request: noArgument, response: chosenFolderSchema },
   'update:get': { request: noArgument, response: updateStatusSchema },
   /** The admin's consent: download the offered version, then restart into it. */

@@ -217,19 +217,37 @@ export type SettingsView = z.infer<typeof settingsViewSchema>
 const threshold = z.object({ warning: z.number(), critical: z.number() }).partial().strict()
 
 /**
+ * Upper bounds for strings that cross IPC: generous for what a field can hold (a URL, a host name, a key), and
+ * small enough that a hostile renderer cannot make main hold or log megabytes.
+ */
+export const IPC_LIMITS = {
+  url: 2048,
+  name: 256,
+  secret: 4096,
+  fingerprint: 200,
+  id: 200,
+  zones: 200,
+} as const
+
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
+/** The renderer never names a path: `''` (back to the default / no CA file) is the only value it may send. */
+const resetOnly = z.literal('', { message: 'is chosen in the dialog; the window can only reset it' })
+
+/**
  * A patch of plain settings: any subset of the fields below. Unknown keys (and so every secret) are refused.
  * Values are checked against the full settings schema after merging; problems come back as `fieldErrors`.
- * An empty string clears an optional text field (URL, site, username, fingerprint, CA file, output folder).
+ * An empty string clears an optional text field (URL, site, username, fingerprint). Paths (the CA file, the
+ * reports folder) are chosen in main's dialogs; the window may only reset them with `''`.
  */
 export const settingsPatchSchema = z
   .object({
     unifi: z
       .object({
-        url: z.string(),
-        site: z.string(),
-        username: z.string(),
-        tlsFingerprint: z.string(),
-        caFile: z.string(),
+        url: text(IPC_LIMITS.url),
+        site: text(IPC_LIMITS.name),
+        username: text(IPC_LIMITS.name),
+        tlsFingerprint: text(IPC_LIMITS.fingerprint),
+        caFile: resetOnly,
         maxResponseBytes: z.number(),
         requestTimeoutMs: z.number(),
         maxConcurrentRequests: z.number(),
@@ -237,17 +255,21 @@ export const settingsPatchSchema = z
       .partial()
       .strict(),
     cloudflare: z
-      .object({ accountId: z.string(), zones: z.array(z.string()), apiUrl: z.string() })
+      .object({
+        accountId: text(IPC_LIMITS.name),
+        zones: z.array(text(IPC_LIMITS.name)).max(IPC_LIMITS.zones),
+        apiUrl: text(IPC_LIMITS.url),
+      })
       .partial()
       .strict(),
     breaker: z.object({ failMax: z.number(), resetTimeoutMs: z.number(), timeoutMs: z.number() }).partial().strict(),
     report: z
       .object({
         lookbackHours: z.number(),
-        outputDir: z.string(),
-        format: z.string(),
+        outputDir: resetOnly,
+        format: text(16),
         retentionDays: z.number(),
-        timezone: z.string(),
+        timezone: text(64),
       })
       .partial()
       .strict(),
@@ -276,7 +298,10 @@ export const settingsUpdateResultSchema = z.discriminatedUnion('saved', [
 ])
 export type SettingsUpdateResult = z.infer<typeof settingsUpdateResultSchema>
 
-export const secretSetRequestSchema = z.object({ key: secretKeySchema, value: z.string().trim().min(1) })
+export const secretSetRequestSchema = z.object({
+  key: secretKeySchema,
+  value: z.string().trim().min(1).max(IPC_LIMITS.secret, `must be at most ${IPC_LIMITS.secret} characters`),
+})
 export const secretKeyRequestSchema = z.object({ key: secretKeySchema })
 export const sessionOnlyRequestSchema = z.object({ enabled: z.boolean() })
 
@@ -285,12 +310,12 @@ export const sessionOnlyRequestSchema = z.object({ enabled: z.boolean() })
 /** A draft connection from the form. Secret fields left out mean "use the stored one". */
 export const unifiTestRequestSchema = z
   .object({
-    url: z.string().trim().min(1, 'Enter the controller address.'),
-    site: z.string().optional(),
-    username: z.string().optional(),
-    password: z.string().optional(),
-    apiKey: z.string().optional(),
-    tlsFingerprint: z.string().optional(),
+    url: text(IPC_LIMITS.url).trim().min(1, 'Enter the controller address.'),
+    site: text(IPC_LIMITS.name).optional(),
+    username: text(IPC_LIMITS.name).optional(),
+    password: text(IPC_LIMITS.secret).optional(),
+    apiKey: text(IPC_LIMITS.secret).optional(),
+    tlsFingerprint: text(IPC_LIMITS.fingerprint).optional(),
   })
   .strict()
 export type UnifiTestRequest = z.input<typeof unifiTestRequestSchema>
@@ -316,15 +341,16 @@ export const unifiTestResultSchema = z.discriminatedUnion('outcome', [
 export type UnifiTestResult = z.infer<typeof unifiTestResultSchema>
 
 export const trustCertificateRequestSchema = z.object({ fingerprint: fingerprintSchema })
-export const siteChoiceSchema = z.object({ site: z.string().trim().min(1) })
+export const siteChoiceSchema = z.object({ site: text(IPC_LIMITS.name).trim().min(1) })
 
 export const chosenFileSchema = z.object({ path: z.string().nullable(), settings: settingsViewSchema })
-export const chosenFolderSchema = z.object({ path: z.string().nullable() })
+/** The folder main's dialog chose and saved as the reports folder; `path: null` when cancelled. */
+export const chosenFolderSchema = z.object({ path: z.string().nullable(), settings: settingsViewSchema })
 
 // ——— Integrations ———
 
 export const cloudflareVerifyRequestSchema = z
-  .object({ apiToken: z.string().optional(), accountId: z.string().optional() })
+  .object({ apiToken: text(IPC_LIMITS.secret).optional(), accountId: text(IPC_LIMITS.name).optional() })
   .strict()
 export const connectionTestResultSchema = z.object({
   ok: z.boolean(),
@@ -357,16 +383,21 @@ export const reportHistoryEntrySchema = z.object({
   integrations: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable() })),
   /** Which files still exist for `reports:open`. */
   formats: z.array(z.enum(['html', 'text'])),
+  /** Listed again from the reports folder after the index was damaged: counts and outcomes are unknown. */
+  recovered: z.boolean().optional(),
 })
 export type ReportHistoryEntry = z.infer<typeof reportHistoryEntrySchema>
 
 export const reportHistorySchema = z.object({
   entries: z.array(reportHistoryEntrySchema),
-  /** Set when the history file was unreadable (it was backed up and started afresh). */
+  /** Set when the history file was damaged (readable entries kept, the folder relisted, the file backed up). */
   warning: z.string().nullable(),
 })
 export type ReportHistory = z.infer<typeof reportHistorySchema>
 
-export const reportIdRequestSchema = z.object({ id: z.string().min(1) })
+export const reportIdRequestSchema = z.object({ id: text(IPC_LIMITS.id).min(1) })
 /** `format` defaults to HTML when it exists, else text. */
-export const reportOpenRequestSchema = z.object({ id: z.string().min(1), format: z.enum(['html', 'text']).optional() })
+export const reportOpenRequestSchema = z.object({
+  id: text(IPC_LIMITS.id).min(1),
+  format: z.enum(['html', 'text']).optional(),
+})

@@ -18,7 +18,10 @@ export interface CanaryListener {
   close(): Promise<void>
 }
 
-function recorder(seen: string[], answer?: (req: IncomingMessage) => unknown) {
+/** Answers every request with this status and body; the body may be built from what was sent. */
+export type Answer = (request: { text: string }) => { status: number; body: unknown }
+
+function recorder(seen: string[], answer?: Answer) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -27,12 +30,16 @@ function recorder(seen: string[], answer?: (req: IncomingMessage) => unknown) {
       if (size <= 1024 * 1024) chunks.push(chunk)
     })
     req.on('end', () => {
-      seen.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n${Buffer.concat(chunks).toString('utf8')}`)
+      const text = `${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n${Buffer.concat(chunks).toString('utf8')}`
+      seen.push(text)
+      // Success-shaped for both upstreams by default, so a client that trusted us would carry on and send more.
+      const reply = answer?.({ text }) ?? {
+        status: 200,
+        body: { success: true, errors: [], messages: [], result: {}, meta: { rc: 'ok' } },
+      }
+      res.statusCode = reply.status
       res.setHeader('content-type', 'application/json')
-      // Success-shaped for both upstreams, so a client that trusted us would carry on and send more.
-      res.end(
-        JSON.stringify(answer?.(req) ?? { success: true, errors: [], messages: [], result: {}, meta: { rc: 'ok' } }),
-      )
+      res.end(JSON.stringify(reply.body))
     })
   }
 }
@@ -45,7 +52,7 @@ function closer(server: Server & { closeAllConnections?: () => void }): () => Pr
     })
 }
 
-export async function startHttpsCanaryListener(): Promise<CanaryListener> {
+export async function startHttpsCanaryListener(answer?: Answer): Promise<CanaryListener> {
   const pems = await generate([{ name: 'commonName', value: 'not-your-console' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -53,7 +60,7 @@ export async function startHttpsCanaryListener(): Promise<CanaryListener> {
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   })
   const seen: string[] = []
-  const server = createHttpsServer({ key: pems.private, cert: pems.cert }, recorder(seen))
+  const server = createHttpsServer({ key: pems.private, cert: pems.cert }, recorder(seen, answer))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
@@ -64,9 +71,9 @@ export async function startHttpsCanaryListener(): Promise<CanaryListener> {
   }
 }
 
-export async function startHttpCanaryListener(): Promise<CanaryListener> {
+export async function startHttpCanaryListener(answer?: Answer): Promise<CanaryListener> {
   const seen: string[] = []
-  const server = createHttpServer(recorder(seen))
+  const server = createHttpServer(recorder(seen, answer))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {

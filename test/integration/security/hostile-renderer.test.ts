@@ -45,7 +45,7 @@ afterAll(async () => {
 })
 
 /** The app as the admin left it: both upstreams configured and trusted, every secret saved. */
-function savedApp() {
+function savedApp(cloudflareUrl?: string) {
   const sent: Array<{ channel: string; payload: unknown }> = []
   const target: PushTarget = { isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
   const logger = createMemoryLogger()
@@ -57,7 +57,7 @@ function savedApp() {
       apiKey: CANARY_KEY,
       tlsFingerprint: controller.fingerprint,
     },
-    cloudflare: { apiToken: CANARY_TOKEN, apiUrl: cloudflare.url, accountId: cloudflare.accountId },
+    cloudflare: { apiToken: CANARY_TOKEN, apiUrl: cloudflareUrl ?? cloudflare.url, accountId: cloudflare.accountId },
     report: { lookbackHours: 1 },
   })
   const reportsDir = path.join(dataDir, `reports-${Math.random().toString(36).slice(2)}`)
@@ -83,7 +83,7 @@ function savedApp() {
     const text = JSON.stringify([answers, sent, logger.records])
     return CANARIES.filter((canary) => text.includes(canary))
   }
-  return { services, settings, call, sent, leaked, logger }
+  return { services, settings, call, sent, answers, leaked, logger }
 }
 
 function caught(): string[] {
@@ -233,6 +233,81 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
       expect(app.leaked()).toEqual([])
     } finally {
       await app.services.close()
+    }
+  })
+
+  it('refuses huge strings on every string field, paths, and numbers out of range', async () => {
+    const app = savedApp()
+    try {
+      const huge = 'A'.repeat(50 * 1024 * 1024)
+      const hostile: Array<[string, unknown]> = [
+        ['settings:update', { unifi: { url: huge } }],
+        ['settings:update', { unifi: { site: huge } }],
+        ['settings:update', { unifi: { username: huge } }],
+        ['settings:update', { unifi: { tlsFingerprint: huge } }],
+        ['settings:update', { cloudflare: { accountId: huge } }],
+        ['settings:update', { cloudflare: { apiUrl: huge } }],
+        ['settings:update', { cloudflare: { zones: [huge] } }],
+        ['settings:update', { cloudflare: { zones: Array.from({ length: 100_000 }, () => 'a.example') } }],
+        ['settings:update', { report: { timezone: huge } }],
+        ['settings:update', { report: { format: huge } }],
+        ['settings:update', { report: { outputDir: '/etc' } }],
+        ['settings:update', { unifi: { caFile: '/home/admin/.ssh/id_ed25519' } }],
+        ['secret:set', { key: 'unifi.password', value: huge }],
+        ['unifi:test', { url: huge }],
+        ['unifi:test', { url: controller.url, password: huge }],
+        ['unifi:test', { url: controller.url, caFile: '/etc/ssl/ca.pem' }],
+        ['unifi:trust-certificate', { fingerprint: huge }],
+        ['unifi:choose-site', { site: huge }],
+        ['cloudflare:verify-token', { apiToken: huge }],
+        ['integration:retry-now', { id: huge }],
+        ['reports:open', { id: huge }],
+        ['reports:reveal', { id: huge }],
+        ['reports:delete', { id: huge }],
+      ]
+      for (const [channel, payload] of hostile) {
+        const answer = await app.call(channel, payload)
+        expect(answer, channel).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+        expect(JSON.stringify(answer).length, channel).toBeLessThan(2_000)
+      }
+      for (const patch of [
+        { unifi: { maxResponseBytes: 1e12 } },
+        { unifi: { requestTimeoutMs: 1e12 } },
+        { breaker: { resetTimeoutMs: 1e15 } },
+        { report: { lookbackHours: 1e9 } },
+        { thresholds: { temperatureC: { critical: 1e9 } } },
+        { thresholds: { cpuPercent: { warning: -5 } } },
+      ]) {
+        const answer = await app.call('settings:update', patch)
+        expect(answer, JSON.stringify(patch)).toMatchObject({ ok: true, value: { saved: false } })
+      }
+      expect(app.settings.read().unifi.maxResponseBytes).toBe(64 * 1024 * 1024)
+      expect(app.settings.read().report.outputDir).toBeUndefined()
+      expect(app.settings.read().unifi.caFile).toBeUndefined()
+      expect(app.leaked()).toEqual([])
+    } finally {
+      await app.services.close()
+    }
+  })
+
+  it('an upstream that echoes the secret back gets it into no answer or push', async () => {
+    const echoing = await startHttpCanaryListener(({ text }) => ({
+      status: 400,
+      body: { success: false, errors: [{ code: 6003, message: `Invalid request headers ${text}` }], messages: [] },
+    }))
+    const app = savedApp(`${echoing.url}/client/v4`)
+    try {
+      await app.call('cloudflare:verify-token', {})
+      await app.call('report:generate')
+      await app.call('status:get')
+      // The token was saved for this API, so it went there; it must not come back to the window.
+      expect(echoing.received().join('\n')).toContain(CANARY_TOKEN)
+      const crossed = JSON.stringify([app.answers, app.sent])
+      expect(crossed).toContain('Invalid request headers')
+      expect(crossed).not.toContain(CANARY_TOKEN)
+    } finally {
+      await app.services.close()
+      await echoing.close()
     }
   })
 })

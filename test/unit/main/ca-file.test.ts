@@ -37,10 +37,25 @@ describe('unifi:use-ca-file and dialog:choose-folder (dialogs scripted)', () => 
     const services = servicesChoosing(file)
     const result = await services.dispatch('unifi:use-ca-file', TRUSTED, undefined)
     expect(result).toMatchObject({ ok: true, value: { path: file, settings: { unifi: { caFile: file } } } })
-    expect(await services.dispatch('dialog:choose-folder', TRUSTED, undefined)).toEqual({
+    // The folder dialog saves its choice in main: the renderer never sends a path.
+    expect(await services.dispatch('dialog:choose-folder', TRUSTED, undefined)).toMatchObject({
       ok: true,
-      value: { path: dir },
+      value: { path: dir, settings: { report: { outputDir: dir } } },
     })
+    expect(services.settings.read().report.outputDir).toBe(dir)
+    expect(await services.dispatch('settings:update', TRUSTED, { report: { outputDir: '/etc' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    })
+    expect(await services.dispatch('settings:update', TRUSTED, { unifi: { caFile: '/etc/shadow' } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    })
+    expect(await services.dispatch('settings:update', TRUSTED, { report: { outputDir: '' } })).toMatchObject({
+      ok: true,
+      value: { saved: true },
+    })
+    expect(services.settings.read().report.outputDir).toBeUndefined()
     await services.close()
   })
 

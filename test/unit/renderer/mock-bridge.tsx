@@ -118,7 +118,7 @@ export function createMockBridge(options: { status?: AppStatus; settings?: Setti
     revealReport: vi.fn(() => Promise.resolve(ok(null))),
     deleteReport: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
     generateDemoReport: unused('generateDemoReport'),
-    chooseFolder: vi.fn(() => Promise.resolve(ok({ path: null }))),
+    chooseFolder: vi.fn(() => Promise.resolve(ok({ path: null, settings }))),
     getUpdateStatus: vi.fn(() => Promise.resolve(ok(options.update ?? makeUpdateStatus()))),
     installUpdate: unused('installUpdate'),
     postponeUpdate: unused('postponeUpdate'),

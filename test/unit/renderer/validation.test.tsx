@@ -51,7 +51,7 @@ describe('validation with the shared schemas', { timeout: 20_000 }, () => {
     await user.type(screen.getByLabelText('Timezone'), 'Europe/Berlin')
     await user.click(screen.getByRole('button', { name: 'Save report settings' }))
     expect(api.updateSettings).toHaveBeenCalledWith({
-      report: { lookbackHours: 48, format: 'both', retentionDays: 30, timezone: 'Europe/Berlin', outputDir: '' },
+      report: { lookbackHours: 48, format: 'both', retentionDays: 30, timezone: 'Europe/Berlin' },
     })
     expect(await screen.findByTestId('save-report-message')).toHaveTextContent('Report settings saved.')
   })

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -196,13 +196,39 @@ describe('history index', () => {
     expect((await readHistory(dir, logger, T)).entries.map((item) => item.id)).toEqual(['three', 'one'])
   })
 
-  it('backs up a corrupt index, warns, and starts a fresh one', async () => {
+  it('backs up a corrupt index, warns, and starts a fresh one when nothing in it can be read', async () => {
     await writeFile(join(dir, 'history.json'), 'not json at all')
     const logger = createMemoryLogger()
     const history = await appendHistory(dir, entry('new', { html: null, text: join(dir, 'x.txt') }), logger, T)
-    expect(history.warning).toMatch(/history index .* was unreadable/)
+    expect(history.warning).toMatch(/history index .* was damaged/)
     expect(history.entries.map((item) => item.id)).toEqual(['new'])
     expect(await readFile(join(dir, `history.json.corrupt-${T}`), 'utf8')).toBe('not json at all')
     expect((await readHistory(dir, logger, T)).warning).toBeNull()
+  })
+
+  it('keeps every readable entry of a cut-off or partly invalid index and relists the reports folder', async () => {
+    const logger = createMemoryLogger()
+    const reports = join(dir, 'reports')
+    await mkdir(reports, { recursive: true })
+    const files = ['unifi-report-2026-01-20-101500.txt', 'unifi-report-2026-01-21-101500.txt']
+    for (const name of files) await writeFile(join(reports, name), 'report')
+    const orphan = 'unifi-report-2026-01-22-101500.html'
+    await writeFile(join(reports, orphan), '<html></html>')
+    const good = [
+      entry('a', { html: null, text: join(reports, files[0]!) }),
+      entry('b', { html: null, text: join(reports, files[1]!) }),
+    ]
+    const text = JSON.stringify({ schemaVersion: 1, entries: [...good, { id: 'broken', ok: 'no' }] }, null, 2)
+    await writeFile(join(dir, 'history.json'), text.slice(0, text.lastIndexOf('}') - 3))
+    const history = await readHistory({ dataDir: dir, reportsDir: reports }, logger, T)
+    expect(history.warning).toMatch(/was damaged .* every entry that could still be read was kept/)
+    expect(history.entries.map((item) => item.id).sort()).toEqual([
+      'a',
+      'b',
+      `recovered-${orphan.replace('.html', '')}`,
+    ])
+    // Repaired on disk, with the damaged copy beside it.
+    expect((await readHistory(dir, logger, T)).entries).toHaveLength(3)
+    expect(await readFile(join(dir, `history.json.corrupt-${T}`), 'utf8')).toContain('"broken"')
   })
 })

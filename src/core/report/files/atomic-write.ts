@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { link, mkdir, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ScannerError } from '../../errors.js'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private-files.js'
 
 export class FileWriteError extends ScannerError {
   constructor(
@@ -40,8 +41,9 @@ function isCode(error: unknown, ...codes: string[]): boolean {
 export async function stageFile(dir: string, name: string, content: string): Promise<StagedFile> {
   const tempPath = join(dir, `.${name}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
   try {
-    await mkdir(dir, { recursive: true })
-    const handle = await open(tempPath, 'wx')
+    await mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE })
+    // Explicit as well as through the umask: reports and history are for the user who runs the scanner only.
+    const handle = await open(tempPath, 'wx', PRIVATE_FILE_MODE)
     try {
       await handle.writeFile(content, 'utf8')
       await handle.sync()

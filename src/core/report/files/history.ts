@@ -1,13 +1,21 @@
 /**
  * The report history index (`history.json` in the data folder) that the UI lists: one entry per written
  * report with when, period, counts, integration outcomes and file paths. Newest first.
+ *
+ * Several processes write it (the tray app, CLI runs, a scheduler), so every read-modify-write happens under
+ * a lock file (proper-lockfile: a lock directory with mtime updates, taken over when stale after a crash).
+ * A damaged index is never just replaced: every entry that still reads is kept, the damaged file is set aside,
+ * and report files the index no longer names are listed again from the reports folder.
  */
-import { access } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { lock } from 'proper-lockfile'
 import { z } from 'zod'
 import type { Logger } from '../../logger.js'
+import { PRIVATE_DIR_MODE } from '../../files/private-files.js'
 import { writeFileAtomic } from './atomic-write.js'
-import { readRecoverableJson } from './recoverable-json.js'
+import { REPORT_FILE_PATTERN } from './report-files.js'
+import { salvageArrayItems } from './salvage-json.js'
 
 export const HISTORY_FILE = 'history.json'
 const MAX_ENTRIES = 1000
@@ -32,6 +40,8 @@ export const historyEntrySchema = z.object({
   incomplete: z.string().nullable().optional(),
   integrations: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable() })),
   files: z.object({ html: z.string().nullable(), text: z.string().nullable() }),
+  /** Listed again from the reports folder after the index was damaged: only the files and time are known. */
+  recovered: z.boolean().optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
@@ -42,16 +52,205 @@ export interface History {
   warning: string | null
 }
 
-export async function readHistory(dataDir: string, logger: Logger, nowMs: number): Promise<History> {
-  const result = await readRecoverableJson({
-    path: join(dataDir, HISTORY_FILE),
-    schema: historyFileSchema,
-    label: 'history index',
-    logger,
-    nowMs,
+export interface HistoryLocation {
+  dataDir: string
+  /** Where the reports are, for relisting them when the index was damaged. */
+  reportsDir?: string | undefined
+}
+
+/**
+ * Reads the index. A damaged one keeps its readable entries, gains entries for report files it no longer
+ * names, and is written back at once (the damaged copy kept beside it), under the lock.
+ */
+export async function readHistory(location: HistoryLocation | string, logger: Logger, nowMs: number): Promise<History> {
+  const where = typeof location === 'string' ? { dataDir: location } : location
+  const first = await readIndex(where, logger, nowMs)
+  if (first.damaged === null) return { entries: first.entries, warning: null }
+  return withHistoryLock(where.dataDir, logger, async () => {
+    // Another process may have repaired it while we waited for the lock.
+    const current = await readIndex(where, logger, nowMs)
+    if (current.damaged === null) return { entries: current.entries, warning: null }
+    const warning = await repair(where, current.entries, current.damaged, logger, nowMs)
+    return { entries: current.entries, warning }
   })
-  if (result.status === 'ok') return { entries: result.value.entries, warning: null }
-  return { entries: [], warning: result.status === 'corrupt' ? result.warning : null }
+}
+
+/**
+ * Adds an entry and drops entries whose report files are all gone (retention or the user deleted them),
+ * so the UI never lists reports that cannot be opened.
+ */
+export async function appendHistory(
+  location: HistoryLocation | string,
+  entry: HistoryEntry,
+  logger: Logger,
+  nowMs: number,
+): Promise<History> {
+  return updateHistory(location, logger, nowMs, (entries) => [entry, ...entries])
+}
+
+/** Read-modify-write of the index under the lock; `change` gets the current entries (repaired if need be). */
+export async function updateHistory(
+  location: HistoryLocation | string,
+  logger: Logger,
+  nowMs: number,
+  change: (entries: HistoryEntry[]) => HistoryEntry[],
+): Promise<History> {
+  const where = typeof location === 'string' ? { dataDir: location } : location
+  return withHistoryLock(where.dataDir, logger, async () => {
+    const current = await readIndex(where, logger, nowMs)
+    const warning = current.damaged ? await setAside(where, current.damaged, nowMs) : null
+    const kept: HistoryEntry[] = []
+    for (const existing of current.entries) {
+      if ((await present(existing.files.html)) || (await present(existing.files.text))) kept.push(existing)
+    }
+    const entries = withoutRelistedDuplicates(change(kept)).slice(0, MAX_ENTRIES)
+    await writeIndex(where.dataDir, entries)
+    return { entries, warning }
+  })
+}
+
+/** Runs `task` holding the index lock; a lock left by a crashed process is taken over after 10 s. */
+export async function withHistoryLock<T>(dataDir: string, logger: Logger, task: () => Promise<T>): Promise<T> {
+  await mkdir(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE })
+  const release = await lock(join(dataDir, HISTORY_FILE), {
+    realpath: false,
+    stale: 10_000,
+    update: 2_000,
+    // Up to ~30 s of waiting in all: enough for dozens of runs finishing at once.
+    retries: { retries: 150, factor: 1.1, minTimeout: 10, maxTimeout: 250, randomize: true },
+    onCompromised: (error) => logger.warn('history_lock_compromised', { reason: error.message }),
+  })
+  try {
+    return await task()
+  } finally {
+    await release().catch(() => undefined)
+  }
+}
+
+interface Damage {
+  problem: string
+}
+
+async function readIndex(
+  where: HistoryLocation,
+  logger: Logger,
+  nowMs: number,
+): Promise<{ entries: HistoryEntry[]; damaged: Damage | null }> {
+  let raw: string
+  try {
+    raw = await readFile(join(where.dataDir, HISTORY_FILE), 'utf8')
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return { entries: [], damaged: null }
+    throw error
+  }
+  const whole = parseWhole(raw)
+  if (whole) return { entries: whole, damaged: null }
+  const salvaged = salvageArrayItems(raw, 'entries')
+  const entries: HistoryEntry[] = []
+  let dropped = 0
+  for (const item of salvaged.items) {
+    const parsed = historyEntrySchema.safeParse(item)
+    if (parsed.success) entries.push(parsed.data)
+    else dropped++
+  }
+  const problem = salvaged.complete
+    ? `${dropped} unreadable ${dropped === 1 ? 'entry' : 'entries'}`
+    : 'the file is cut off or not valid JSON'
+  logger.warn('history_index_damaged', { kept: entries.length, dropped, problem })
+  const relisted = where.reportsDir ? await relist(where.reportsDir, entries, nowMs) : []
+  return { entries: [...entries, ...relisted].sort(newestFirst), damaged: { problem } }
+}
+
+function parseWhole(raw: string): HistoryEntry[] | null {
+  try {
+    const parsed = historyFileSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data.entries : null
+  } catch {
+    return null
+  }
+}
+
+async function setAside(where: HistoryLocation, damage: Damage, nowMs: number): Promise<string> {
+  const file = join(where.dataDir, HISTORY_FILE)
+  const backupPath = `${file}.corrupt-${nowMs}`
+  const moved = await rename(file, backupPath).then(
+    () => true,
+    () => false,
+  )
+  return `The history index (${file}) was damaged (${damage.problem}); every entry that could still be read was kept${
+    where.reportsDir ? ', reports in the folder were listed again' : ''
+  }${moved ? `, and the damaged file was kept as ${backupPath}` : ''}.`
+}
+
+async function repair(
+  where: HistoryLocation,
+  entries: HistoryEntry[],
+  damage: Damage,
+  logger: Logger,
+  nowMs: number,
+): Promise<string> {
+  const warning = await setAside(where, damage, nowMs)
+  await writeIndex(where.dataDir, entries.slice(0, MAX_ENTRIES))
+  logger.warn('history_index_repaired', { entries: entries.length })
+  return warning
+}
+
+async function writeIndex(dataDir: string, entries: HistoryEntry[]): Promise<void> {
+  await writeFileAtomic(join(dataDir, HISTORY_FILE), `${JSON.stringify({ schemaVersion: 1, entries }, null, 2)}\n`)
+}
+
+/** Entries for report files in `reportsDir` that no kept entry names (one per base name, HTML and text). */
+async function relist(reportsDir: string, kept: HistoryEntry[], nowMs: number): Promise<HistoryEntry[]> {
+  const named = new Set(kept.flatMap((entry) => [entry.files.html, entry.files.text]).filter(Boolean))
+  const names = await readdir(reportsDir).catch(() => [] as string[])
+  const groups = new Map<string, { html: string | null; text: string | null }>()
+  for (const name of names) {
+    const match = REPORT_FILE_PATTERN.exec(name)
+    if (!match) continue
+    const path = join(reportsDir, name)
+    if (named.has(path)) continue
+    const base = name.replace(/\.(html|txt)$/, '')
+    const group = groups.get(base) ?? { html: null, text: null }
+    if (match[3] === 'html') group.html = path
+    else group.text = path
+    groups.set(base, group)
+  }
+  const entries: HistoryEntry[] = []
+  for (const [base, files] of groups) {
+    const info = await stat((files.html ?? files.text)!).catch(() => null)
+    const at = new Date(info?.mtimeMs ?? nowMs).toISOString()
+    entries.push({
+      id: `recovered-${base}`,
+      generatedAt: at,
+      period: { since: at, until: at },
+      ok: true,
+      demo: false,
+      findings: { severe: 0, medium: 0, low: 0 },
+      threats: null,
+      unhealthyDevices: null,
+      unifi: { ok: true, site: null, error: null },
+      integrations: [],
+      files,
+      recovered: true,
+    })
+  }
+  return entries
+}
+
+/** A report relisted from the folder that an entry now names (the one being added) is listed once. */
+function withoutRelistedDuplicates(entries: HistoryEntry[]): HistoryEntry[] {
+  const named = new Set(
+    entries.filter((entry) => !entry.recovered).flatMap((entry) => [entry.files.html, entry.files.text]),
+  )
+  named.delete(null)
+  return entries.filter(
+    (entry) =>
+      !entry.recovered || ![entry.files.html, entry.files.text].some((file) => file !== null && named.has(file)),
+  )
+}
+
+function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
+  return Date.parse(b.generatedAt) - Date.parse(a.generatedAt)
 }
 
 async function present(path: string | null): Promise<boolean> {
@@ -60,24 +259,4 @@ async function present(path: string | null): Promise<boolean> {
     () => true,
     () => false,
   )
-}
-
-/**
- * Adds an entry and drops entries whose report files are all gone (retention or the user deleted them),
- * so the UI never lists reports that cannot be opened.
- */
-export async function appendHistory(
-  dataDir: string,
-  entry: HistoryEntry,
-  logger: Logger,
-  nowMs: number,
-): Promise<History> {
-  const current = await readHistory(dataDir, logger, nowMs)
-  const kept: HistoryEntry[] = []
-  for (const existing of current.entries) {
-    if ((await present(existing.files.html)) || (await present(existing.files.text))) kept.push(existing)
-  }
-  const entries = [entry, ...kept].slice(0, MAX_ENTRIES)
-  await writeFileAtomic(join(dataDir, HISTORY_FILE), `${JSON.stringify({ schemaVersion: 1, entries }, null, 2)}\n`)
-  return { entries, warning: current.warning }
 }

@@ -29,7 +29,8 @@ function open(safeStorage = fakeSafeStorage(), now = 1_700_000_000_000) {
   const service = createFileSettingsService({
     file: path.join(dir, 'config.json'),
     createPlainStore: () => store('config'),
-    secretStore: store('secrets'),
+    secretFile: path.join(dir, 'secrets.json'),
+    createSecretStore: () => store('secrets'),
     safeStorage,
     logger,
     now: () => now,
@@ -113,5 +114,36 @@ describe('settings on disk (conf in a temp folder, fake safeStorage)', () => {
     expect(service.read().unifi.apiKey).toBe('switch-key-secret')
     service.setSessionOnly(false)
     expect(open().service.read().unifi.apiKey).toBe('switch-key-secret')
+  })
+
+  it('backs up an unreadable secrets file and asks for the secrets again instead of clearing them silently', () => {
+    writeFileSync(path.join(dir, 'secrets.json'), '{"unifi.password": "AAAA', 'utf8')
+    const { service } = open()
+    const alerts = service.view().secretAlerts ?? []
+    expect(alerts.map((alert) => alert.id)).toEqual(['secrets-file-unreadable'])
+    expect(alerts[0]?.message).toMatch(/re-enter your UniFi password/)
+    const backups = readdirSync(dir).filter((name) => name.startsWith('secrets.corrupt-'))
+    expect(backups).toHaveLength(1)
+    expect(readFileSync(path.join(dir, backups[0]!), 'utf8')).toBe('{"unifi.password": "AAAA')
+    service.setSecret('unifi.password', 'entered-again')
+    expect(service.view().secretAlerts).toEqual([])
+  })
+
+  it('keeps a secret it cannot decrypt and says which one to enter again', () => {
+    const first = open().service
+    first.setSecret('unifi.password', 'hunter2-secret')
+    const broken: SafeStorageLike = {
+      ...fakeSafeStorage(),
+      decryptString: () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.')
+      },
+    }
+    const { service } = open(broken)
+    expect(service.view().secretAlerts).toEqual([
+      { id: 'secrets-undecryptable', message: expect.stringMatching(/re-enter your UniFi password/) as unknown },
+    ])
+    // The ciphertext stays on disk: a keyring that comes back makes it readable again.
+    expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).toContain('unifi.password')
+    expect(open().service.read().unifi.password).toBe('hunter2-secret')
   })
 })

@@ -37,15 +37,23 @@ export function ReportRow({ api, entry, onHistory, onFailure }: ReportRowProps) 
           {entry.demo && <span className="pill pill-demo">Demo data</span>}
           {!entry.ok && <span className="pill pill-error">Failed</span>}
         </h3>
-        <p className="muted small">
-          Period {formatDateTime(entry.period.since)} – {formatDateTime(entry.period.until)}
-        </p>
-        <div className="counts" aria-label="Findings">
-          <span className="count count-severe">{entry.findings.severe} severe</span>
-          <span className="count count-medium">{entry.findings.medium} medium</span>
-          <span className="count count-low">{entry.findings.low} low</span>
-          <span className="count">{entry.threats === null ? 'threats n/a' : `${entry.threats} threats`}</span>
-        </div>
+        {entry.recovered ? (
+          <p className="muted small" data-testid={`report-recovered-${entry.id}`}>
+            Listed again from the reports folder after the history was damaged: open it to see its findings.
+          </p>
+        ) : (
+          <>
+            <p className="muted small">
+              Period {formatDateTime(entry.period.since)} – {formatDateTime(entry.period.until)}
+            </p>
+            <div className="counts" aria-label="Findings">
+              <span className="count count-severe">{entry.findings.severe} severe</span>
+              <span className="count count-medium">{entry.findings.medium} medium</span>
+              <span className="count count-low">{entry.findings.low} low</span>
+              <span className="count">{entry.threats === null ? 'threats n/a' : `${entry.threats} threats`}</span>
+            </div>
+          </>
+        )}
         <OutcomeChips entry={entry} />
       </div>
       <div className="report-actions">

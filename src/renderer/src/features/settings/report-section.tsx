@@ -41,7 +41,6 @@ export function ReportSection({ api, settings, accept }: ReportSectionProps) {
   const zonesListId = useId()
   const [draft, setDraft] = useState(() => ({
     lookbackHours: String(settings.report.lookbackHours),
-    outputDir: settings.report.outputDir ?? '',
     format: settings.report.format,
     retentionDays: String(settings.report.retentionDays),
     timezone: settings.report.timezone,
@@ -51,17 +50,26 @@ export function ReportSection({ api, settings, accept }: ReportSectionProps) {
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
   const update = (change: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...change }))
 
+  // The folder is only ever named by main's dialog, which saves it; the window can only go back to the default.
   async function chooseFolder(): Promise<void> {
+    setMessage(null)
     const result = await api.chooseFolder()
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message })
-    if (result.value.path !== null) update({ outputDir: result.value.path })
+    accept(result.value.settings)
+    if (result.value.path !== null) setMessage({ tone: 'ok', text: 'Reports folder saved.' })
+  }
+
+  async function resetFolder(): Promise<void> {
+    setMessage(null)
+    const outcome = await savePatch(api, { report: { outputDir: '' } }, accept)
+    if (outcome.failure) setMessage({ tone: 'error', text: outcome.failure })
+    else if (outcome.saved) setMessage({ tone: 'ok', text: 'Reports go to the default folder again.' })
   }
 
   async function save(): Promise<void> {
     setMessage(null)
     const checked = validateWith(reportSettingsSchema, 'report', {
       lookbackHours: numberFrom(draft.lookbackHours),
-      outputDir: draft.outputDir,
       format: draft.format,
       retentionDays: numberFrom(draft.retentionDays),
       timezone: draft.timezone.trim(),
@@ -69,7 +77,7 @@ export function ReportSection({ api, settings, accept }: ReportSectionProps) {
     if (!checked.ok) return setErrors(checked.errors)
     setBusy(true)
     const { lookbackHours, format, retentionDays, timezone } = checked.value
-    const patch = { report: { lookbackHours, format, retentionDays, timezone, outputDir: draft.outputDir.trim() } }
+    const patch = { report: { lookbackHours, format, retentionDays, timezone } }
     const outcome = await savePatch(api, patch, accept)
     setBusy(false)
     setErrors(outcome.errors)
@@ -113,17 +121,22 @@ export function ReportSection({ api, settings, accept }: ReportSectionProps) {
         <TimeZoneList id={zonesListId} />
       </div>
       <div className="inline-field">
-        <TextField
-          label="Output folder"
-          value={draft.outputDir}
-          onChange={(outputDir) => update({ outputDir })}
-          placeholder="The app’s default reports folder"
-          error={errors['report.outputDir']}
-          testId="report-output-dir"
-        />
+        <p data-testid="report-output-dir">
+          Output folder:{' '}
+          {settings.report.outputDir ? (
+            <code className="path">{settings.report.outputDir}</code>
+          ) : (
+            'the app’s default reports folder'
+          )}
+        </p>
         <button type="button" onClick={() => void chooseFolder()}>
           Choose folder…
         </button>
+        {settings.report.outputDir && (
+          <button type="button" className="ghost" onClick={() => void resetFolder()}>
+            Use the default folder
+          </button>
+        )}
       </div>
       <SaveBar
         label="Save report settings"
