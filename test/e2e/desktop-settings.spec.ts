@@ -99,8 +99,11 @@ test('local admin login: MFA guidance, password stored write-only, wrong passwor
     await page.getByRole('button', { name: 'Test connection' }).click()
     await expect(page.getByTestId('unifi-test-result')).toContainText('Connection failed (auth)')
 
+    // The password is bound to the address it is saved with, so the address is saved together with it: a stored
+    // password is never sent to an address typed after it.
     await page.getByLabel('Password', { exact: true }).fill(controller.credentials.password)
-    await page.getByRole('button', { name: 'Save Password' }).click()
+    await page.getByRole('button', { name: 'Save UniFi settings' }).click()
+    await expect(page.getByTestId('save-unifi-message')).toHaveText('UniFi settings saved.')
     await expect(page.getByTestId('unifi-password-state')).toHaveText('Set')
     await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0)
     await page.getByRole('button', { name: 'Test connection' }).click()
