@@ -9,7 +9,7 @@ import type { UnifiSettings } from '../../shared/settings.js'
 import { ConfigError, ScannerError } from '../errors.js'
 import { createDispatcher } from '../http/index.js'
 import type { Logger } from '../logger.js'
-import { parseControllerAddress, type ControllerAddress } from './address.js'
+import { originOf, parseControllerAddress, type ControllerAddress } from './address.js'
 import { isFatal } from './collect/context.js'
 import { detectController, type DetectedController } from './detect.js'
 import { legacyRead, legacyPath } from './endpoints.js'
@@ -20,6 +20,9 @@ import type { RequestLimiter } from './request-limiter.js'
 import { parseSites, parseSysinfo } from './parse/controller.js'
 import { UnifiSession, type AuthConfig } from './session.js'
 import { FingerprintRecorder } from './tls-fingerprint.js'
+
+/** What `https://host` without a port means. */
+const HTTPS_PORT = 443
 
 /** A logged-in session with a console whose address and flavour are known; sites and version come later. */
 export interface Connection {
@@ -101,35 +104,88 @@ async function logIn(
   signal: AbortSignal,
 ): Promise<Connection> {
   const { settings, logger } = options
-  let detected = cached
-  if (detected === undefined) {
-    detected = await detectController({
-      address,
-      probePorts: options.probePorts,
+  const sessionAt = (kind: ControllerKind, baseUrl: string): UnifiSession =>
+    new UnifiSession({
+      kind,
+      baseUrl,
+      auth,
       dispatcher,
       timeoutMs: settings.requestTimeoutMs,
-      signal,
+      maxResponseBytes: settings.maxResponseBytes,
       logger,
+      now: options.now,
+      limiter: options.limiter,
+      onConnectionFailure: () => options.probeCache.delete(probeKey),
     })
+  let detected = cached
+  let early: EarlyLogin | null = null
+  if (detected === undefined) {
+    early = startEarlyLogin(address, auth, sessionAt, signal)
+    try {
+      detected = await detectController({
+        address,
+        probePorts: options.probePorts,
+        dispatcher,
+        timeoutMs: settings.requestTimeoutMs,
+        signal,
+        logger,
+      })
+    } catch (error) {
+      await early?.discard()
+      throw error
+    }
   } else {
     logger.debug('UniFi controller known from an earlier run', { baseUrl: detected.baseUrl, kind: detected.kind })
   }
   if (auth.method === 'api-key' && detected.kind === 'classic') throw apiKeyOnClassicError(detected.baseUrl)
-  const session = new UnifiSession({
-    kind: detected.kind,
-    baseUrl: detected.baseUrl,
-    auth,
-    dispatcher,
-    timeoutMs: settings.requestTimeoutMs,
-    maxResponseBytes: settings.maxResponseBytes,
-    logger,
-    now: options.now,
-    limiter: options.limiter,
-    onConnectionFailure: () => options.probeCache.delete(probeKey),
-  })
-  await session.ensureLoggedIn(signal)
+  let session: UnifiSession
+  if (early !== null && early.session.kind === detected.kind && early.session.baseUrl === detected.baseUrl) {
+    session = early.session
+    await early.loggedIn
+  } else {
+    await early?.discard()
+    session = sessionAt(detected.kind, detected.baseUrl)
+    await session.ensureLoggedIn(signal)
+  }
   options.probeCache.set(probeKey, detected)
   return { session, kind: detected.kind, baseUrl: detected.baseUrl, port: detected.port, fingerprints }
+}
+
+interface EarlyLogin {
+  session: UnifiSession
+  loggedIn: Promise<void>
+  /** Waits for the early attempt to end and drops its session (logging out if it did get in). */
+  discard(): Promise<void>
+}
+
+/**
+ * Most consoles are UniFi OS at the address as typed, so a password login there goes out beside the probe
+ * instead of after it: one round trip less on a long link. Only at the address's own origin (its port, or
+ * 443 when none was typed, which is what `https://host` means), so the password goes nowhere the user did not
+ * name; TLS is verified before anything is sent, as for every request. On a classic controller the attempt
+ * meets a 404 and is dropped.
+ */
+function startEarlyLogin(
+  address: ControllerAddress,
+  auth: AuthConfig,
+  sessionAt: (kind: ControllerKind, baseUrl: string) => UnifiSession,
+  signal: AbortSignal,
+): EarlyLogin | null {
+  if (auth.method !== 'password') return null
+  const session = sessionAt('unifi-os', originOf(address.host, address.port ?? HTTPS_PORT))
+  const loggedIn = session.ensureLoggedIn(signal)
+  // Settled by whoever uses or discards it; until then a refusal must not count as unhandled.
+  loggedIn.catch(() => undefined)
+  return {
+    session,
+    loggedIn,
+    async discard() {
+      await loggedIn.then(
+        () => session.logout(),
+        () => undefined,
+      )
+    },
+  }
 }
 
 export async function readSites(session: UnifiSession, signal: AbortSignal): Promise<SiteRef[]> {
