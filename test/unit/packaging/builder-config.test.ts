@@ -108,7 +108,14 @@ describe('electron-builder.yml', () => {
     const config = loadConfig()
     expect(config.asar).toBe(true)
     const included = config.files.filter((pattern) => !pattern.startsWith('!'))
-    expect(included).toEqual(['package.json', 'out/main/**', 'out/preload/**', 'out/renderer/**', 'out/cli/**'])
+    expect(included).toEqual([
+      'package.json',
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'out/cli/**',
+      'out/ipdb/ip-network.bin.gz',
+    ])
     const excluded = config.files.filter((pattern) => pattern.startsWith('!'))
     expect(excluded).toEqual(expect.arrayContaining(['!out/bench/**', '!**/*.map']))
   })
