@@ -3,7 +3,7 @@
  * words of the engine's user-facing messages.
  */
 import { pathToFileURL } from 'node:url'
-import type { RunResult } from './engine/report-session.js'
+import type { RunResult } from './run-result.js'
 import type { CliOutput } from './output.js'
 
 export function printRunSummary(output: CliOutput, result: RunResult, options: { label?: string } = {}): void {

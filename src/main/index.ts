@@ -93,7 +93,11 @@ async function start(): Promise<void> {
   const updater = await loadUpdater(app.isPackaged, logger)
   const services = createMainServices({
     settings,
-    runner: createEngineReportRunner({ logger, appVersion: app.getVersion(), dataDir, reportsDir: reportsDirFor }),
+    runner: createEngineReportRunner({
+      logger,
+      appVersion: app.getVersion(),
+      folders: (current) => ({ dataDir, reportsDir: reportsDirFor(current.report.outputDir) }),
+    }),
     appInfo: () => ({
       name: app.getName(),
       version: app.getVersion(),
@@ -115,7 +119,6 @@ async function start(): Promise<void> {
       logger,
       appVersion: app.getVersion(),
       dataDir,
-      reportsDir,
     }),
   })
   window = new SettingsWindow({

@@ -6,6 +6,7 @@ import { DesktopActions, type Dialogs } from './desktop-actions.js'
 import { createIpcDispatch, type IpcDispatch } from './ipc/dispatch.js'
 import { createIpcHandlers, type IpcHandlers } from './ipc/handlers.js'
 import type { Push } from './ipc/push.js'
+import { demoFolders } from '../core/pipeline/demo.js'
 import { runSecrets } from '../core/pipeline/run-secrets.js'
 import { scrubKnownSecrets } from '../core/report/scrub-secrets.js'
 import { ReportHistoryService, type FileOpener } from './reports/report-history.js'
@@ -126,6 +127,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   const history = new ReportHistoryService({
     dataDir: deps.dataDir,
     reportsDir: deps.reportsDir,
+    demo: demoFolders(deps.dataDir),
     opener: deps.opener ?? NO_OPENER,
     logger,
     now,

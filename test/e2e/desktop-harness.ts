@@ -72,8 +72,7 @@ export async function openDesktop(page: Page, server: StaticServer, options: Des
         : createEngineReportRunner({
             logger,
             appVersion: '0.1.0-e2e',
-            dataDir,
-            reportsDir: (outputDir) => outputDir ?? reportsDir,
+            folders: (current) => ({ dataDir, reportsDir: current.report.outputDir ?? reportsDir }),
           }),
     appInfo: () => ({
       name: 'unifi-scanner',

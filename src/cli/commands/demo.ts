@@ -5,13 +5,15 @@
  * never move the "since last report" window of real reports.
  */
 import path from 'node:path'
-import { settingsSchema } from '../../shared/settings.js'
 import { startFakeCloudflare } from '../../simulator/cloudflare/index.js'
 import { startSimulatedController } from '../../simulator/unifi/index.js'
 import type { CommandContext, GlobalOptions } from '../context.js'
 import { INTERRUPTED_EXIT_CODE } from '../../core/exit-codes.js'
 import { abortOnInterrupt } from '../interrupts.js'
-import { createReportSession } from '../engine/report-session.js'
+import { demoFolders, demoSettings } from '../../core/pipeline/demo.js'
+import { createReportSession } from '../../core/pipeline/report-session.js'
+import { toRunResult } from '../run-result.js'
+import { CLI_VERSION } from '../version.js'
 import { printRunSummary } from '../print-run.js'
 import { openIfWritten } from './report.js'
 
@@ -21,41 +23,42 @@ export interface DemoOptions {
   open?: boolean
 }
 
-/** The demo's report window: the simulator generates a day of data ending now. */
-const DEMO_HOURS = 24
-
 export async function runDemoCommand(
   ctx: CommandContext,
   options: DemoOptions,
   _globals?: GlobalOptions,
 ): Promise<number> {
-  const demoDir = path.join(ctx.dataDir, 'demo')
-  const reportsDir = options.out ? path.resolve(options.out) : path.join(demoDir, 'reports')
+  const folders = demoFolders(ctx.dataDir, options.out ? path.resolve(options.out) : undefined)
   ctx.output.say('Starting the simulated UniFi controller and Cloudflare API (demo data)…')
   const controller = await startSimulatedController({})
   const cloudflare = await startFakeCloudflare({}).catch(async (error: unknown) => {
     await controller.close()
     throw error
   })
-  const settings = settingsSchema.parse({
+  const settings = demoSettings({
     unifi: {
       url: controller.url,
       site: 'default',
       username: controller.credentials.username,
       password: controller.credentials.password,
-      tlsFingerprint: controller.fingerprint,
+      fingerprint: controller.fingerprint,
     },
-    cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
-    report: { format: 'both' },
+    cloudflare: { url: cloudflare.url, apiToken: cloudflare.token, accountId: cloudflare.accountId },
   })
-  const session = createReportSession({ settings, logger: ctx.output.logger, dataDir: demoDir, reportsDir, demo: true })
+  const session = createReportSession({
+    logger: ctx.output.logger,
+    appVersion: CLI_VERSION,
+    folders: () => folders,
+    demo: true,
+  })
   const interrupt = abortOnInterrupt(ctx.io.interrupts)
   try {
-    const run = await session.runOnce({ window: { hours: DEMO_HOURS }, signal: interrupt.signal })
-    if (run === null) {
+    const outcome = await session.run({ settings, signal: interrupt.signal })
+    if (outcome === null) {
       ctx.output.say('Interrupted: the demo report was not written.')
       return INTERRUPTED_EXIT_CODE
     }
+    const run = toRunResult(outcome)
     printRunSummary(ctx.output, run, { label: 'Demo' })
     ctx.output.json(run.json)
     if (options.open) await openIfWritten(ctx, run.json.report.html ?? run.json.report.text)

@@ -8,7 +8,9 @@ import { parseWindowChoice } from '../args.js'
 import { resolveReportsDir } from '../config/data-dir.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
 import { abortOnInterrupt } from '../interrupts.js'
-import { createReportSession } from '../engine/report-session.js'
+import { createReportSession } from '../../core/pipeline/report-session.js'
+import { toRunResult } from '../run-result.js'
+import { CLI_VERSION } from '../version.js'
 import { openReport } from '../open-report.js'
 import { printRunSummary } from '../print-run.js'
 import { INTERRUPTED_EXIT_CODE } from '../../core/exit-codes.js'
@@ -31,19 +33,23 @@ export async function runReportCommand(
   const window = parseWindowChoice(options, ctx.io.now())
   const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
   const session = createReportSession({
-    settings: options.format ? { ...settings, report: { ...settings.report, format: options.format } } : settings,
     logger: ctx.output.logger,
-    dataDir: ctx.dataDir,
-    reportsDir,
-    demo: false,
+    appVersion: CLI_VERSION,
+    folders: () => ({ dataDir: ctx.dataDir, reportsDir }),
   })
   const interrupt = abortOnInterrupt(ctx.io.interrupts)
   try {
-    const run = await session.runOnce({ window, signal: interrupt.signal })
-    if (run === null) {
+    const outcome = await session.run({
+      settings,
+      format: options.format,
+      window: { hours: window.hours, sinceMs: window.since },
+      signal: interrupt.signal,
+    })
+    if (outcome === null) {
       ctx.output.say(`Interrupted (${interrupt.interrupted() ?? 'signal'}): the report was not written.`)
       return INTERRUPTED_EXIT_CODE
     }
+    const run = toRunResult(outcome)
     printRunSummary(ctx.output, run)
     ctx.output.json(run.json)
     if (options.open) await openIfWritten(ctx, run.json.report.html ?? run.json.report.text)

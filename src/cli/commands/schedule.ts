@@ -9,7 +9,9 @@ import { resolveReportsDir } from '../config/data-dir.js'
 import { loadSettings, type CommandContext, type GlobalOptions } from '../context.js'
 import { ExitCode } from '../../core/exit-codes.js'
 import { abortOnInterrupt } from '../interrupts.js'
-import { createReportSession } from '../engine/report-session.js'
+import { createReportSession } from '../../core/pipeline/report-session.js'
+import { toRunResult } from '../run-result.js'
+import { CLI_VERSION } from '../version.js'
 import { printRunSummary } from '../print-run.js'
 import { runScheduleLoop } from '../schedule/schedule-loop.js'
 import { parseSchedule } from '../schedule/schedule-spec.js'
@@ -31,11 +33,9 @@ export async function runScheduleCommand(
   const spec = parseSchedule({ every: options.every, cron: options.cron, timezone: settings.report.timezone })
   const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
   const session = createReportSession({
-    settings: options.format ? { ...settings, report: { ...settings.report, format: options.format } } : settings,
     logger: ctx.output.logger,
-    dataDir: ctx.dataDir,
-    reportsDir,
-    demo: false,
+    appVersion: CLI_VERSION,
+    folders: () => ({ dataDir: ctx.dataDir, reportsDir }),
   })
   const interrupt = abortOnInterrupt(ctx.io.interrupts)
   ctx.output.say(`Scheduling reports ${spec.description}; reports go to ${reportsDir}. Press Ctrl+C to stop.`)
@@ -51,8 +51,9 @@ export async function runScheduleCommand(
       runOnce: async (signal) => {
         runNumber += 1
         try {
-          const run = await session.runOnce({ window: {}, signal })
-          if (run === null) return
+          const outcome = await session.run({ settings, format: options.format, signal })
+          if (outcome === null) return
+          const run = toRunResult(outcome)
           printRunSummary(ctx.output, run, { label: `Run ${runNumber}` })
           ctx.output.json(run.json)
         } catch (error) {

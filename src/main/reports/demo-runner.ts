@@ -1,9 +1,10 @@
-import path from 'node:path'
+import { AbortedError } from '../../core/errors.js'
 import type { Logger } from '../../core/logger.js'
-import { appendHistory, readHistory } from '../../core/report/files/history.js'
+import { demoFolders } from '../../core/pipeline/demo.js'
+import { createReportSession } from '../../core/pipeline/report-session.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
 import type { Settings } from '../../shared/settings.js'
-import { createEngineReportRunner } from './engine-runner.js'
+import { summaryOrFailure } from './engine-runner.js'
 
 /** A simulated controller and fake Cloudflare, running; `settings` point at them. */
 export interface DemoBackends {
@@ -13,44 +14,42 @@ export interface DemoBackends {
 
 export interface DemoRunnerOptions {
   /**
-   * Starts the simulators. Injected because main may not import `src/simulator` (layer rule): the e2e harness
-   * and any build that bundles the simulator pass it in.
+   * Starts the simulators. Injected because main may not import `src/simulator` (layer rule): the app runs them
+   * in a utility process, the e2e harness and tests in-process.
    */
   startBackends: () => Promise<DemoBackends>
   logger: Logger
   appVersion: string
+  /** The app's data folder; the demo keeps its own folders inside it (`demoFolders`). */
   dataDir: string
-  reportsDir: () => string
   onProgress?: (progress: ReportProgress) => void
 }
 
 /**
- * "Try with demo data": one report from the simulators, marked demo. It keeps its own run state under
- * `<data>/demo` so it never moves the "since last report" window of real reports, writes its files to
- * `<reports>/demo` (inside the reports folder, so open/reveal/delete work) and is listed in the app's history.
+ * "Try with demo data": one report from the simulators through a report session of its own (its own runtime,
+ * so demo runs never touch the real breakers), marked demo. State, history and files stay in the demo's
+ * folders; the Reports screen lists the demo history beside the real one.
  */
 export function createDemoRunner(options: DemoRunnerOptions): () => Promise<ReportSummary> {
   return async () => {
-    const demoDataDir = path.join(options.dataDir, 'demo')
     const backends = await options.startBackends()
+    const folders = demoFolders(options.dataDir)
+    const session = createReportSession({
+      logger: options.logger,
+      appVersion: options.appVersion,
+      folders: () => folders,
+      demo: true,
+    })
     try {
-      const runner = createEngineReportRunner({
-        logger: options.logger,
-        appVersion: options.appVersion,
-        dataDir: demoDataDir,
-        reportsDir: () => path.join(options.reportsDir(), 'demo'),
-        demo: true,
+      const outcome = await session.run({
+        settings: backends.settings,
+        signal: new AbortController().signal,
+        onProgress: (progress) => options.onProgress?.({ phase: progress.label, percent: progress.percent }),
       })
-      const summary = await runner(
-        backends.settings,
-        (progress) => options.onProgress?.(progress),
-        new AbortController().signal,
-      )
-      const now = Date.now()
-      const [entry] = (await readHistory(demoDataDir, options.logger, now)).entries
-      if (entry) await appendHistory(options.dataDir, entry, options.logger, now)
-      return summary
+      if (outcome === null) throw new AbortedError('The demo run was cancelled; no report was written.')
+      return summaryOrFailure(outcome, { demo: true })
     } finally {
+      await session.close().catch(() => undefined)
       await backends.close().catch(() => undefined)
     }
   }

@@ -1,22 +1,19 @@
-import { ScannerError, type ErrorKind } from '../../core/errors.js'
-import { integrations } from '../../core/integrations/registry.js'
-import { createIntegrationRuntime } from '../../core/integrations/runner.js'
+import { AbortedError, ScannerError, type ErrorKind } from '../../core/errors.js'
+import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
-import { runReportWithController } from '../../core/pipeline/run-with-controller.js'
-import { incompleteText } from '../../core/pipeline/history-entry.js'
+import { processCloses } from '../../core/pipeline/run-with-controller.js'
+import { createReportSession, type ReportSession, type SessionFolders } from '../../core/pipeline/report-session.js'
+import { toReportSummary } from '../../core/pipeline/report-summary.js'
 import type { RunOutcome } from '../../core/pipeline/outcome.js'
 import type { ReportSummary } from '../../shared/ipc/payloads.js'
+import type { Settings } from '../../shared/settings.js'
 import type { ReportRunner } from './report-job.js'
 
 export interface EngineRunnerOptions {
   logger: Logger
   appVersion: string
-  /** Where state.json and history.json live (the app's data folder). */
-  dataDir: string
-  /** The reports folder for the given settings. */
-  reportsDir: (outputDir: string | undefined) => string
-  /** Demo data: the report says so, and covers the simulator's last 24 hours. */
-  demo?: boolean
+  /** Where the runs keep state, history and reports (the reports folder can be a setting). */
+  folders: (settings: Settings) => SessionFolders
 }
 
 const KNOWN_KINDS: readonly ErrorKind[] = [
@@ -34,54 +31,43 @@ const KNOWN_KINDS: readonly ErrorKind[] = [
 ]
 
 /**
- * The report engine behind "Generate report now": the same pipeline the CLI runs (UniFi collection and the
- * integrations in parallel, analysis, HTML/text files, history). A run whose UniFi part failed still writes a
- * report that explains it, but counts as failed for the tray and the window, with the engine's message.
+ * "Generate report now": the app's report session (the one the CLI holds too) behind `ReportJob`. It runs on
+ * the app's integration runtime, lent at the first run, so breakers and cards span reports; logouts run behind
+ * the outcome for the life of the app. A run whose UniFi part failed still writes a report that explains it,
+ * but counts as failed for the tray and the window, with the engine's message.
  */
 export function createEngineReportRunner(options: EngineRunnerOptions): ReportRunner {
+  const sessionOn = (integrations: IntegrationRuntime | undefined): ReportSession =>
+    createReportSession({
+      logger: options.logger,
+      appVersion: options.appVersion,
+      folders: options.folders,
+      ...(integrations ? { integrations, closes: processCloses } : {}),
+    })
+  let lent: ReportSession | null = null
   return async (settings, onProgress, signal, context) => {
-    const { logger } = options
-    // The app's runtime when lent (breakers span runs); a run-scoped one otherwise.
-    const runtime = context?.integrations ?? createIntegrationRuntime({ integrations, settings, logger })
+    // Without the app's runtime (a bare runner), the run gets a session of its own, closed after it.
+    const session = context ? (lent ??= sessionOn(context.integrations)) : sessionOn(undefined)
     try {
-      const outcome = await runReportWithController(
-        {
-          settings,
-          integrations: runtime,
-          logger,
-          appVersion: options.appVersion,
-          reportsDir: options.reportsDir(settings.report.outputDir),
-          dataDir: options.dataDir,
-        },
-        {
-          signal,
-          onProgress: (progress) => onProgress({ phase: progress.label, percent: progress.percent }),
-          ...(options.demo ? { demo: true, window: { hours: 24 } } : {}),
-        },
-      )
-      for (const warning of outcome.warnings) logger.warn(warning)
-      const failure = outcome.unifi.error
-      if (failure) {
-        const kind = KNOWN_KINDS.find((known) => known === failure.kind) ?? 'config'
-        throw new ScannerError(kind, failure.code, failure.message)
-      }
-      return { ...toSummary(outcome), ...(options.demo ? { demo: true } : {}) }
+      const outcome = await session.run({
+        settings,
+        signal,
+        onProgress: (progress) => onProgress({ phase: progress.label, percent: progress.percent }),
+      })
+      if (outcome === null) throw new AbortedError('The report run was cancelled; no report was written.')
+      return summaryOrFailure(outcome)
     } finally {
-      if (!context) await runtime.close().catch(() => undefined)
+      if (!context) await session.close()
     }
   }
 }
 
-function toSummary(outcome: RunOutcome): ReportSummary {
-  const { severe, medium, low } = outcome.report.findings
-  const incomplete = outcome.complete ? null : incompleteText(outcome.coverage)
-  const counts = `${severe} severe, ${medium} medium and ${low} low findings`
-  return {
-    id: outcome.generatedAt,
-    finishedAt: Date.parse(outcome.generatedAt),
-    headline: incomplete === null ? counts : `${incomplete} At least ${counts}`,
-    severe,
-    files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
-    ...(incomplete === null ? {} : { incomplete }),
+/** The tray's summary of a written report, or the UniFi failure it explains as the error the tray shows. */
+export function summaryOrFailure(outcome: RunOutcome, options: { demo?: boolean } = {}): ReportSummary {
+  const failure = outcome.unifi.error
+  if (failure) {
+    const kind = KNOWN_KINDS.find((known) => known === failure.kind) ?? 'config'
+    throw new ScannerError(kind, failure.code, failure.message)
   }
+  return toReportSummary(outcome, options)
 }

@@ -1,6 +1,7 @@
 import { access, rm } from 'node:fs/promises'
 import { ConfigError } from '../../core/errors.js'
 import type { Logger } from '../../core/logger.js'
+import type { SessionFolders } from '../../core/pipeline/report-session.js'
 import { readHistory, updateHistory, type HistoryEntry } from '../../core/report/files/history.js'
 import type { ReportHistory, ReportHistoryEntry } from '../../shared/ipc/payloads.js'
 import { reportPathInside } from './report-paths.js'
@@ -14,67 +15,88 @@ export interface FileOpener {
 export interface ReportHistoryOptions {
   dataDir: string
   reportsDir: () => string
+  /** The demo's own folders: its history is listed beside the real one, never merged into it. */
+  demo?: SessionFolders
   opener: FileOpener
   logger: Logger
   now: () => number
 }
 
-/** The history list behind the Reports screen: ids in, paths resolved and validated here, never by the renderer. */
+/** One history index and the folder its reports must lie in. */
+interface Shelf {
+  dataDir: string
+  reportsDir: string
+}
+
+/**
+ * The history list behind the Reports screen: ids in, paths resolved and validated here, never by the renderer.
+ * Real reports and demo reports keep separate indexes (so a demo never moves the real window or history);
+ * the list shows both, newest first, and each entry is opened, shown or deleted within its own folders.
+ */
 export class ReportHistoryService {
   constructor(private readonly options: ReportHistoryOptions) {}
 
   async list(): Promise<ReportHistory> {
-    const history = await readHistory(this.location(), this.options.logger, this.options.now())
-    const entries: ReportHistoryEntry[] = []
-    for (const entry of history.entries) entries.push(await this.toView(entry))
-    return { entries, warning: history.warning }
+    const entries: Array<{ entry: ReportHistoryEntry; atMs: number }> = []
+    const warnings: string[] = []
+    for (const shelf of this.shelves()) {
+      const history = await readHistory(shelf, this.options.logger, this.options.now())
+      if (history.warning) warnings.push(history.warning)
+      for (const entry of history.entries) entries.push({ entry: await this.toView(entry), atMs: Date.parse(entry.generatedAt) })
+    }
+    // A stable sort: within one index the order it keeps (newest first) stands.
+    entries.sort((a, b) => (Number.isNaN(b.atMs) ? 0 : b.atMs) - (Number.isNaN(a.atMs) ? 0 : a.atMs))
+    return { entries: entries.map((item) => item.entry), warning: warnings.length > 0 ? warnings.join(' ') : null }
   }
 
   async open(id: string, format?: 'html' | 'text'): Promise<null> {
-    const entry = await this.find(id)
+    const { entry, shelf } = await this.find(id)
     const file = format ? entry.files[format] : (entry.files.html ?? entry.files.text)
     if (!file) throw new ConfigError(`That report has no ${format ?? 'HTML or text'} file.`)
-    const safe = await reportPathInside(this.options.reportsDir(), file)
+    const safe = await reportPathInside(shelf.reportsDir, file)
     const problem = await this.options.opener.openPath(safe)
     if (problem) throw new ConfigError(`The report could not be opened: ${problem}`)
     return null
   }
 
   async reveal(id: string): Promise<null> {
-    const entry = await this.find(id)
+    const { entry, shelf } = await this.find(id)
     const file = entry.files.html ?? entry.files.text
     if (!file) throw new ConfigError('That report has no files left to show.')
-    this.options.opener.showItemInFolder(await reportPathInside(this.options.reportsDir(), file))
+    this.options.opener.showItemInFolder(await reportPathInside(shelf.reportsDir, file))
     return null
   }
 
   async remove(id: string): Promise<ReportHistory> {
-    const entry = await this.find(id)
+    const { entry, shelf } = await this.find(id)
     for (const file of [entry.files.html, entry.files.text]) {
       if (!file) continue
-      const safe = await reportPathInside(this.options.reportsDir(), file).catch((error: unknown) => {
+      const safe = await reportPathInside(shelf.reportsDir, file).catch((error: unknown) => {
         if (error instanceof ConfigError && error.code === 'REPORT_MISSING') return null
         throw error
       })
       if (safe) await rm(safe, { force: true })
     }
     // Under the index lock, so a report finishing meanwhile is not lost.
-    await updateHistory(this.location(), this.options.logger, this.options.now(), (entries) =>
+    await updateHistory(shelf, this.options.logger, this.options.now(), (entries) =>
       entries.filter((candidate) => candidate.id !== id),
     )
     this.options.logger.info('report deleted', { id })
     return this.list()
   }
 
-  private location() {
-    return { dataDir: this.options.dataDir, reportsDir: this.options.reportsDir() }
+  private shelves(): Shelf[] {
+    const real = { dataDir: this.options.dataDir, reportsDir: this.options.reportsDir() }
+    return this.options.demo ? [real, this.options.demo] : [real]
   }
 
-  private async find(id: string): Promise<HistoryEntry> {
-    const history = await readHistory(this.location(), this.options.logger, this.options.now())
-    const entry = history.entries.find((candidate) => candidate.id === id)
-    if (!entry) throw new ConfigError('That report is no longer in the history.', undefined, { code: 'REPORT_UNKNOWN' })
-    return entry
+  private async find(id: string): Promise<{ entry: HistoryEntry; shelf: Shelf }> {
+    for (const shelf of this.shelves()) {
+      const history = await readHistory(shelf, this.options.logger, this.options.now())
+      const entry = history.entries.find((candidate) => candidate.id === id)
+      if (entry) return { entry, shelf }
+    }
+    throw new ConfigError('That report is no longer in the history.', undefined, { code: 'REPORT_UNKNOWN' })
   }
 
   private async toView(entry: HistoryEntry): Promise<ReportHistoryEntry> {

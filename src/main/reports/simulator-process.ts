@@ -6,21 +6,9 @@
  * as Node (the RunAsNode fuse is off in the packaged app); tests launch the same bundle with plain Node.
  */
 import { createInterface } from 'node:readline'
-import { z } from 'zod'
 import { ScannerError } from '../../core/errors.js'
-import { settingsSchema } from '../../shared/settings.js'
+import { demoBackendsSchema, demoSettings, type DemoBackendsDescription } from '../../core/pipeline/demo.js'
 import type { DemoBackends } from './demo-runner.js'
-
-const simulateLineSchema = z.object({
-  unifi: z.object({
-    url: z.string(),
-    site: z.string(),
-    username: z.string(),
-    password: z.string(),
-    fingerprint: z.string(),
-  }),
-  cloudflare: z.object({ url: z.string(), apiToken: z.string(), accountId: z.string() }),
-})
 
 /** What the demo needs of a child running a Node module: Electron's UtilityProcess and Node's ChildProcess both fit. */
 export interface SimulatorChild {
@@ -87,29 +75,16 @@ export function startSimulatorProcess(options: SimulatorProcessOptions): Promise
     lines.once('line', (line) => {
       clearTimeout(timer)
       child.removeListener('exit', exitedEarly)
-      let parsed: z.infer<typeof simulateLineSchema>
+      let parsed: DemoBackendsDescription
       try {
-        parsed = simulateLineSchema.parse(JSON.parse(line))
+        parsed = demoBackendsSchema.parse(JSON.parse(line))
       } catch (error) {
         fail('the simulator printed an unexpected line.', error)
         return
       }
       lines.close()
       resolve({
-        settings: settingsSchema.parse({
-          unifi: {
-            url: parsed.unifi.url,
-            site: parsed.unifi.site,
-            username: parsed.unifi.username,
-            password: parsed.unifi.password,
-            tlsFingerprint: parsed.unifi.fingerprint,
-          },
-          cloudflare: {
-            apiUrl: parsed.cloudflare.url,
-            apiToken: parsed.cloudflare.apiToken,
-            accountId: parsed.cloudflare.accountId,
-          },
-        }),
+        settings: demoSettings(parsed),
         close,
       })
     })

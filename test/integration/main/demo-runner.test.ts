@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/core/logger.js'
+import { readHistory } from '../../../src/core/report/files/history.js'
 import { createPush } from '../../../src/main/ipc/push.js'
 import { createDemoRunner } from '../../../src/main/reports/demo-runner.js'
 import { createMainServices } from '../../../src/main/services.js'
@@ -18,7 +19,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
 
 describe('"Try with demo data" through the IPC handlers', () => {
-  it('writes a labelled demo report, lists it in the history and opens it from there', async () => {
+  it('writes a labelled demo report into its own folders, lists it beside the real history and opens it', async () => {
     const logger = createMemoryLogger()
     const reportsDir = path.join(dataDir, 'reports')
     const opened: string[] = []
@@ -27,7 +28,6 @@ describe('"Try with demo data" through the IPC handlers', () => {
       logger,
       appVersion: '0.1.0-test',
       dataDir,
-      reportsDir: () => reportsDir,
       startBackends: async () => {
         const controller = await startSimulatedController({})
         const cloudflare = await startFakeCloudflare({})
@@ -80,7 +80,19 @@ describe('"Try with demo data" through the IPC handlers', () => {
       expect(sent).toContain('reports:changed')
       const id = (list as { ok: true; value: { entries: Array<{ id: string }> } }).value.entries[0]!.id
       expect(await call('reports:open', { id })).toEqual({ ok: true, value: null })
-      expect(opened[0]).toMatch(/reports[/\\]demo[/\\].+\.html$/)
+      expect(opened[0]).toMatch(/demo[/\\]reports[/\\].+\.html$/)
+      // The demo's state, history and files stay in its folders: nothing is copied into the real ones.
+      expect(existsSync(path.join(dataDir, 'history.json'))).toBe(false)
+      expect(existsSync(path.join(dataDir, 'state.json'))).toBe(false)
+      expect(existsSync(reportsDir)).toBe(false)
+      const demoHistory = await readHistory(path.join(dataDir, 'demo'), logger, Date.now())
+      expect(demoHistory.entries.map((entry) => ({ id: entry.id, demo: entry.demo }))).toEqual([{ id, demo: true }])
+      expect(existsSync(path.join(dataDir, 'demo', 'state.json'))).toBe(true)
+
+      // Deleting it from the list removes it from the demo history, and the real history is still untouched.
+      expect(await call('reports:delete', { id })).toMatchObject({ ok: true, value: { entries: [] } })
+      expect((await readHistory(path.join(dataDir, 'demo'), logger, Date.now())).entries).toEqual([])
+      expect(existsSync(path.join(dataDir, 'history.json'))).toBe(false)
     } finally {
       await services.close()
     }

@@ -36,8 +36,7 @@ function servicesWith(settings: Settings) {
     runner: createEngineReportRunner({
       logger,
       appVersion: '0.1.0-test',
-      dataDir,
-      reportsDir: (outputDir) => outputDir ?? path.join(dataDir, 'reports'),
+      folders: (current) => ({ dataDir, reportsDir: current.report.outputDir ?? path.join(dataDir, 'reports') }),
     }),
     appInfo: () => ({
       name: 'unifi-scanner',

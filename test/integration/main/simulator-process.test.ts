@@ -30,12 +30,10 @@ describe('demo backends in a child process', () => {
     expect(backends.settings.unifi.tlsFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
     expect(backends.settings.cloudflare.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
 
-    const reportsDir = path.join(dataDir, 'reports')
     const demo = createDemoRunner({
       logger: createMemoryLogger(),
       appVersion: '0.1.0-test',
       dataDir,
-      reportsDir: () => reportsDir,
       startBackends: () => Promise.resolve(backends),
     })
     const summary = await demo()

@@ -63,7 +63,11 @@ function savedApp(cloudflareUrl?: string) {
   const reportsDir = path.join(dataDir, `reports-${Math.random().toString(36).slice(2)}`)
   const services = createMainServices({
     settings,
-    runner: createEngineReportRunner({ logger, appVersion: '0.0.0', dataDir, reportsDir: () => reportsDir }),
+    runner: createEngineReportRunner({
+      logger,
+      appVersion: '0.0.0',
+      folders: () => ({ dataDir, reportsDir }),
+    }),
     appInfo: () => ({ name: 'u', version: '0', platform: 'linux', electronVersion: null, reportsDir }),
     push: createPush(() => [target]),
     pageUrl: PAGE,
