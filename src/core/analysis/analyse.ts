@@ -7,6 +7,7 @@ import type { UnifiCollection } from '../unifi/model.js'
 import type { AnalysisResult, Finding } from './model.js'
 import { analyseEvents } from './event-analysis.js'
 import { analyseHealth } from './health-analysis.js'
+import { analyseHealthSubsystems } from './health-subsystems.js'
 import { analyseThreats } from './threat-analysis.js'
 import { compareText, SEVERITY_RANK } from './order.js'
 
@@ -17,7 +18,13 @@ export interface AnalyseOptions {
 }
 
 export function analyse(collection: UnifiCollection, options: AnalyseOptions): AnalysisResult {
-  const events = analyseEvents(collection.events, collection.alarms, collection.threats, collection.window)
+  const events = analyseEvents(
+    collection.events,
+    collection.alarms,
+    collection.threats,
+    collection.window,
+    collection.devices,
+  )
   const threats = analyseThreats(collection.threats, collection.ipsSettings)
   if (events.coveredIpsAlerts > 0) {
     threats.notes.push(
@@ -26,7 +33,7 @@ export function analyse(collection: UnifiCollection, options: AnalyseOptions): A
   }
   const checkedAt = options.now?.() ?? collection.window.until
   const health = analyseHealth(collection.devices, options.thresholds, checkedAt)
-  const findings = sortFindings(events.findings)
+  const findings = sortFindings([...events.findings, ...analyseHealthSubsystems(collection.health, checkedAt)])
   ensureUniqueIds([...findings, ...health.findings])
   return {
     findings,

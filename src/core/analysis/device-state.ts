@@ -27,7 +27,11 @@ const STATES: Readonly<Record<number, StateInfo>> = {
   11: { label: 'isolated', severity: 'severe', stale: false },
 }
 
-export function deviceState(state: number): StateInfo {
+/** A record without a state says nothing about the connection: no finding, metrics taken as reported. */
+const NOT_REPORTED: StateInfo = { label: 'state not reported', severity: null, stale: false }
+
+export function deviceState(state: number | null): StateInfo {
+  if (state === null) return NOT_REPORTED
   return STATES[state] ?? { label: `unknown state ${state}`, severity: 'medium', stale: false }
 }
 

@@ -1,14 +1,22 @@
 /**
  * The rule engine: indexes rules by event key once, then matches each entry in O(1) plus the pattern
- * checks for that key. For one key, pattern-gated triggers are tried before generic ones (most specific
+ * checks for that key. For one key, gated triggers (message pattern or structured test) are tried before generic ones (most specific
  * first), each group in registration order; the first match wins.
  */
 import type { LogEntry } from './model.js'
-import type { Rule } from './rules/rule.js'
+import type { Rule, RuleTrigger } from './rules/rule.js'
 
 interface Binding {
   rule: Rule
-  pattern: RegExp | null
+  /** null: the trigger is not gated. */
+  test: ((entry: LogEntry) => boolean) | null
+}
+
+function gateOf(trigger: RuleTrigger): Binding['test'] {
+  const { pattern, when } = trigger
+  if (pattern && when) return (entry) => pattern.test(entry.message) && when(entry)
+  if (pattern) return (entry) => pattern.test(entry.message)
+  return when ?? null
 }
 
 export interface RuleEngine {
@@ -23,11 +31,12 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
   const generic = new Map<string, Binding[]>()
   for (const rule of rules) {
     for (const trigger of rule.triggers) {
-      const target = trigger.pattern ? gated : generic
+      const test = gateOf(trigger)
+      const target = test ? gated : generic
       for (const key of trigger.keys) {
         const normalised = key.toUpperCase()
         const list = target.get(normalised) ?? []
-        list.push({ rule, pattern: trigger.pattern ?? null })
+        list.push({ rule, test })
         target.set(normalised, list)
       }
     }
@@ -51,7 +60,7 @@ export function createRuleEngine(rules: readonly Rule[]): RuleEngine {
         const bindings = exact.get(key) ?? index.get(key.toUpperCase())
         if (!bindings) continue
         for (const binding of bindings) {
-          if (binding.pattern === null || binding.pattern.test(entry.message)) return binding.rule
+          if (binding.test === null || binding.test(entry)) return binding.rule
         }
       }
       return null

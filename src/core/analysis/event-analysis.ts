@@ -1,9 +1,9 @@
 /**
  * Events and alarms → findings: normalise every entry, match it against the rule table (v2 system-log
  * entries through their mapped keys), merge recurrences, add flapping, and count what no rule knows as
- * "Other events". IPS alerts already covered by the threat section are counted, not repeated.
+ * "Other events" — except entries the console rates HIGH or flags negative, which become findings in its words. IPS alerts already covered by the threat section are counted, not repeated.
  */
-import type { CollectedEvent, CollectedThreat, ReportWindow } from '../unifi/model.js'
+import type { CollectedDevice, CollectedEvent, CollectedThreat, ReportWindow } from '../unifi/model.js'
 import type { Finding, LogEntry } from './model.js'
 import { createRuleEngine } from './engine.js'
 import { detectFlapping } from './flapping.js'
@@ -11,6 +11,7 @@ import { createThreatCoverage } from './ips-alert-coverage.js'
 import { toLogEntry } from './log-entry.js'
 import { mergeOccurrences, type Occurrence } from './recurrence.js'
 import { ALL_RULES } from './rules/index.js'
+import { negativeEventRule } from './negative-event-fallback.js'
 import { systemLogFallbackRule } from './system-log-fallback.js'
 import { candidateKeys } from './system-log-mapping.js'
 import { compareText } from './order.js'
@@ -30,8 +31,10 @@ export function analyseEvents(
   alarms: readonly CollectedEvent[],
   threats: readonly CollectedThreat[],
   window: ReportWindow,
+  devices: readonly CollectedDevice[] = [],
 ): EventAnalysis {
   const coverage = createThreatCoverage(threats)
+  const names = deviceNames(devices)
   const duplicates = alarmsRepeatingEvents(events, alarms)
   const occurrences: Occurrence[] = []
   const roams: LogEntry[] = []
@@ -42,8 +45,10 @@ export function analyseEvents(
 
   const consider = (event: CollectedEvent): void => {
     const entry = toLogEntry(event, index++, window.since)
+    // An event that names its device only by MAC gets the name the device list gives it.
+    if (entry.deviceName === null && entry.deviceMac !== null) entry.deviceName = names.get(entry.deviceMac) ?? null
     logEntryCount++
-    const rule = engine.match(entry, candidateKeys(event)) ?? systemLogFallbackRule(event)
+    const rule = engine.match(entry, candidateKeys(event)) ?? systemLogFallbackRule(event) ?? negativeEventRule(entry)
     if (!rule) {
       other.set(entry.eventType, (other.get(entry.eventType) ?? 0) + 1)
       return
@@ -66,6 +71,13 @@ export function analyseEvents(
     logEntryCount,
     coveredIpsAlerts,
   }
+}
+
+/** MAC → name of every device the controller listed with a name of its own (a nameless device is listed by MAC). */
+function deviceNames(devices: readonly CollectedDevice[]): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const device of devices) if (device.name !== '' && device.name !== device.mac) names.set(device.mac, device.name)
+  return names
 }
 
 /**

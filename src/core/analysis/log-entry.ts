@@ -32,7 +32,8 @@ export function toLogEntry(event: CollectedEvent, index: number, fallbackMs: num
   const deviceName =
     nonEmpty(event.deviceName) ??
     firstRawText(raw, LEGACY_NAME_FIELDS) ??
-    (deviceRole ? firstRawText(deviceRole, ['name', 'hostname']) : null)
+    (deviceRole ? firstRawText(deviceRole, ['name', 'hostname']) : null) ??
+    (parameters ? namedDevice(parameters) : null)
   return {
     id: event.id ?? `${event.origin}#${index}`,
     timestampMs: timestampMs ?? fallbackMs,
@@ -60,6 +61,21 @@ function findDeviceRole(parameters: Record<string, unknown>): Record<string, unk
     const value = asRecord(parameters[role])
     const id = value ? normaliseMac(firstRawText(value, ['id', 'mac'])) : null
     if (value && id !== null && isWellFormedMac(id)) return value
+  }
+  return null
+}
+
+/**
+ * Roles that name the logging device without its MAC: firewall entries carry the console only as
+ * `CONSOLE_NAME` (`{"id":"Lab-Gateway","name":"Lab-Gateway"}`), so the finding still names its device.
+ */
+const NAME_ONLY_ROLES = ['CONSOLE_NAME', 'CONSOLE', ...DEVICE_ROLES] as const
+
+function namedDevice(parameters: Record<string, unknown>): string | null {
+  for (const role of NAME_ONLY_ROLES) {
+    const value = asRecord(parameters[role])
+    const name = value ? firstRawText(value, ['name', 'hostname']) : null
+    if (name !== null) return name
   }
   return null
 }

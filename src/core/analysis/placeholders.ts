@@ -13,8 +13,10 @@ export const UNKNOWN = 'Unknown'
 export const PLACEHOLDER_NAMES = [
   'device_name',
   'device_mac',
+  'connected_to',
   'event_type',
   'message',
+  'named_message',
   'subsystem',
   'timestamp',
   'ip',
@@ -73,26 +75,31 @@ export function placeholderValue(entry: LogEntry, name: PlaceholderName): string
       return entry.deviceName ?? entry.deviceMac ?? 'Unknown device'
     case 'device_mac':
       return entry.deviceMac
+    case 'connected_to':
+      // Wired client events name the network ("has connected to LAN") rather than a device.
+      return (
+        entry.deviceName ??
+        entry.deviceMac ??
+        firstRawText(raw, ['network', 'ssid', 'essid']) ??
+        roleField(raw, ['NETWORK', 'WLAN', 'SSID'], 'name') ??
+        'the network'
+      )
     case 'event_type':
       return entry.eventType
     case 'message':
       return entry.message === '' ? null : entry.message
+    case 'named_message':
+      return entry.message === '' ? null : withDeviceName(entry)
     case 'subsystem':
       return entry.subsystem
     case 'timestamp':
       return formatUtc(entry.timestampMs)
     case 'ip':
-      return (
-        firstRawText(raw, ['ip', 'client_ip', 'src_ip']) ??
-        roleField(raw, ['ADMIN', 'SRC_CLIENT', 'CLIENT', 'SRC_IP'], 'ip') ??
-        // v2 admin-login entries carry the address as an `IP` role whose id (or name) is the address itself.
-        roleField(raw, ['IP'], 'id') ??
-        roleField(raw, ['IP'], 'name')
-      )
+      return entryAddress(entry)
     case 'user':
       return firstRawText(raw, ['admin', 'user', 'username']) ?? roleField(raw, ['ADMIN', 'USER'], 'name')
     case 'client_mac':
-      return firstRawText(raw, ['user', 'client', 'sta']) ?? roleField(raw, ['CLIENT', 'SRC_CLIENT'], 'id')
+      return firstRawText(raw, ['user', 'client', 'sta', 'guest']) ?? roleField(raw, ['CLIENT', 'SRC_CLIENT'], 'id')
     case 'client_name':
       return firstRawText(raw, ['hostname', 'name']) ?? roleField(raw, ['CLIENT', 'SRC_CLIENT'], 'name')
     case 'radio_from':
@@ -129,6 +136,52 @@ export function placeholderValue(entry: LogEntry, name: PlaceholderName): string
       return template === null ? null : renderSystemLogText(template, asRecord(raw['parameters']))
     }
   }
+}
+
+/** Roles that name who acted (an admin, a client, a source address), in the order their address is trusted. */
+const ACTOR_ROLES = ['ADMIN', 'USER', 'SRC_CLIENT', 'CLIENT', 'SRC_IP', 'SOURCE_IP', 'CLIENT_IP', 'REMOTE_IP', 'IP']
+/** Roles that name the device that logged the entry or the target; their address is never the actor's. */
+const NOT_ACTOR_ROLE = /^(DEVICE|AP|SWITCH|GATEWAY|CONSOLE.*|UNIFI_DEVICE|DST.*|DEST.*|TARGET|TRIGGER|POLICY)$/
+const IPV4 = /\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}\b/
+const IPV6 = /^[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}$/i
+
+function addressIn(text: string | null): string | null {
+  if (text === null) return null
+  if (IPV6.test(text) && text.includes('::')) return text
+  return IPV4.exec(text)?.[0] ?? null
+}
+
+/**
+ * The address an entry is about. Legacy events carry `ip`/`client_ip`/`src_ip`; v2 entries put it in whichever
+ * role the firmware chose (`ADMIN.ip`, `SRC_CLIENT.ip`, an `IP` role whose id is the address, …), so every role
+ * is read: the known actor roles first, then any other role that is not the logging device or the target, then
+ * an address written in the message itself.
+ */
+function entryAddress(entry: LogEntry): string | null {
+  const raw = entry.raw
+  const legacy = firstRawText(raw, ['ip', 'client_ip', 'src_ip'])
+  if (legacy !== null) return legacy
+  const parameters = asRecord(raw['parameters'])
+  if (parameters) {
+    const others = Object.keys(parameters).filter((role) => !ACTOR_ROLES.includes(role) && !NOT_ACTOR_ROLE.test(role))
+    for (const role of [...ACTOR_ROLES, ...others]) {
+      const value = asRecord(parameters[role])
+      if (!value) continue
+      const address = addressIn(firstRawText(value, ['ip'])) ?? addressIn(firstRawText(value, ['id', 'name']))
+      if (address !== null) return address
+    }
+  }
+  return addressIn(entry.message)
+}
+
+/** The message with the device's MAC replaced by its name, when the entry has both ("AP[Lobby AP] upgrade failed"). */
+function withDeviceName(entry: LogEntry): string {
+  const { deviceMac, deviceName, message } = entry
+  if (deviceMac === null || deviceName === null || deviceName === deviceMac) return message
+  const hex = deviceMac.replace(/[^0-9a-f]/gi, '')
+  if (hex.length !== 12) return message
+  const spelled = new RegExp((hex.match(/../g) ?? []).join('[:-]?'), 'gi')
+  return message.replace(spelled, deviceName)
 }
 
 /** `parameters[ROLE][field]` of a v2 system-log entry, first role that has it. */

@@ -30,10 +30,17 @@ export function threatRemediation(
   return [fill(severity === 'medium' ? advice.medium : advice.low), ...note]
 }
 
-/** `{src_ip}`, `{dest_ip}`, `{signature}`; a missing value renders as `[src_ip]` so the sentence still reads. */
+/** Words for a value the threat does not carry (v2 system-log threats name a client but often no address). */
+const MISSING: Readonly<Record<string, string>> = {
+  src_ip: 'the source address',
+  dest_ip: 'the destination address',
+  signature: 'this signature',
+}
+
+/** `{src_ip}`, `{dest_ip}`, `{signature}`; a missing value renders as plain words so the sentence still reads. */
 export function fillAdvice(text: string, context: ThreatAdviceContext): string {
   return text.replace(/\{(src_ip|dest_ip|signature)\}/g, (_whole, name: string) => {
     const value = name === 'src_ip' ? context.srcIp : name === 'dest_ip' ? context.destIp : context.signature
-    return value && value.trim() !== '' ? value : `[${name}]`
+    return value && value.trim() !== '' ? value : (MISSING[name] ?? name)
   })
 }

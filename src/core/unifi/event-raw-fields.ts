@@ -7,17 +7,42 @@
 import { internUnknown } from './intern.js'
 import { isPlainObject } from './schemas/primitives.js'
 
+/**
+ * Device-type prefixes of legacy event fields: access point, switch, gateway, Dream Machine (console and
+ * gateway in one), next-gen gateway (UXG), SmartPower (USP). Each sends `<prefix>` (MAC), `<prefix>_name` and
+ * `<prefix>_displayName`; consoles send both their own prefix and `gw_*`.
+ */
+const DEVICE_PREFIXES = ['ap', 'sw', 'gw', 'dm', 'xg', 'usp'] as const
+
+/** Where a legacy event names its device's MAC, most specific first. */
+export const DEVICE_MAC_FIELDS: readonly string[] = [
+  'mac',
+  ...DEVICE_PREFIXES.map((prefix) => `${prefix}_mac`),
+  ...DEVICE_PREFIXES,
+]
+
+/** Where a legacy event names its device: the type's own name, then its display name, then `device_name`. */
+export const DEVICE_NAME_FIELDS: readonly string[] = [
+  ...DEVICE_PREFIXES.map((prefix) => `${prefix}_name`),
+  ...DEVICE_PREFIXES.map((prefix) => `${prefix}_displayName`),
+  'device_name',
+]
+
 /** Top-level record fields, grouped by what the analysis uses them for. */
 export const EVENT_RAW_FIELDS = {
   /** v2 `{ROLE}` objects (`DEVICE`, `SRC_CLIENT`, `IP`, …); see EVENT_ROLE_FIELDS. */
   roles: ['parameters'],
   eventName: ['event'],
   timestamps: ['time', 'timestamp', 'datetime'],
-  deviceMac: ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'],
-  deviceName: ['ap_name', 'sw_name', 'gw_name', 'device_name'],
+  deviceMac: DEVICE_MAC_FIELDS,
+  deviceName: DEVICE_NAME_FIELDS,
+  /** `EVT_GW_WANTransition`: interface and its new state (`active`/`inactive`). */
+  wan: ['iface', 'state'],
+  /** The controller's own verdict on a legacy event. */
+  flags: ['is_negative'],
   text: ['subsystem', 'message_raw', 'msg', 'title_raw', 'title'],
   addresses: ['ip', 'client_ip', 'src_ip', 'dest_ip', 'dst_ip'],
-  people: ['admin', 'user', 'username', 'client', 'sta', 'hostname', 'name'],
+  people: ['admin', 'user', 'username', 'client', 'sta', 'guest', 'hostname', 'name'],
   wireless: [
     'radio_from',
     'radio_to',
@@ -34,6 +59,8 @@ export const EVENT_RAW_FIELDS = {
     'essid',
   ],
   ports: ['port', 'port_idx', 'sw_port'],
+  /** The network a wired client joined (`EVT_LU_Connected`: "has connected to LAN"). */
+  network: ['network'],
 } as const
 
 /** Fields read inside each `parameters[ROLE]` object. */

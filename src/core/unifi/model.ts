@@ -55,8 +55,11 @@ export interface CollectedDevice {
   model: string | null
   /** `uap`, `usw`, `ugw`, `udm`, `uxg`, … */
   type: string
-  /** Controller state code: 1 connected, 0 disconnected, others (adopting, heartbeat missed, isolated …). */
-  state: number
+  /**
+   * Controller state code: 1 connected, 0 disconnected, others (adopting, heartbeat missed, isolated …); null when
+   * the record carries none (some device types and light device lists omit it), which is not "offline".
+   */
+  state: number | null
   version: string | null
   uptimeSec: number | null
   cpuPercent: number | null

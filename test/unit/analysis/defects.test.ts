@@ -53,12 +53,12 @@ describe('defects of the earlier implementation (unreachable DFS rule, unfilled 
     const result = run([
       legacyEvent('EVT_XG_Something'),
       legacyEvent('EVT_XG_Something'),
-      legacyEvent('EVT_SW_Connected'),
+      legacyEvent('EVT_HS_VoucherUsed'),
     ])
     expect(result.findings).toEqual([])
     expect(result.otherEvents).toEqual([
       { eventType: 'EVT_XG_Something', count: 2 },
-      { eventType: 'EVT_SW_Connected', count: 1 },
+      { eventType: 'EVT_HS_VoucherUsed', count: 1 },
     ])
     expect(result.logEntryCount).toBe(3)
   })

@@ -134,9 +134,10 @@ describe('remediation per category and severity', () => {
     expect(low?.remediation[0]).toMatch(/No action is typically required/)
   })
 
-  it('renders a missing address as [src_ip]', () => {
+  it('renders a missing address in words, never as a bracketed placeholder', () => {
     const group = analyseThreats([threat({ signature: 'ET SCAN x', severity: 2, srcIp: null })], null).groups[0]
-    expect(group?.remediation[0]).toContain('[src_ip]')
+    expect(group?.remediation[0]).toContain('the source address')
+    expect(group?.remediation[0]).not.toMatch(/\[src_ip\]/)
   })
 
   it('gives fully blocked groups no steps, but shows a false-positive note where the category has one', () => {

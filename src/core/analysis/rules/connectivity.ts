@@ -1,11 +1,31 @@
 /** Connectivity rules: lost contact, WAN transitions, isolation, STP blocking; each lists every event key real
  * consoles send for it. */
+import type { LogEntry } from '../model.js'
+import { rawText } from '../normalise-values.js'
 import { defineRule } from './rule.js'
 
 const base = { category: 'connectivity', label: 'Connectivity' } as const
 
 /** "WAN port (eth8) transitioned from connected to disconnected" — only the downward transition is an outage. */
-const WAN_WENT_DOWN = /\bto\s+(disconnected|down|offline)\b/i
+const WAN_WENT_DOWN = /\bto\s+(state\s+)?(disconnected|down|offline|inactive|failed)\b/i
+/** `state` values of `EVT_GW_WANTransition` (UXG, UDM: `active`/`inactive`) that mean the link stopped carrying traffic. */
+const WAN_DOWN_STATES: ReadonlySet<string> = new Set([
+  'inactive',
+  'down',
+  'disconnected',
+  'offline',
+  'failed',
+  'unplugged',
+])
+
+/**
+ * A WAN transition is judged by its structured `state` when the record has one (the message wording varies by
+ * firmware: "transitioned from connected to disconnected", "transition to state inactive"), else by the message.
+ */
+export function wanWentDown(entry: LogEntry): boolean {
+  const state = rawText(entry.raw, 'state')
+  return state === null ? WAN_WENT_DOWN.test(entry.message) : WAN_DOWN_STATES.has(state.toLowerCase())
+}
 
 export const CONNECTIVITY_RULES = [
   defineRule({
@@ -45,7 +65,7 @@ export const CONNECTIVITY_RULES = [
     name: 'gateway_wan_down',
     severity: 'severe',
     triggers: [
-      { keys: ['EVT_GW_WANTransition'], pattern: WAN_WENT_DOWN },
+      { keys: ['EVT_GW_WANTransition'], when: wanWentDown },
       { keys: ['EVT_GW_WAN_DISCONNECTED', 'EVT_GW_WAN_DOWN', 'EVT_WAN_FAILOVER'] },
     ],
     title: 'Internet connection lost on {device_name}',
@@ -71,8 +91,8 @@ export const CONNECTIVITY_RULES = [
     ...base,
     name: 'gateway_lost_contact',
     severity: 'severe',
-    // EVT_DM_* keys come from the Dream Machine (console and gateway in one box).
-    triggers: [{ keys: ['EVT_GW_Lost_Contact', 'EVT_DM_Lost_Contact'] }],
+    // EVT_DM_* keys come from the Dream Machine (console and gateway in one box), EVT_XG_* from UXG gateways.
+    triggers: [{ keys: ['EVT_GW_Lost_Contact', 'EVT_DM_Lost_Contact', 'EVT_XG_Lost_Contact'] }],
     title: 'Gateway {device_name} went offline',
     description:
       'Gateway {device_name} ({device_mac}) lost contact with the controller ({event_type}). Internet access and routing between networks are probably down.',
@@ -88,7 +108,7 @@ export const CONNECTIVITY_RULES = [
     ...base,
     name: 'device_lost_contact',
     severity: 'severe',
-    triggers: [{ keys: ['EVT_XG_Lost_Contact', 'EVT_USP_Lost_Contact', 'EVT_DEVICE_LOST_CONTACT'] }],
+    triggers: [{ keys: ['EVT_USP_Lost_Contact', 'EVT_DEVICE_LOST_CONTACT'] }],
     title: 'Device {device_name} went offline',
     description: 'UniFi device {device_name} ({device_mac}) lost contact with the controller ({event_type}).',
     remediation: [
@@ -140,18 +160,42 @@ export const CONNECTIVITY_RULES = [
   }),
   defineRule({
     ...base,
+    name: 'device_connected',
+    severity: 'low',
+    triggers: [{ keys: ['EVT_SW_Connected', 'EVT_GW_Connected', 'EVT_DEVICE_Connected'] }],
+    title: 'Device {device_name} came online',
+    description: 'UniFi device {device_name} connected to the controller after booting or recovering ({event_type}).',
+  }),
+  defineRule({
+    ...base,
+    name: 'guest_connected',
+    severity: 'low',
+    triggers: [{ keys: ['EVT_LG_Connected'] }],
+    title: 'Wired guest {client_mac} connected to {connected_to}',
+    description: 'Guest {client_mac} connected to {connected_to} ({event_type}). Normal activity.',
+  }),
+  defineRule({
+    ...base,
+    name: 'guest_disconnected',
+    severity: 'low',
+    triggers: [{ keys: ['EVT_LG_Disconnected'] }],
+    title: 'Wired guest {client_mac} disconnected from {connected_to}',
+    description: 'Guest {client_mac} disconnected from {connected_to} ({event_type}). Normal activity.',
+  }),
+  defineRule({
+    ...base,
     name: 'client_connected',
     severity: 'low',
     triggers: [{ keys: ['EVT_WU_Connected', 'EVT_WG_Connected', 'EVT_LU_Connected'] }],
-    title: 'Client connected to {device_name}',
-    description: 'Client {client_mac} connected to {device_name} ({event_type}). Normal activity.',
+    title: 'Client connected to {connected_to}',
+    description: 'Client {client_mac} connected to {connected_to} ({event_type}). Normal activity.',
   }),
   defineRule({
     ...base,
     name: 'client_disconnected',
     severity: 'low',
     triggers: [{ keys: ['EVT_WU_Disconnected', 'EVT_WG_Disconnected', 'EVT_LU_Disconnected'] }],
-    title: 'Client disconnected from {device_name}',
-    description: 'Client {client_mac} disconnected from {device_name} ({event_type}). Normal activity.',
+    title: 'Client disconnected from {connected_to}',
+    description: 'Client {client_mac} disconnected from {connected_to} ({event_type}). Normal activity.',
   }),
 ]

@@ -6,10 +6,14 @@ import type { FindingCategory, LogEntry, Severity } from '../model.js'
 import { ScannerError } from '../../errors.js'
 import { compileTemplate, type CompiledTemplate } from '../placeholders.js'
 
-/** A set of event keys, optionally gated by a message pattern (pattern-gated triggers are tried first). */
+/**
+ * A set of event keys, optionally gated by a message pattern or by a test of the entry's structured fields
+ * (gated triggers are tried first; a trigger with both needs both).
+ */
 export interface RuleTrigger {
   keys: readonly string[]
   pattern?: RegExp
+  when?: (entry: LogEntry) => boolean
 }
 
 export interface RuleDefinition {

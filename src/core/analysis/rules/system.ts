@@ -15,9 +15,27 @@ export const SYSTEM_RULES = [
   }),
   defineRule({
     ...base,
+    name: 'firmware_upgrade_failed',
+    severity: 'medium',
+    triggers: [
+      { keys: ['EVT_AP_UpgradeFailed', 'EVT_SW_UpgradeFailed', 'EVT_GW_UpgradeFailed', 'EVT_DEVICE_UpgradeFailed'] },
+    ],
+    title: 'Firmware upgrade failed on {device_name}',
+    description:
+      'The firmware upgrade of {device_name} ({device_mac}) failed ({event_type}). The device keeps running its old firmware and misses the fixes the upgrade carries.',
+    remediation: [
+      'Open the device in the UniFi console and check the firmware version it runs now.',
+      'Make sure the device stayed powered and connected during the upgrade window (PoE budget, uplink).',
+      'Check free storage and the upgrade log on the device page; a full or failing flash stops upgrades.',
+      'Start the upgrade again from the console; if it fails again, restart the device first.',
+      'If it keeps failing, upgrade it by hand with the firmware file from the vendor, or open a support case.',
+    ],
+  }),
+  defineRule({
+    ...base,
     name: 'device_restarted',
     severity: 'low',
-    triggers: [{ keys: ['EVT_AP_Restarted', 'EVT_SW_Restarted', 'EVT_GW_Restarted'] }],
+    triggers: [{ keys: ['EVT_AP_Restarted', 'EVT_SW_Restarted', 'EVT_GW_Restarted', 'EVT_DEVICE_Restarted'] }],
     title: 'Device {device_name} restarted',
     description: 'Device {device_name} restarted as requested ({event_type}).',
   }),
@@ -25,7 +43,16 @@ export const SYSTEM_RULES = [
     ...base,
     name: 'device_restarted_unknown',
     severity: 'medium',
-    triggers: [{ keys: ['EVT_AP_RestartedUnknown', 'EVT_SW_RestartedUnknown', 'EVT_GW_RestartedUnknown'] }],
+    triggers: [
+      {
+        keys: [
+          'EVT_AP_RestartedUnknown',
+          'EVT_SW_RestartedUnknown',
+          'EVT_GW_RestartedUnknown',
+          'EVT_DEVICE_RestartedUnknown',
+        ],
+      },
+    ],
     title: 'Device {device_name} restarted unexpectedly',
     description:
       'Device {device_name} restarted without being asked to ({event_type}). Unplanned restarts point to power, hardware or firmware problems.',
@@ -41,7 +68,20 @@ export const SYSTEM_RULES = [
     ...base,
     name: 'device_adopted',
     severity: 'low',
-    triggers: [{ keys: ['EVT_AP_Adopted', 'EVT_SW_Adopted', 'EVT_GW_Adopted', 'EVT_DEVICE_ADOPTED'] }],
+    triggers: [
+      {
+        keys: [
+          'EVT_AP_Adopted',
+          'EVT_SW_Adopted',
+          'EVT_GW_Adopted',
+          'EVT_DEVICE_ADOPTED',
+          'EVT_AP_AutoReadopted',
+          'EVT_SW_AutoReadopted',
+          'EVT_GW_AutoReadopted',
+          'EVT_DEVICE_AutoReadopted',
+        ],
+      },
+    ],
     title: 'New device {device_name} adopted',
     description: 'Device {device_name} was adopted and is now managed by this controller ({event_type}).',
   }),
@@ -71,6 +111,7 @@ export const SYSTEM_RULES = [
           'EVT_AP_UPDATE_AVAILABLE',
           'EVT_SW_UPDATE_AVAILABLE',
           'EVT_GW_UPDATE_AVAILABLE',
+          'EVT_DEVICE_UPDATE_AVAILABLE',
           'EVT_AD_Update_Available',
         ],
       },

@@ -24,7 +24,7 @@ export function parseDevice(input: unknown): CollectedDevice | null {
     name: record.name === null ? mac : capText(record.name, MAX_NAME_CHARS),
     model: record.model,
     type: record.type ?? 'unknown',
-    state: record.state ?? 0,
+    state: record.state,
     version: record.version,
     uptimeSec: record.uptime ?? toNumber(stats.uptime),
     cpuPercent: toNumber(stats.cpu),

@@ -6,11 +6,8 @@ import type { CollectedEvent } from '../model.js'
 import { normaliseMac, recordTimestampMs } from '../normalise.js'
 import { legacyEventSchema, readSystemLogEntry, roleOf, type SystemLogEntry } from '../schemas/event.js'
 import { capText, isPlainObject, toName } from '../schemas/primitives.js'
-import { slimEventRaw } from '../event-raw-fields.js'
+import { DEVICE_MAC_FIELDS, DEVICE_NAME_FIELDS, slimEventRaw } from '../event-raw-fields.js'
 import { intern } from '../intern.js'
-
-const DEVICE_MAC_FIELDS = ['mac', 'ap_mac', 'sw_mac', 'gw_mac', 'ap', 'sw', 'gw'] as const
-const DEVICE_NAME_FIELDS = ['ap_name', 'sw_name', 'gw_name', 'device_name'] as const
 
 export function parseLegacyEvent(
   input: unknown,
