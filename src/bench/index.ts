@@ -16,6 +16,7 @@ const benches: Bench[] = [
   { title: 'UniFi collection', load: () => import('./unifi.bench.js') },
   { title: 'UniFi collection over a slow link', load: () => import('./unifi-latency.bench.js') },
   { title: 'Analysis and report rendering', load: () => import('./report.bench.js') },
+  { title: 'One report run (UniFi and integrations side by side)', load: () => import('./pipeline.bench.js') },
 ]
 
 /** Each benchmark runs in a fresh process, so one's heap and RSS never count against the next. */

@@ -34,20 +34,19 @@ afterAll(async () => {
 
 describe('process lifetime', () => {
   it('a process that used the runtime (timeouts, an open breaker) exits on its own without close()', async () => {
-    const { stdout, exitedAt } = await new Promise<{ stdout: string; exitedAt: number }>((resolve, reject) => {
+    // The breakers' reset timers are set to an hour in the child: still running when execFile's limit kills it,
+    // the child fails the test; exiting on its own proves the timers hold nothing.
+    const stdout = await new Promise<string>((resolve, reject) => {
       execFile(
         process.execPath,
         [path.join(outDir, 'index.mjs'), upstream.origin],
         { timeout: 20_000 },
-        (error, out) =>
-          error ? reject(new Error(`child failed: ${error.message}`)) : resolve({ stdout: out, exitedAt: Date.now() }),
+        (error, out) => (error ? reject(new Error(`child failed: ${error.message}`)) : resolve(out)),
       )
     })
     const report = JSON.parse(stdout) as { rounds: string[][]; finishedAt: number }
     expect(report.rounds[0]).toEqual(['hang:failed:closed', 'down:failed:closed', 'fine:ok:closed'])
     expect(report.rounds[2]).toEqual(['hang:failed:open', 'down:failed:open', 'fine:ok:closed'])
     expect(report.rounds[3]).toEqual(['hang:failed:open', 'down:failed:open', 'fine:ok:closed'])
-    // The breakers' 60 s reset timers are pending: exiting well before that proves they hold nothing.
-    expect(exitedAt - report.finishedAt).toBeLessThan(10_000)
   }, 60_000)
 })

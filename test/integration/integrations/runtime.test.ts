@@ -67,9 +67,7 @@ describe('integration runtime over loopback HTTP', () => {
       testIntegration({ id: 'hang', url: at('/hang') }),
       testIntegration({ id: 'healthy', url: at('/ok?delay=20') }),
     ])
-    const started = Date.now()
     const outcomes = await runtime.run({ window: WINDOW, unifi: null })
-    const wall = Date.now() - started
 
     const hang = byId(outcomes, 'hang')
     expect(hang).toMatchObject({
@@ -80,10 +78,10 @@ describe('integration runtime over loopback HTTP', () => {
     })
     // Date.now() may round one millisecond below the timer's monotonic budget.
     expect(hang.durationMs).toBeGreaterThanOrEqual(990)
-    expect(wall).toBeLessThan(10_000)
     const healthy = byId(outcomes, 'healthy')
     expect(healthy.status).toBe('ok')
-    expect(healthy.durationMs).toBeLessThan(1_000)
+    // The sibling did not wait for the hang: it finished before the hang's budget ran out.
+    expect(healthy.durationMs).toBeLessThan(hang.durationMs)
     if (healthy.status === 'ok') expect(healthy.section.blocks).toEqual([{ type: 'paragraph', text: 'Value 42' }])
     // The abort reached undici: the server sees the connection go away (bounded generously).
     await Promise.race([
@@ -335,8 +333,8 @@ describe('integration runtime over loopback HTTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     await runtime.close()
     const outcome = byId(await pending, 'slow')
+    // Aborted, not answered: the run did not wait for the upstream's 5 s reply.
     expect(outcome).toMatchObject({ status: 'failed', errorKind: 'aborted' })
-    expect(outcome.durationMs).toBeLessThan(5_000)
   })
 
   it('testConnection runs outside the breaker within the time budget', async () => {

@@ -26,17 +26,22 @@ export interface FeedServer {
   delayMs: number
   status: number
   requests: number
+  /** When each request arrived and when it was answered (epoch ms), in arrival order. */
+  arrivals: Array<{ at: number; answeredAt: number | null }>
   close(): Promise<void>
 }
 
 /** A loopback HTTP endpoint the test integration reads; delay and status are switched by the test. */
 export async function startFeedServer(): Promise<FeedServer> {
-  const feed = { delayMs: 0, status: 200, requests: 0 }
+  const feed = { delayMs: 0, status: 200, requests: 0, arrivals: [] as FeedServer['arrivals'] }
   const server: Server = createServer((_req, res) => {
     feed.requests += 1
+    const arrival = { at: Date.now(), answeredAt: null as number | null }
+    feed.arrivals.push(arrival)
     setTimeout(() => {
       res.writeHead(feed.status, { 'content-type': 'application/json' })
       res.end(JSON.stringify({ blocked: 3, path: '/wp-login.php' }))
+      arrival.answeredAt = Date.now()
     }, feed.delayMs)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

@@ -47,9 +47,8 @@ describe('logout off the critical path', () => {
   it('waiting is bounded: settle gives up after its limit', async () => {
     const closes = new BackgroundCloses()
     closes.add(new Promise<void>(() => undefined))
-    const started = Date.now()
+    // The tracked close never settles: without the limit this would wait until the test times out.
     await closes.settle(200)
-    expect(Date.now() - started).toBeLessThan(2_000)
     expect(closes.size).toBe(1)
   })
 })
