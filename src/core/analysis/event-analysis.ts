@@ -9,6 +9,7 @@ import { createRuleEngine } from './engine.js'
 import { detectFlapping } from './flapping.js'
 import { createThreatCoverage } from './ips-alert-coverage.js'
 import { toLogEntry } from './log-entry.js'
+import { createWanFailover } from './wan-failover.js'
 import { mergeOccurrences, type Occurrence } from './recurrence.js'
 import { ALL_RULES } from './rules/index.js'
 import { negativeEventRule } from './negative-event-fallback.js'
@@ -35,6 +36,7 @@ export function analyseEvents(
 ): EventAnalysis {
   const coverage = createThreatCoverage(threats)
   const names = deviceNames(devices)
+  const failover = createWanFailover(events)
   const duplicates = alarmsRepeatingEvents(events, alarms)
   const occurrences: Occurrence[] = []
   const roams: LogEntry[] = []
@@ -48,7 +50,9 @@ export function analyseEvents(
     // An event that names its device only by MAC gets the name the device list gives it.
     if (entry.deviceName === null && entry.deviceMac !== null) entry.deviceName = names.get(entry.deviceMac) ?? null
     logEntryCount++
-    const rule = engine.match(entry, candidateKeys(event)) ?? systemLogFallbackRule(event) ?? negativeEventRule(entry)
+    const matched =
+      engine.match(entry, candidateKeys(event)) ?? systemLogFallbackRule(event) ?? negativeEventRule(entry)
+    const rule = matched && failover.refine(matched, entry)
     if (!rule) {
       other.set(entry.eventType, (other.get(entry.eventType) ?? 0) + 1)
       return

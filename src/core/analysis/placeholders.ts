@@ -37,6 +37,7 @@ export const PLACEHOLDER_NAMES = [
   'rssi_quality',
   'ssid',
   'port',
+  'wan_iface',
   'policy',
   'title',
 ] as const
@@ -129,6 +130,8 @@ export function placeholderValue(entry: LogEntry, name: PlaceholderName): string
       return firstRawText(raw, ['ssid', 'essid'])
     case 'port':
       return firstRawText(raw, ['port', 'port_idx', 'sw_port']) ?? PORT_IN_MESSAGE.exec(entry.message)?.[1] ?? null
+    case 'wan_iface':
+      return firstRawText(raw, ['iface'])
     case 'policy':
       return roleField(raw, ['TRIGGER', 'POLICY'], 'name')
     case 'title': {

@@ -103,6 +103,31 @@ describe('WAN transitions are judged by their structured state', () => {
     expect(finding.title).toBe('[Connectivity] Internet connection lost on UXG Pro')
   })
 
+  it('a WAN going inactive while another WAN of the gateway comes up is a medium failover', () => {
+    const up = transition('eth0', 'active')
+    const down = { ...transition('eth1', 'inactive'), timestampMs: T0 + 1000 }
+    const result = run([up, down])
+    expect(result.findings.map((finding) => `${finding.severity}:${finding.rule}`)).toEqual([
+      'medium:wan_failover',
+      'low:wan_transition',
+    ])
+    expect(result.findings[0]?.title).toBe(
+      '[Connectivity] WAN link eth1 went down on UXG Pro; internet moved to the other WAN',
+    )
+  })
+
+  it('the same interface coming back is not a failover', () => {
+    const down = transition('eth1', 'inactive')
+    const back = { ...transition('eth1', 'active'), timestampMs: T0 + 60_000 }
+    expect(run([down, back]).findings.map((finding) => finding.rule)).toEqual(['gateway_wan_down', 'wan_transition'])
+  })
+
+  it('a backup WAN that came up hours apart is not this failover', () => {
+    const up = transition('eth0', 'active')
+    const down = { ...transition('eth1', 'inactive'), timestampMs: T0 + 3 * 3_600_000 }
+    expect(run([up, down]).findings.map((finding) => finding.rule)).toEqual(['gateway_wan_down', 'wan_transition'])
+  })
+
   it('a WAN becoming active is a low state change', () => {
     const finding = only(transition('eth0', 'active'))
     expect(finding.rule).toBe('wan_transition')

@@ -130,9 +130,9 @@ const TABLE: Record<string, Entry> = {
   },
   'issue-pastes/aiounifi-236-uxg-wan-transition.json': {
     kind: 'stat/event',
-    // eth1 going inactive is the outage; eth0 becoming active is the state change that followed it.
+    // eth0 became active a second before eth1 went inactive: a failover, the internet stayed up over eth0.
     findings: [
-      'severe: [Connectivity] Internet connection lost on UXG Pro',
+      'medium: [Connectivity] WAN link eth1 went down on UXG Pro; internet moved to the other WAN',
       'low: [Connectivity] Internet (WAN) state changed on UXG Pro',
     ],
     shows: ['WAN iface eth1 transition to state inactive'],

@@ -27,6 +27,24 @@ export function wanWentDown(entry: LogEntry): boolean {
   return state === null ? WAN_WENT_DOWN.test(entry.message) : WAN_DOWN_STATES.has(state.toLowerCase())
 }
 
+/** A WAN link went inactive while another WAN of the gateway came up (chosen by `wan-failover.ts`, not by key). */
+export const WAN_FAILOVER_RULE = defineRule({
+  ...base,
+  name: 'wan_failover',
+  severity: 'medium',
+  triggers: [],
+  title: 'WAN link {wan_iface} went down on {device_name}; internet moved to the other WAN',
+  description:
+    'Gateway {device_name} lost its WAN link {wan_iface} and switched to its other WAN ({event_type}): {message}. The internet still works, but without a backup until the link is back.',
+  remediation: [
+    'Check the modem or ONT on the failed WAN port: power and its "online" light.',
+    'Reseat the cable between that modem and the gateway WAN port.',
+    "Check that provider's status page, or call them.",
+    'Check the WAN settings of that port (DHCP, static IP, PPPoE credentials) under Settings > Internet.',
+    'Confirm in the next report that the link came back, so the site has a backup again.',
+  ],
+})
+
 export const CONNECTIVITY_RULES = [
   defineRule({
     ...base,
