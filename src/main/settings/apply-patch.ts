@@ -15,7 +15,7 @@ export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; field
 /**
  * Pure: merges a patch of plain settings into the current ones and validates the result with the shared schema,
  * so the form gets the same rules (and messages) as the CLI's config file, per field. An empty string clears an
- * optional text field.
+ * optional text field; a null collection budget goes back to its default.
  */
 export function applySettingsPatch(current: Settings, patch: SettingsChange): PatchOutcome {
   const thresholds = { ...current.thresholds }
@@ -25,7 +25,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsChange): Pa
   }
   const merged = {
     ...current,
-    unifi: { ...current.unifi, ...patch.unifi },
+    unifi: withDefaultBudget({ ...current.unifi, ...patch.unifi }),
     cloudflare: { ...current.cloudflare, ...patch.cloudflare },
     breaker: { ...current.breaker, ...patch.breaker },
     report: { ...current.report, ...patch.report },
@@ -40,4 +40,11 @@ export function applySettingsPatch(current: Settings, patch: SettingsChange): Pa
       message: issue.message,
     })),
   }
+}
+
+function withDefaultBudget<T extends { collectionBudgetMs?: number | null | undefined }>(
+  unifi: T,
+): Omit<T, 'collectionBudgetMs'> & { collectionBudgetMs?: number } {
+  const { collectionBudgetMs, ...rest } = unifi
+  return collectionBudgetMs === null || collectionBudgetMs === undefined ? rest : { ...rest, collectionBudgetMs }
 }

@@ -250,6 +250,8 @@ export const settingsPatchSchema = z
         caFile: resetOnly,
         maxResponseBytes: z.number(),
         requestTimeoutMs: z.number(),
+        /** Null goes back to the default (twice the request timeout). */
+        collectionBudgetMs: z.number().nullable(),
         maxConcurrentRequests: z.number(),
       })
       .partial()

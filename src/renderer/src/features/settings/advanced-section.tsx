@@ -26,7 +26,26 @@ function initialThresholds(settings: SettingsView): ThresholdDraft {
   return draft
 }
 
-/** Breaker policy, timeouts and device-health thresholds, checked with the shared schemas before saving. */
+/** Seconds as typed (decimals allowed) to whole milliseconds; NaN for anything that is not a number. */
+function secondsToMs(text: string): number {
+  const seconds = numberFrom(text)
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) : Number.NaN
+}
+
+/** `unifi.collectionBudgetMs`: empty means the default (twice the request timeout); else 1 s to 1 h. */
+function budgetError(text: string): string | null {
+  if (text.trim() === '') return null
+  const ms = secondsToMs(text)
+  return Number.isFinite(ms) && ms >= 1000 && ms <= 3_600_000 ? null : 'Enter seconds from 1 to 3600, or leave empty.'
+}
+
+/** " (60 s now)" for the request timeout being typed, so the default budget reads as a figure. */
+function defaultBudgetText(requestTimeoutMs: string): string {
+  const timeout = numberFrom(requestTimeoutMs)
+  return Number.isFinite(timeout) && timeout > 0 ? ` (${String((timeout * 2) / 1000)} s now)` : ''
+}
+
+/** Breaker policy, timeouts, the UniFi collection limits and device-health thresholds, checked before saving. */
 export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps) {
   const [breaker, setBreaker] = useState(() => ({
     failMax: String(settings.breaker.failMax),
@@ -34,6 +53,10 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
     timeoutMs: String(settings.breaker.timeoutMs),
   }))
   const [requestTimeoutMs, setRequestTimeoutMs] = useState(String(settings.unifi.requestTimeoutMs))
+  const [budgetSeconds, setBudgetSeconds] = useState(() =>
+    settings.unifi.collectionBudgetMs === undefined ? '' : String(settings.unifi.collectionBudgetMs / 1000),
+  )
+  const [maxConcurrent, setMaxConcurrent] = useState(String(settings.unifi.maxConcurrentRequests))
   const [thresholds, setThresholds] = useState(() => initialThresholds(settings))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
@@ -63,15 +86,29 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
       !Number.isInteger(timeout) || timeout < 1000 || timeout > 600_000
         ? 'Enter whole milliseconds from 1000 to 600000.'
         : null
-    if (!policy.ok || !limits.ok || timeoutError) {
+    const budget = budgetError(budgetSeconds)
+    const concurrent = numberFrom(maxConcurrent)
+    const concurrentError =
+      !Number.isInteger(concurrent) || concurrent < 1 || concurrent > 8 ? 'Enter a whole number from 1 to 8.' : null
+    if (!policy.ok || !limits.ok || timeoutError || budget || concurrentError) {
       return setErrors({
         ...(policy.ok ? {} : policy.errors),
         ...(limits.ok ? {} : limits.errors),
         ...(timeoutError ? { 'unifi.requestTimeoutMs': timeoutError } : {}),
+        ...(budget ? { 'unifi.collectionBudgetMs': budget } : {}),
+        ...(concurrentError ? { 'unifi.maxConcurrentRequests': concurrentError } : {}),
       })
     }
     setBusy(true)
-    const patch = { breaker: policy.value, thresholds: limits.value, unifi: { requestTimeoutMs: timeout } }
+    const patch = {
+      breaker: policy.value,
+      thresholds: limits.value,
+      unifi: {
+        requestTimeoutMs: timeout,
+        collectionBudgetMs: budgetSeconds.trim() === '' ? null : secondsToMs(budgetSeconds),
+        maxConcurrentRequests: concurrent,
+      },
+    }
     const outcome = await savePatch(api, patch, accept)
     setBusy(false)
     setErrors(outcome.errors)
@@ -128,6 +165,26 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
           onChange={setRequestTimeoutMs}
           error={errors['unifi.requestTimeoutMs']}
           testId="unifi-request-timeout"
+        />
+        <TextField
+          label="UniFi collection time budget (s)"
+          type="number"
+          inputMode="decimal"
+          value={budgetSeconds}
+          onChange={setBudgetSeconds}
+          hint={`How long the whole UniFi collection may take; what was read by then goes into the report. Empty: twice the request timeout${defaultBudgetText(requestTimeoutMs)}.`}
+          error={errors['unifi.collectionBudgetMs']}
+          testId="unifi-collection-budget"
+        />
+        <TextField
+          label="UniFi requests at once"
+          type="number"
+          inputMode="numeric"
+          value={maxConcurrent}
+          onChange={setMaxConcurrent}
+          hint="1 to 8 (default 4). Lower it for a small console such as a Cloud Key or a UniFi Express."
+          error={errors['unifi.maxConcurrentRequests']}
+          testId="unifi-max-concurrent"
         />
       </div>
       <h3 className="subheading">Device-health thresholds</h3>

@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
   'unifi.tlsFingerprint': 'Pinned certificate fingerprint',
   'unifi.caFile': 'CA file',
   'unifi.requestTimeoutMs': 'UniFi request timeout',
+  'unifi.collectionBudgetMs': 'UniFi collection time budget',
   'unifi.maxConcurrentRequests': 'UniFi requests at once',
   'cloudflare.apiToken': 'API token',
   'cloudflare.accountId': 'Account ID',
