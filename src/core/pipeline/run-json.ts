@@ -39,6 +39,7 @@ export const runJsonSchema = z
         threats: sourceCoverageSchema,
         devices: sourceCoverageSchema,
         health: sourceCoverageSchema,
+        posture: sourceCoverageSchema,
       })
       .strict(),
     report: z.object({
@@ -95,6 +96,7 @@ export function toRunJson(outcome: RunOutcome): RunJson {
       threats: { ...outcome.coverage.threats },
       devices: { ...outcome.coverage.devices },
       health: { ...outcome.coverage.health },
+      posture: { ...outcome.coverage.posture },
     },
     report: {
       html: outcome.report.html,

@@ -15,6 +15,8 @@ import { collectAlarms, type AlarmsResult } from './collect/alarms.js'
 import type { CollectContext } from './collect/context.js'
 import { collectEvents, type EventsResult } from './collect/events.js'
 import { collectClientCount, collectDevices, collectHealth, collectIpsSettings } from './collect/inventory.js'
+import { collectPosture, type PostureResult } from './collect/posture.js'
+import { postureCollection } from './collect/posture-assemble.js'
 import { collectThreats, type ThreatsResult } from './collect/threats.js'
 import {
   controllerInfoOf,
@@ -42,6 +44,8 @@ export interface UnifiClientOptions {
   sourceMemory?: SourceMemory
   /** What earlier runs of this process found when probing (default: shared by the process). */
   probeCache?: ProbeCache
+  /** Read the configuration posture in the wave (default true; the benchmark turns it off to measure its cost). */
+  posture?: boolean
 }
 
 export interface CollectProgress {
@@ -78,6 +82,7 @@ const RANK = {
   health: 5,
   clients: 6,
   'ips-settings': 7,
+  posture: 8,
 } as const
 type Source = keyof typeof RANK
 
@@ -91,6 +96,7 @@ const SKIPPABLE: Record<Source, readonly string[]> = {
   health: [],
   clients: [],
   'ips-settings': [],
+  posture: [],
 }
 
 export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
@@ -206,7 +212,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
       const versionSite = listed.find((site) => site.name === configuredSite) ?? listed[0]
       const info =
         versionSite === undefined
-          ? { version: null, hostname: null }
+          ? { version: null, hostname: null, sysinfo: null }
           : await (early !== null && versionSite.name === configuredSite
               ? early
               : sysinfo(conn.session, versionSite.name, signal))
@@ -304,6 +310,17 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   const ipsTask = (window: ReportWindow, site: string, signal: AbortSignal) =>
     simpleTask('ips-settings', window, site, signal, collectIpsSettings)
 
+  const postureTask = (window: ReportWindow, site: string, signal: AbortSignal): Promise<PostureResult | null> =>
+    options.posture === false
+      ? Promise.resolve(null)
+      : ranked(
+          'posture',
+          `${site}|posture`,
+          async (taskSignal) =>
+            collectPosture(await contextFor('posture', window, site, taskSignal), budgeted(taskSignal)),
+          signal,
+        )
+
   /** Every read of one site at once; the limiter decides what actually goes out. */
   const wave = (window: ReportWindow, site: string, signal: AbortSignal, report: (step: string) => void) => {
     const track = <T>(step: string, promise: Promise<T>): Promise<T> => promise.then((value) => (report(step), value))
@@ -315,6 +332,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
       track('Health read', simpleTask('health', window, site, signal, collectHealth)),
       track('Clients counted', simpleTask('clients', window, site, signal, collectClientCount)),
       track('Threat-management settings read', ipsTask(window, site, signal)),
+      track('Configuration read', postureTask(window, site, signal)),
     ])
   }
 
@@ -348,8 +366,10 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         tasks.abortWhere((key) => key.startsWith(`${planned}|`), new AbortedError('Superseded by the real site name.'))
         reads = wave(window, site.name, signal, report)
       }
-      const [alarms, events, threats, devices, health, clients, ips] = await reads
+      const [alarms, events, threats, devices, health, clients, ips, posture] = await reads
       const logs = [devices.log, health.log, clients.log, ips.log, events.log, alarms.log, threats.log]
+      if (posture !== null) logs.push(posture.log)
+      const assembled = posture === null ? null : postureCollection(posture, ips, devices, controllerFacts.sysinfo)
       const attempts = logs.flatMap((log) => log.attempts)
       const warnings = logs.flatMap((log) => log.warnings)
       report('Collection complete', 100)
@@ -364,6 +384,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         alarms: alarms.alarms,
         threats: threats.threats,
         ipsSettings: ips.value,
+        ...(assembled === null ? {} : { posture: assembled }),
         sources: { events: events.source, alarms: alarms.source, threats: threats.sources, attempts },
         warnings,
       }
@@ -401,7 +422,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   return client
 }
 
-const STEPS = 8
+const STEPS = 9
 
 function progressReporter(
   onProgress: ((progress: CollectProgress) => void) | undefined,

@@ -15,9 +15,11 @@ import { detectController, type DetectedController } from './detect.js'
 import { legacyRead, legacyPath } from './endpoints.js'
 import { apiKeyOnClassicError } from './errors.js'
 import type { ControllerInfo, ControllerKind, SiteRef } from './model.js'
+import type { PostureSysinfo } from './posture-model.js'
 import type { ProbeCache } from './probe-cache.js'
 import type { RequestLimiter } from './request-limiter.js'
 import { parseSites, parseSysinfo } from './parse/controller.js'
+import { parsePostureSysinfo } from './schemas/posture-config.js'
 import { UnifiSession, type AuthConfig } from './session.js'
 import { FingerprintRecorder } from './tls-fingerprint.js'
 
@@ -38,6 +40,8 @@ export interface ControllerFacts {
   sites: SiteRef[]
   version: string | null
   hostname: string | null
+  /** The posture fields of `stat/sysinfo` (update available, auto backup); null when it could not be read. */
+  sysinfo: PostureSysinfo | null
 }
 
 export interface ConnectOptions {
@@ -199,16 +203,16 @@ export async function readSysinfo(
   site: string,
   logger: Logger,
   signal: AbortSignal,
-): Promise<{ version: string | null; hostname: string | null }> {
+): Promise<Omit<ControllerFacts, 'sites'>> {
   try {
     const sysinfo = await legacyRead(session, legacyPath(session, site, 'stat/sysinfo'), 'stat/sysinfo', signal)
-    return parseSysinfo(sysinfo.data)
+    return { ...parseSysinfo(sysinfo.data), sysinfo: parsePostureSysinfo(sysinfo.data) }
   } catch (error) {
     if (isFatal(error)) throw error
     logger.warn('Could not read the Network version (stat/sysinfo)', {
       error: error instanceof Error ? error.message : 'unknown',
     })
-    return { version: null, hostname: null }
+    return { version: null, hostname: null, sysinfo: null }
   }
 }
 

@@ -8,7 +8,7 @@ import type { DataKind, SourceAttempt, UnifiCollection } from './model.js'
 
 export type CoverageState = 'read' | 'partial' | 'unavailable'
 
-export const COVERAGE_SOURCES = ['events', 'alarms', 'threats', 'devices', 'health'] as const
+export const COVERAGE_SOURCES = ['events', 'alarms', 'threats', 'devices', 'health', 'posture'] as const
 export type CoverageSource = (typeof COVERAGE_SOURCES)[number]
 
 /** A report is incomplete when one of these is unavailable; the checkpoint advances only when all were read. */
@@ -39,12 +39,38 @@ export function collectionCoverage(collection: UnifiCollection): Coverage {
     threats: collection.threats.length,
     devices: collection.devices.length,
     health: collection.health.length,
+    posture: postureRecords(collection),
   }
   const coverage = {} as Coverage
   for (const source of COVERAGE_SOURCES) {
-    coverage[source] = judgeCoverage(source, collection.sources.attempts, records[source])
+    coverage[source] = judgeCoverage(source, attemptsFor(source, collection), records[source])
   }
   return coverage
+}
+
+/**
+ * The posture reads its settings from the run's one settings read (recorded as `ips-settings`): that attempt
+ * counts for the posture too, once the run collected a posture at all.
+ */
+function attemptsFor(source: CoverageSource, collection: UnifiCollection): readonly SourceAttempt[] {
+  const attempts = collection.sources.attempts
+  if (source !== 'posture' || collection.posture === undefined) return attempts
+  return attempts.map((attempt) => (attempt.data === 'ips-settings' ? { ...attempt, data: 'posture' } : attempt))
+}
+
+/** Posture sources that were read (settings, WLANs, forwards, UPnP, networks, firewall). */
+function postureRecords(collection: UnifiCollection): number {
+  const posture = collection.posture
+  if (posture === undefined) return 0
+  const reads = [
+    posture.settings,
+    posture.wlans,
+    posture.portForwards,
+    posture.upnp,
+    posture.networks,
+    posture.firewall,
+  ]
+  return reads.filter((read) => read.state === 'read').length
 }
 
 /** One source's state from its attempts and the number of records the collection kept. */

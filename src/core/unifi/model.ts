@@ -4,6 +4,7 @@
  * but stay close to the controller's meaning; rules and thresholds live in `src/core/analysis`.
  * Timestamps are epoch milliseconds (UTC).
  */
+import type { PostureCollection } from './posture-model.js'
 
 export type ControllerKind = 'unifi-os' | 'classic'
 
@@ -143,7 +144,7 @@ export interface IpsSettings {
 }
 
 export type DataKind =
-  'sites' | 'sysinfo' | 'devices' | 'health' | 'clients' | 'events' | 'alarms' | 'threats' | 'ips-settings'
+  'sites' | 'sysinfo' | 'devices' | 'health' | 'clients' | 'events' | 'alarms' | 'threats' | 'ips-settings' | 'posture'
 
 /** One endpoint the client tried for one kind of data, and what came of it. */
 export interface SourceAttempt {
@@ -183,6 +184,8 @@ export interface UnifiCollection {
   alarms: CollectedEvent[]
   threats: CollectedThreat[]
   ipsSettings: IpsSettings | null
+  /** The configuration the posture audit reads (secrets already reduced); absent when the run did not read it. */
+  posture?: PostureCollection
   sources: DataSources
   /** Per-data problems that did not stop the collection (one failing call never discards the rest). */
   warnings: string[]

@@ -1,6 +1,7 @@
 /** Assembles a simulated controller: certificate, persona, per-site datasets, sessions and the server. */
 import { randomBytes } from 'node:crypto'
 import { SiteDataset, type DatasetSizes } from '../data/dataset.js'
+import { POSTURE_PROFILES, type PostureProfileName } from '../data/posture-profiles.js'
 import { mix } from '../data/prng.js'
 import { createSiteContext, type IpsProfile } from '../data/site-context.js'
 import { createServerCertificate } from './certificate.js'
@@ -22,6 +23,14 @@ function size(value: number | undefined, fallback: number, name: string): number
     throw new ConfigError(`The simulator's ${name} must be a whole number of 0 or more (got ${String(value)}).`)
   }
   return value
+}
+
+function postureProfile(name: PostureProfileName | undefined): PostureProfileName {
+  if (name === undefined) return 'well-kept'
+  if (!POSTURE_PROFILES.includes(name)) {
+    throw new ConfigError(`Unknown simulator posture "${String(name)}". Use one of: ${POSTURE_PROFILES.join(', ')}.`)
+  }
+  return name
 }
 
 export async function startSimulatedController(options: SimulatedControllerOptions = {}): Promise<SimulatedController> {
@@ -64,6 +73,7 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     counters: { logins: 0, logouts: 0 },
     sites,
     now,
+    posture: postureProfile(options.posture),
   }
   const cert = await createServerCertificate()
   const host = options.host ?? '127.0.0.1'

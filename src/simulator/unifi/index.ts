@@ -12,3 +12,4 @@ export type {
 } from './types.js'
 export { PERSONAS } from './personas.js'
 export { startSimulatedController, DEFAULT_SIZES } from './controller.js'
+export { POSTURE_PROFILES, PLANTED_SECRETS, type PostureProfileName } from '../data/posture-profiles.js'

@@ -6,6 +6,13 @@ import type { SiteDataset } from '../data/dataset.js'
 import type { JsonRecord } from '../data/device-builders.js'
 import { field, numberField, type SimRequest } from './request.js'
 import { legacyError, legacyNotFound, legacyOk, type SimResponse } from './responses.js'
+import {
+  postureDevices,
+  postureLegacy,
+  postureSettingsDocs,
+  postureSysinfoFields,
+  refusesSettings,
+} from './routes-posture.js'
 import { findSite, type ControllerState } from './state.js'
 
 const HOUR_MS = 3_600_000
@@ -69,9 +76,9 @@ function alarms(state: ControllerState, site: SiteDataset, req: SimRequest, whic
   return legacyOk(archived === false || archived === 'false' ? all.filter((a) => a.archived === false) : all)
 }
 
-function devices(site: SiteDataset, req: SimRequest, basic: boolean): SimResponse {
+function devices(state: ControllerState, site: SiteDataset, req: SimRequest, basic: boolean): SimResponse {
   const macs = field(req.body, 'macs')
-  let list = site.devices()
+  let list = postureDevices(state, site.devices())
   if (Array.isArray(macs) && macs.length > 0) {
     const wanted = new Set(macs.map(normaliseMac))
     list = list.filter((d) => wanted.has(normaliseMac(d.mac)))
@@ -90,8 +97,8 @@ function devices(site: SiteDataset, req: SimRequest, basic: boolean): SimRespons
   return legacyOk(list)
 }
 
-function settingsSection(site: SiteDataset, key: string | undefined): SimResponse {
-  const all = site.settings()
+function settingsSection(state: ControllerState, site: SiteDataset, key: string | undefined): SimResponse {
+  const all = postureSettingsDocs(state, site)
   return legacyOk(key ? all.filter((s: JsonRecord) => s.key === key) : all)
 }
 
@@ -114,16 +121,18 @@ export function legacyRoute(state: ControllerState, req: SimRequest, rest: strin
   const [, siteName = '', endpoint = ''] = match
   const site = findSite(state, decodeURIComponent(siteName))
   if (!site) return legacyError(400, 'api.err.NoSiteContext')
+  const refused = refusesSettings(state, req, endpoint)
+  if (refused !== null) return refused
   const facts = { version: state.persona.version, unifiOs: state.persona.unifiOs, hostname: state.persona.hostname }
   switch (endpoint) {
     case 'stat/sysinfo':
-      return legacyOk([site.sysinfo(facts)])
+      return legacyOk([{ ...site.sysinfo(facts), ...postureSysinfoFields(state) }])
     case 'stat/health':
       return legacyOk(site.health())
     case 'stat/device':
-      return devices(site, req, false)
+      return devices(state, site, req, false)
     case 'stat/device-basic':
-      return devices(site, req, true)
+      return devices(state, site, req, true)
     case 'stat/sta':
       return legacyOk(site.clients())
     case 'stat/event':
@@ -140,11 +149,11 @@ export function legacyRoute(state: ControllerState, req: SimRequest, rest: strin
     }
     case 'rest/setting':
     case 'get/setting':
-      return settingsSection(site, undefined)
+      return settingsSection(state, site, undefined)
     default: {
       const section = /^(?:rest|get)\/setting\/([a-z_]+)$/.exec(endpoint)
-      if (section) return settingsSection(site, section[1])
-      return legacyNotFound()
+      if (section) return settingsSection(state, site, section[1])
+      return postureLegacy(state, site, endpoint) ?? legacyNotFound()
     }
   }
 }

@@ -6,6 +6,7 @@ import type { SiteDataset } from '../data/dataset.js'
 import { LOG_CATEGORIES, LOG_SEVERITIES } from '../data/event-kinds.js'
 import { field, numberField, type SimRequest } from './request.js'
 import { json, v2Error, type SimResponse } from './responses.js'
+import { postureV2 } from './routes-posture.js'
 import { findSite, type ControllerState } from './state.js'
 
 const DAY_MS = 86_400_000
@@ -145,6 +146,9 @@ export function v2Route(state: ControllerState, req: SimRequest, rest: string): 
   if (!match) return v2Error(404, 'Not Found')
   const [, siteName = '', endpoint = ''] = match
   const systemLogMatch = /^system-log\/([a-z-]+)$/.exec(endpoint)
+  const postureSite = findSite(state, decodeURIComponent(siteName))
+  const posture = postureSite === undefined || req.method !== 'GET' ? null : postureV2(state, postureSite, endpoint)
+  if (posture !== null) return posture
   const known = endpoint === 'traffic-flows' || systemLogMatch !== null
   if (!known || (systemLogMatch && !state.persona.systemLog)) return v2Error(404, `No static resource ${endpoint}.`)
   const site = findSite(state, decodeURIComponent(siteName))

@@ -1,5 +1,6 @@
 /** Everything the route handlers share for one simulated controller. */
 import type { SiteDataset } from '../data/dataset.js'
+import type { PostureProfileName } from '../data/posture-profiles.js'
 import type { FaultBook } from './faults.js'
 import type { Persona } from './personas.js'
 import type { SessionStore } from './sessions.js'
@@ -14,6 +15,8 @@ export interface ControllerState {
   sites: readonly SiteDataset[]
   /** Reference clock for report windows (`within`, default ranges). */
   now: () => number
+  /** How the sites are set up, for the configuration posture audit. */
+  posture: PostureProfileName
 }
 
 export function findSite(state: ControllerState, name: string): SiteDataset | undefined {

@@ -1,3 +1,4 @@
+import type { PostureProfileName } from '../data/posture-profiles.js'
 /** The agreed public API of the simulated controller; tests and the demo build on it. */
 
 export type PersonaName = 'classic-8' | 'unifi-os-9.1' | 'unifi-os-9.4' | 'unifi-os-10.0' | 'unifi-os-10.3'
@@ -50,6 +51,12 @@ export interface SimulatedControllerOptions {
    * Unlike the `slow` fault it does not hold the request body, and requests wait side by side.
    */
   latencyMs?: number
+  /**
+   * How the sites are set up for the configuration posture audit (default `well-kept`): `neglected`,
+   * `zone-based` (migrated to the zone-based firewall), `cve-affected` (console firmware in a listed advisory's
+   * range, reachable from the internet) or `settings-refused` (the settings endpoints answer 401 to an API key).
+   */
+  posture?: PostureProfileName
 }
 
 export interface RecordedRequest {

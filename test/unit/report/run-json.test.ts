@@ -78,6 +78,7 @@ describe('report --json shape', () => {
         threats: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
         devices: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
         health: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
+        posture: { state: 'unavailable', records: 0, rejected: 0, reason: 'authentication failed' },
       },
       generatedAt: '2026-01-24T09:30:00-05:00',
       report: {

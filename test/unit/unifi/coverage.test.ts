@@ -95,11 +95,11 @@ describe('judgeCoverage', () => {
 
 describe('isComplete', () => {
   const read = { state: 'read', records: 1, rejected: 0, reason: null } as const
-  const base: Coverage = { events: read, alarms: read, threats: read, devices: read, health: read }
+  const base: Coverage = { events: read, alarms: read, threats: read, devices: read, health: read, posture: read }
   it('is complete unless a core source (events, threats, devices) is unavailable', () => {
     const unavailable = { state: 'unavailable', records: 0, rejected: 0, reason: 'HTTP 500' } as const
     expect(isComplete(base)).toBe(true)
-    expect(isComplete({ ...base, alarms: unavailable, health: unavailable })).toBe(true)
+    expect(isComplete({ ...base, alarms: unavailable, health: unavailable, posture: unavailable })).toBe(true)
     expect(isComplete({ ...base, events: { ...read, state: 'partial' } })).toBe(true)
     for (const core of ['events', 'threats', 'devices'] as const)
       expect(isComplete({ ...base, [core]: unavailable })).toBe(false)

@@ -19,6 +19,7 @@ export const SOURCE_LABEL: Record<CoverageSource, string> = {
   threats: 'security threats',
   devices: 'devices',
   health: 'network health',
+  posture: 'configuration posture',
 }
 
 const STATE_TEXT: Record<SourceCoverage['state'], string> = {

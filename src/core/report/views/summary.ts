@@ -143,7 +143,10 @@ export function buildSummary(input: SummaryInput): ExecutiveSummary {
   const read = (source: CoverageSource) => input.coverage[source].state === 'read'
   const quiet =
     analysis !== null && counts.total === 0 && (threatEvents ?? 0) === 0 && read('events') && read('threats')
-  const countsAtLeast = COVERAGE_SOURCES.some((source) => input.coverage[source].state === 'partial')
+  // The posture is scored, not counted: a partly read configuration does not make the counts lower bounds.
+  const countsAtLeast = COVERAGE_SOURCES.some(
+    (source) => source !== 'posture' && input.coverage[source].state === 'partial',
+  )
   return {
     counts,
     breakdown,

@@ -7,20 +7,30 @@ import { legacyPath, legacyRead } from '../endpoints.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { parseHealth, parseIpsSettings } from '../parse/controller.js'
 import { parseDevice } from '../parse/device.js'
+import type { PostureDevice, PostureSettings } from '../posture-model.js'
+import { parseDeviceFirmware } from '../schemas/posture-config.js'
+import { parsePostureSettings } from '../schemas/posture-settings.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { Rejections, SourceLog } from '../source-log.js'
 import { isFatal, noteUnsupported, type CollectContext } from './context.js'
+import { isRefusedEndpoint } from './posture-read.js'
 
 export interface Sourced<T> {
   value: T
   log: SourceLog
 }
 
-export async function collectDevices(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<CollectedDevice[]>> {
-  return readOne(ctx, 'devices', 'stat/device', [], signal, (data, log, rejections) => {
+export async function collectDevices(
+  ctx: CollectContext,
+  signal: AbortSignal,
+): Promise<Sourced<CollectedDevice[]> & { firmware: PostureDevice[] }> {
+  const firmware: PostureDevice[] = []
+  const read = await readOne(ctx, 'devices', 'stat/device', [], signal, (data, log, rejections) => {
     const devices: CollectedDevice[] = []
     for (const item of data) {
       const device = parseDevice(item)
+      const facts = device === null ? null : parseDeviceFirmware(item)
+      if (facts !== null) firmware.push(facts)
       if (device !== null) devices.push(device)
       else
         rejections.add(
@@ -31,6 +41,7 @@ export async function collectDevices(ctx: CollectContext, signal: AbortSignal): 
       log.warn(`${data.length - devices.length} device records had no MAC address and were skipped.`)
     return devices
   })
+  return { ...read, firmware }
 }
 
 export async function collectHealth(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<HealthSubsystem[]>> {
@@ -47,15 +58,22 @@ export async function collectClientCount(ctx: CollectContext, signal: AbortSigna
   return readOne<number | null>(ctx, 'clients', 'stat/sta', null, signal, (data) => data.length)
 }
 
+/**
+ * The threat-management section, and from the same read the sections the posture audit needs (reduced at parse
+ * time, secrets dropped), so the settings are asked for once per run.
+ */
 export async function collectIpsSettings(
   ctx: CollectContext,
   signal: AbortSignal,
-): Promise<Sourced<IpsSettings | null>> {
-  return readOne<IpsSettings | null>(ctx, 'ips-settings', 'rest/setting', null, signal, (data, log) => {
+): Promise<Sourced<IpsSettings | null> & { posture: PostureSettings | null }> {
+  let posture: PostureSettings | null = null
+  const read = await readOne<IpsSettings | null>(ctx, 'ips-settings', 'rest/setting', null, signal, (data, log) => {
+    posture = parsePostureSettings(data)
     const settings = parseIpsSettings(data)
     if (settings === null) log.warn('The controller has no threat-management (ips) settings section.')
     return settings
   })
+  return { ...read, posture }
 }
 
 async function readOne<T>(
@@ -75,7 +93,8 @@ async function readOne<T>(
     log.used(data, endpoint, count, false, null, rejections)
     return { value, log }
   } catch (error) {
-    if (isFatal(error)) throw error
+    // A console that refuses the settings to an API key still serves the rest of the run.
+    if (isFatal(error) && !(data === 'ips-settings' && isRefusedEndpoint(error))) throw error
     if (error instanceof EndpointUnsupportedError) noteUnsupported(ctx, log, data, error, null)
     else log.failed(data, endpoint, error)
     if (error instanceof EndpointUnsupportedError)
