@@ -65,8 +65,11 @@ export function coverageNote(source: CoverageSource, coverage: Coverage): string
 
 export function buildCoverageSection(coverage: Coverage, notes: readonly string[]): ReportSection {
   const complete = isComplete(coverage)
-  const unavailable = COVERAGE_SOURCES.filter((source) => coverage[source].state === 'unavailable')
-  const partial = COVERAGE_SOURCES.filter((source) => coverage[source].state === 'partial')
+  // The configuration posture has its own section, which says what could not be checked and why; its row is in
+  // the table, but the panel's headline is about the sources the counts come from.
+  const counted = COVERAGE_SOURCES.filter((source) => source !== 'posture')
+  const unavailable = counted.filter((source) => coverage[source].state === 'unavailable')
+  const partial = counted.filter((source) => coverage[source].state === 'partial')
   const coreMissing = CORE_SOURCES.filter((source) => coverage[source].state === 'unavailable')
   const summary = !complete
     ? `Incomplete report: could not check ${coreMissing.map((source) => SOURCE_LABEL[source]).join(', ')}.`
