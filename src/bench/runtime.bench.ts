@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { z } from 'zod'
 import { HttpStatusError } from '../core/errors.js'
 import { createDispatcher, httpRequest, parseJsonBody } from '../core/http/index.js'
 import { silentLogger } from '../core/logger.js'
@@ -49,6 +50,7 @@ function loopbackIntegration(id: string, origin: string): Integration<unknown> {
     id,
     displayName: id,
     description: 'benchmark',
+    settingsSchema: z.object({}),
     fields: [],
     async fetch(ctx) {
       const response = await httpRequest({ url: `${origin}/data`, dispatcher: ctx.dispatcher, signal: ctx.signal })

@@ -12,7 +12,9 @@ import type {
   SettingsView,
   UnifiTestResult,
 } from '../shared/ipc/payloads.js'
-import { settingsSchema } from '../shared/settings.js'
+import type { IntegrationValue } from '../shared/settings.js'
+import type { AnyIntegration } from '../core/integrations/contract.js'
+import { integrationIssues, storedValues } from '../core/integrations/values.js'
 import { testUnifiDraft, type UnifiDraft } from './connections/unifi-tester.js'
 import type { ReportHistoryService } from './reports/report-history.js'
 import type { RuntimeHost } from './runtime/runtime-host.js'
@@ -40,11 +42,17 @@ export interface DesktopActionsDeps {
   demo: (() => Promise<ReportSummary>) | null
   /** Ports probed for a URL without one (tests aim them at a loopback simulator). */
   probePorts?: number[]
+  /** The registry; tests pass their own. */
+  integrations?: readonly AnyIntegration[]
 }
 
 /** The settings window's actions that need more than one service: each one small, each one tested. */
 export class DesktopActions {
   constructor(private readonly deps: DesktopActionsDeps) {}
+
+  private get integrations(): readonly AnyIntegration[] {
+    return this.deps.integrations ?? registeredIntegrations
+  }
 
   get history(): ReportHistoryService {
     return this.deps.history
@@ -110,20 +118,31 @@ export class DesktopActions {
   }
 
   async verifyCloudflare(draft: ValidInvokeRequest<'cloudflare:verify-token'>): Promise<ConnectionTest> {
-    const stored = this.deps.settings.read()
-    const settings = settingsSchema.parse({
-      ...stored,
-      cloudflare: {
-        ...stored.cloudflare,
-        ...(draft.apiToken !== undefined ? { apiToken: draft.apiToken } : {}),
-        ...(draft.accountId !== undefined ? { accountId: draft.accountId } : {}),
-      },
+    return this.testIntegration('cloudflare', {
+      ...(draft.apiToken !== undefined ? { apiToken: draft.apiToken } : {}),
+      ...(draft.accountId !== undefined ? { accountId: draft.accountId } : {}),
     })
-    const cloudflare = registeredIntegrations.filter((integration) => integration.id === 'cloudflare')
-    // A throwaway runtime: a draft token is tested outside the app's breaker, whose state it must not touch.
-    const runtime = createIntegrationRuntime({ integrations: cloudflare, settings, logger: this.deps.logger })
+  }
+
+  /**
+   * "Test connection" of an integration with what the form holds: `draft` values (secrets included, typed but not
+   * saved) over the stored ones. A draft that does not pass the integration's schema is answered, not thrown.
+   */
+  async testIntegration(id: string, draft: Readonly<Record<string, IntegrationValue>>): Promise<ConnectionTest> {
+    const integration = this.integrations.find((candidate) => candidate.id === id)
+    if (!integration) return { ok: false, message: `There is no integration called "${id}".` }
+    const stored = this.deps.settings.read()
+    const values = { ...storedValues(stored, id), ...draft }
+    const settings = { ...stored, integrations: { ...stored.integrations, [id]: values } }
+    const issues = integrationIssues([integration], settings.integrations)
+    if (issues.length > 0) {
+      const fields = issues.map((issue) => `${issue.path.split('.').at(-1) ?? ''} ${issue.message}`).join('; ')
+      return { ok: false, message: `${integration.displayName}: ${fields}.` }
+    }
+    // A throwaway runtime: a draft is tested outside the app's breaker, whose state it must not touch.
+    const runtime = createIntegrationRuntime({ integrations: [integration], settings, logger: this.deps.logger })
     try {
-      return await runtime.testConnection('cloudflare')
+      return await runtime.testConnection(id)
     } finally {
       await runtime.close()
     }

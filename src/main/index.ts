@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { app, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { restrictNewFilePermissions, tightenPermissions } from '../core/files/private-files.js'
+import { runSecrets } from '../core/pipeline/run-secrets.js'
 import type { ReportSummary } from '../shared/ipc/payloads.js'
 import type { Settings } from '../shared/settings.js'
 import { APP_ID, startedHidden } from './app/app-identity.js'
@@ -234,9 +235,7 @@ function lastReportFile(summary: ReportSummary | null): string | null {
 }
 
 function knownSecrets(settings: Settings): string[] {
-  return [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
-    (value): value is string => value !== undefined,
-  )
+  return runSecrets(settings)
 }
 
 /** macOS says when the login item started the app; elsewhere the item passes `--hidden`. */

@@ -82,7 +82,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   const { settings, logger } = deps
   // Last line of defence: an upstream that echoes a secret into an error message must not get it to the window.
   const scrub = <T>(value: T): T =>
-    JSON.parse(scrubKnownSecrets(JSON.stringify(value) ?? 'null', runSecrets(settings.read()))) as T
+    JSON.parse(
+      scrubKnownSecrets(
+        JSON.stringify(value) ?? 'null',
+        runSecrets(settings.read(), deps.integrations ?? registeredIntegrations),
+      ),
+    ) as T
   const push: Push = (channel, payload) => deps.push(channel, scrub(payload))
   const initial = settings.read()
   const unifiCard = new UnifiCardState(initial, now)
@@ -154,6 +159,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     refreshStatus,
     historyChanged,
     demo: deps.demo ?? null,
+    integrations: deps.integrations ?? registeredIntegrations,
     ...(deps.probePorts ? { probePorts: deps.probePorts } : {}),
   })
   const updates = new UpdateController({

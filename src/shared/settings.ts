@@ -4,7 +4,7 @@
  * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
  */
 import { z } from 'zod'
-import { apiBaseUrlProblem, unifiAddressProblem } from './url-rules.js'
+import { unifiAddressProblem } from './url-rules.js'
 
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
 export const fingerprintSchema = z
@@ -63,23 +63,47 @@ export const unifiSettingsSchema = z.object({
 })
 export type UnifiSettings = z.infer<typeof unifiSettingsSchema>
 
-export const cloudflareSettingsSchema = z.object({
-  apiToken: optionalText,
-  accountId: optionalText,
-  /** Zone names or ids; empty = every zone the token can read. */
-  zones: z.array(z.string().trim().min(1).max(253)).max(200).default([]),
-  /** API base for tests and the simulator; https only, except loopback. */
-  apiUrl: z
-    .string()
-    .max(2048, 'must be at most 2048 characters')
-    .trim()
-    .superRefine((value, ctx) => {
-      const problem = apiBaseUrlProblem(value)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-    .optional(),
-})
-export type CloudflareSettings = z.infer<typeof cloudflareSettingsSchema>
+/** Integration ids (`cloudflare`, `abuseipdb`) and their field keys (`apiToken`): short, plain, path-safe. */
+export const INTEGRATION_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/
+export const INTEGRATION_FIELD_KEY_PATTERN = /^[a-z][A-Za-z0-9]{0,63}$/
+export const MAX_INTEGRATIONS = 32
+export const MAX_INTEGRATION_FIELDS = 64
+export const MAX_INTEGRATION_LIST_ITEMS = 500
+
+/**
+ * One stored value of an integration field. The shape is generic here (bounded, so no setting can hold
+ * megabytes); what the value means, and its finer rules, belong to the integration's own schema in the engine.
+ */
+export const integrationValueSchema = z.union([
+  z.string().max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`),
+  z.number().finite(),
+  z.boolean(),
+  z
+    .array(z.string().max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`))
+    .max(MAX_INTEGRATION_LIST_ITEMS, `must have at most ${MAX_INTEGRATION_LIST_ITEMS} entries`),
+])
+export type IntegrationValue = z.infer<typeof integrationValueSchema>
+
+export const integrationValuesSchema = z
+  .record(
+    z.string().regex(INTEGRATION_FIELD_KEY_PATTERN, 'is not a field name (letters and digits, starting lower-case)'),
+    integrationValueSchema,
+  )
+  .refine((values) => Object.keys(values).length <= MAX_INTEGRATION_FIELDS, {
+    message: `must have at most ${MAX_INTEGRATION_FIELDS} fields`,
+  })
+export type IntegrationValues = z.infer<typeof integrationValuesSchema>
+
+/**
+ * `settings.integrations[<id>]`: each integration's own values, keyed by its field keys. Integrations declare their
+ * fields in their own folder; the engine validates each entry with that integration's schema.
+ */
+export const integrationsSettingsSchema = z
+  .record(z.string().regex(INTEGRATION_ID_PATTERN, 'is not an integration id'), integrationValuesSchema)
+  .refine((all) => Object.keys(all).length <= MAX_INTEGRATIONS, {
+    message: `must have at most ${MAX_INTEGRATIONS} integrations`,
+  })
+export type IntegrationsSettings = z.infer<typeof integrationsSettingsSchema>
 
 export const breakerPolicySchema = z
   .object({
@@ -143,10 +167,13 @@ function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/** 2: integration settings moved under `integrations.<id>` (version 1 had a top-level `cloudflare` section). */
+export const SETTINGS_SCHEMA_VERSION = 2
+
 export const settingsSchema = z.object({
-  schemaVersion: z.literal(1).default(1),
+  schemaVersion: z.literal(SETTINGS_SCHEMA_VERSION).default(SETTINGS_SCHEMA_VERSION),
   unifi: unifiSettingsSchema.default(unifiSettingsSchema.parse({})),
-  cloudflare: cloudflareSettingsSchema.default(cloudflareSettingsSchema.parse({})),
+  integrations: integrationsSettingsSchema.default({}),
   breaker: breakerPolicySchema.default(breakerPolicySchema.parse({})),
   report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
   thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
@@ -159,6 +186,25 @@ export function defaultSettings(): Settings {
   return settingsSchema.parse({})
 }
 
+/** The UniFi secrets; each integration's secret fields add `integrations.<id>.<key>` (listed by the engine). */
+export const UNIFI_SECRET_PATHS = ['unifi.password', 'unifi.apiKey'] as const
+export type UnifiSecretPath = (typeof UNIFI_SECRET_PATHS)[number]
+export type IntegrationSecretPath = `integrations.${string}.${string}`
 /** Paths of the settings that are secrets: never logged, never sent to the renderer, never in a report. */
-export const SECRET_SETTING_PATHS = ['unifi.password', 'unifi.apiKey', 'cloudflare.apiToken'] as const
-export type SecretSettingPath = (typeof SECRET_SETTING_PATHS)[number]
+export type SecretSettingPath = UnifiSecretPath | IntegrationSecretPath
+
+export const INTEGRATION_SECRET_PATH_PATTERN = /^integrations\.([a-z][a-z0-9-]{0,31})\.([a-z][A-Za-z0-9]{0,63})$/
+
+export function integrationSecretPath(id: string, key: string): IntegrationSecretPath {
+  return `integrations.${id}.${key}`
+}
+
+/** `{ id, key }` of an integration secret path, or null for a UniFi path or anything else. */
+export function parseIntegrationSecretPath(path: string): { id: string; key: string } | null {
+  const match = INTEGRATION_SECRET_PATH_PATTERN.exec(path)
+  return match ? { id: match[1]!, key: match[2]! } : null
+}
+
+export function isSecretSettingPath(path: string): path is SecretSettingPath {
+  return (UNIFI_SECRET_PATHS as readonly string[]).includes(path) || INTEGRATION_SECRET_PATH_PATTERN.test(path)
+}

@@ -119,7 +119,10 @@ test('local admin login: MFA guidance, password stored write-only, wrong passwor
 
 test('missing-field lists and partial warnings, in the forms and on the live cards', async ({ page }, testInfo) => {
   const app = await openDesktop(page, server, {
-    settings: { unifi: { url: 'https://192.0.2.10' }, cloudflare: { accountId: 'acc-1', zones: ['example.com'] } },
+    settings: {
+      unifi: { url: 'https://192.0.2.10' },
+      integrations: { cloudflare: { accountId: 'acc-1', zones: ['example.com'] } },
+    },
   })
   try {
     await expect(page.getByTestId('card-unifi-missing')).toContainText('API key')

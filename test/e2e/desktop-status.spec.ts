@@ -49,7 +49,7 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
         apiKey: controller.credentials.apiKey,
         tlsFingerprint: controller.fingerprint,
       },
-      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
       // A short policy so the whole cycle takes seconds: open after 2 failures, trial after 3 s.
       breaker: { failMax: 2, resetTimeoutMs: 3000, timeoutMs: 2000 },
     },
@@ -109,7 +109,9 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
 
 test('"Verify token" checks a typed Cloudflare token against the fake API without saving it', async ({ page }) => {
   cloudflare.setFaults([])
-  const app = await openDesktop(page, server, { settings: { cloudflare: { apiUrl: cloudflare.url } } })
+  const app = await openDesktop(page, server, {
+    settings: { integrations: { cloudflare: { apiUrl: cloudflare.url } } },
+  })
   try {
     await page.getByRole('tab', { name: 'Settings' }).click()
     const token = page.getByTestId('cloudflare-token').locator('input')
@@ -119,7 +121,7 @@ test('"Verify token" checks a typed Cloudflare token against the fake API withou
     await token.fill(cloudflare.token)
     await page.getByRole('button', { name: 'Verify token' }).click()
     await expect(page.getByTestId('cloudflare-verify-result')).toContainText('✓')
-    expect(app.settings.read().cloudflare.apiToken).toBeUndefined()
+    expect(app.settings.read().integrations['cloudflare']?.['apiToken']).toBeUndefined()
     await expect(page.getByTestId('cloudflare-token-state')).toHaveText('Not set')
     expect(rendererBoundText(app.traffic)).not.toContain(cloudflare.token)
   } finally {

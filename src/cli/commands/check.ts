@@ -110,7 +110,7 @@ async function checkIntegrations(
   try {
     return await Promise.all(
       integrations.map(async (integration): Promise<IntegrationCheck> => {
-        const { state, missing } = checkConfiguration(integration.fields, settings)
+        const { state, missing } = checkConfiguration(integration, settings)
         const base = { id: integration.id, displayName: integration.displayName, status: state, missing }
         if (state !== 'configured' || !integration.testConnection) return { ...base, test: null }
         try {

@@ -6,10 +6,15 @@
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import type { z } from 'zod'
-import { settingsSchema, type Settings } from '../../shared/settings.js'
+import { liftLegacyIntegrationSections } from '../../shared/settings-legacy.js'
+import { SETTINGS_SCHEMA_VERSION, settingsSchema, type Settings } from '../../shared/settings.js'
 import { ConfigError } from '../../core/errors.js'
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { integrations as registered } from '../../core/integrations/registry.js'
+import { secretValues } from '../../core/integrations/secret-paths.js'
+import { integrationIssues, unknownIntegrationPaths } from '../../core/integrations/values.js'
 import { unifiConnectionProblems } from './require-unifi.js'
-import { readEnvironment, type EnvBinding, type Environment } from './env.js'
+import { envBindings, readEnvironment, type EnvBinding, type Environment } from './env.js'
 
 export interface LoadedConfig {
   settings: Settings
@@ -26,31 +31,71 @@ export interface LoadConfigOptions {
   env: Environment
   /** Also require a controller address and a way to log in (report, check, schedule). */
   requireUnifi?: boolean
+  /** The registry: which integration settings and environment variables exist (tests pass their own). */
+  integrations?: readonly IntegrationMeta[]
 }
 
 export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConfig> {
   const problems: string[] = []
-  const raw = options.configFile ? await readConfigFile(options.configFile, problems) : {}
-  const fromEnv = new Map<string, EnvBinding>()
-  for (const { binding, value } of readEnvironment(options.env)) {
-    const [group, key] = binding.path
-    const section = isObject(raw[group]) ? raw[group] : {}
-    raw[group] = { ...section, [key]: value }
-    fromEnv.set(binding.path.join('.'), binding)
+  const integrations = options.integrations ?? registered
+  const raw = upgradeLegacyLayout(options.configFile ? await readConfigFile(options.configFile, problems) : {})
+  const fromEnv: EnvBinding[] = []
+  for (const { binding, value } of readEnvironment(options.env, envBindings(integrations))) {
+    setPath(raw, binding.path, value)
+    fromEnv.push(binding)
   }
-  const warnings = options.configFile
-    ? unknownKeys(raw).map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`)
+  const unknown = options.configFile
+    ? [...unknownKeys(raw), ...unknownIntegrationPaths(integrations, looseIntegrations(raw))]
     : []
+  const warnings = unknown.map((key) => `${options.configFile}: unknown setting "${key}" is ignored.`)
   const parsed = settingsSchema.safeParse(raw)
   if (options.requireUnifi) problems.push(...unifiConnectionProblems(isObject(raw.unifi) ? raw.unifi : {}))
-  if (!parsed.success)
-    problems.push(...parsed.error.issues.map((issue) => describeIssue(issue, fromEnv, options.configFile)))
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => describeIssue(issue.path, issue.message, fromEnv, options.configFile)),
+    )
+  }
+  // Each integration's own rules, also when other sections are broken, so every problem is listed at once.
+  for (const issue of integrationIssues(integrations, looseIntegrations(raw))) {
+    problems.push(describeIssue(issue.path.split('.'), issue.message, fromEnv, options.configFile))
+  }
   if (problems.length > 0 || !parsed.success) throw configProblems(problems)
   const settings = parsed.data
-  const secrets = [settings.unifi.password, settings.unifi.apiKey, settings.cloudflare.apiToken].filter(
-    (value): value is string => typeof value === 'string' && value !== '',
-  )
-  return { settings, warnings, secrets }
+  return { settings, warnings, secrets: secretValues(settings, integrations) }
+}
+
+/**
+ * Files of settings schema 1 kept Cloudflare in a top-level `cloudflare` section: it is read as
+ * `integrations.cloudflare` (a value under `integrations.cloudflare` wins), and the file counts as current.
+ */
+function upgradeLegacyLayout(raw: JsonObject): JsonObject {
+  const { document, lifted } = liftLegacyIntegrationSections(raw)
+  const upgraded = { ...document }
+  if (upgraded['schemaVersion'] === 1 || (lifted.length > 0 && upgraded['schemaVersion'] === undefined)) {
+    upgraded['schemaVersion'] = SETTINGS_SCHEMA_VERSION
+  }
+  return upgraded
+}
+
+/** Sets `value` at `path`, creating (or replacing non-object) sections on the way. */
+function setPath(target: JsonObject, path: readonly string[], value: unknown): void {
+  let node = target
+  for (const [index, key] of path.entries()) {
+    if (index === path.length - 1) {
+      node[key] = value
+      return
+    }
+    const next = isObject(node[key]) ? { ...node[key] } : {}
+    node[key] = next
+    node = next
+  }
+}
+
+function looseIntegrations(raw: JsonObject): Record<string, Record<string, unknown>> {
+  const section = isObject(raw['integrations']) ? raw['integrations'] : {}
+  const result: Record<string, Record<string, unknown>> = {}
+  for (const [id, entry] of Object.entries(section)) if (isObject(entry)) result[id] = entry
+  return result
 }
 
 export function configProblems(problems: string[]): ConfigError {
@@ -122,17 +167,19 @@ async function readBoundedRegularFile(file: string): Promise<string | { problem:
 }
 
 function describeIssue(
-  issue: z.core.$ZodIssue,
-  fromEnv: Map<string, EnvBinding>,
+  issuePath: readonly PropertyKey[],
+  message: string,
+  fromEnv: readonly EnvBinding[],
   configFile: string | undefined,
 ): string {
-  const path = issue.path.map(String).join('.')
-  const binding = fromEnv.get(issue.path.slice(0, 2).map(String).join('.'))
+  const segments = issuePath.map(String)
+  const path = segments.join('.')
+  const binding = fromEnv.find((candidate) => candidate.path.every((segment, index) => segments[index] === segment))
   const where = binding ? `${binding.name} (environment)` : configFile ? `${configFile}: ${path || '(root)'}` : path
-  return `${where}: ${issue.message}`
+  return `${where}: ${message}`
 }
 
-const KNOWN_SECTIONS = new Set(['schemaVersion', 'unifi', 'cloudflare', 'breaker', 'report', 'thresholds'])
+const KNOWN_SECTIONS = new Set(['schemaVersion', 'unifi', 'integrations', 'breaker', 'report', 'thresholds'])
 
 /** Top-level and section keys the schema does not know (zod strips them silently; a typo deserves a word). */
 function unknownKeys(raw: JsonObject): string[] {

@@ -1,12 +1,15 @@
 /**
  * Detection by credentials alone: an integration is not configured when none of its fields has a
- * value, partial when something is set but a required field is missing, and configured when every required
- * field is set. There is deliberately no "enabled" flag: entering the credentials is the switch.
+ * stored value, partial when something is set but a required field is missing, and configured when every required
+ * field is set. Whether a field is set is read from its stored value (see `hasStoredValue`); requirements outside
+ * the integration's own settings count like required fields. There is deliberately no "enabled" flag: entering
+ * the credentials is the switch.
  */
 import type { Settings } from '../../shared/settings.js'
 import type { ConfigurationState } from '../../shared/integration-status.js'
 import type { Logger } from '../logger.js'
-import type { AnyIntegration, CredentialField } from './contract.js'
+import type { AnyIntegration, IntegrationRequirement } from './contract.js'
+import { hasStoredValue, storedValues } from './values.js'
 
 export interface ConfigurationCheck {
   state: ConfigurationState
@@ -14,19 +17,35 @@ export interface ConfigurationCheck {
   missing: string[]
 }
 
-export function checkConfiguration(fields: readonly CredentialField[], settings: Settings): ConfigurationCheck {
-  // An integration without own fields rides on something else (e.g. the UniFi session) and decides in fetch().
-  if (fields.length === 0) return { state: 'configured', missing: [] }
-  const set = fields.filter((field) => isFieldSet(field, settings))
-  if (set.length === 0) return { state: 'not-configured', missing: [] }
-  const missing = fields.filter((field) => field.required && !set.includes(field)).map((field) => field.key)
+/** What the configuration check reads of an integration. */
+export type Configurable = Pick<AnyIntegration, 'id' | 'fields' | 'requires'>
+
+export function checkConfiguration(integration: Configurable, settings: Settings): ConfigurationCheck {
+  const stored = storedValues(settings, integration.id)
+  const counted = integration.fields.filter((field) => field.kind !== 'number' && field.kind !== 'boolean')
+  const entries = [
+    ...counted.map((field) => ({
+      key: field.key,
+      required: field.required,
+      set: hasStoredValue(field, Object.hasOwn(stored, field.key) ? stored[field.key] : undefined),
+    })),
+    ...(integration.requires ?? []).map((requirement) => ({
+      key: requirement.key,
+      required: true,
+      set: isMet(requirement, settings),
+    })),
+  ]
+  // An integration with nothing to enter (tuning only, or nothing at all) has nothing to wait for.
+  if (entries.length === 0) return { state: 'configured', missing: [] }
+  if (!entries.some((entry) => entry.set)) return { state: 'not-configured', missing: [] }
+  const missing = entries.filter((entry) => entry.required && !entry.set).map((entry) => entry.key)
   return missing.length > 0 ? { state: 'partial', missing } : { state: 'configured', missing: [] }
 }
 
-/** A throwing `isSet` is a bug of that integration; treating the field as unset keeps the others running. */
-function isFieldSet(field: CredentialField, settings: Settings): boolean {
+/** A throwing `isMet` is a bug of that integration; treating it as unmet keeps the others running. */
+function isMet(requirement: IntegrationRequirement, settings: Settings): boolean {
   try {
-    return field.isSet(settings)
+    return requirement.isMet(settings)
   } catch {
     return false
   }
@@ -34,7 +53,8 @@ function isFieldSet(field: CredentialField, settings: Settings): boolean {
 
 /** Labels of the missing fields for messages, e.g. `API token, account ID` (never values). */
 export function missingLabels(integration: AnyIntegration, missing: readonly string[]): string {
-  return missing.map((key) => integration.fields.find((field) => field.key === key)?.label ?? key).join(', ')
+  const labels = [...integration.fields, ...(integration.requires ?? [])]
+  return missing.map((key) => labels.find((entry) => entry.key === key)?.label ?? key).join(', ')
 }
 
 export function partialMessage(integration: AnyIntegration, missing: readonly string[]): string {

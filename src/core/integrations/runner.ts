@@ -80,7 +80,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
 
   for (const integration of integrations) {
     store.register(integration.id, integration.displayName, idleBreakerStatus(settings.breaker))
-    store.setConfiguration(integration.id, checkConfiguration(integration.fields, settings))
+    store.setConfiguration(integration.id, checkConfiguration(integration, settings))
   }
 
   // Breakers are created on first use: an integration nobody configured costs nothing.
@@ -114,7 +114,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     settings = next
     for (const breaker of breakers.values()) breaker.applyPolicy(next.breaker)
     for (const integration of integrations) {
-      store.setConfiguration(integration.id, checkConfiguration(integration.fields, next))
+      store.setConfiguration(integration.id, checkConfiguration(integration, next))
       if (!breakers.has(integration.id)) store.setBreaker(integration.id, idleBreakerStatus(next.breaker))
     }
   }
@@ -125,7 +125,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     current: Settings,
   ): Promise<IntegrationOutcome> => {
     const integration: Integration<unknown> = any
-    const check = checkConfiguration(integration.fields, current)
+    const check = checkConfiguration(integration, current)
     store.setConfiguration(integration.id, check)
     warner.observe(integration, check)
     const base: OutcomeBase = {

@@ -28,7 +28,7 @@ export async function runConnectionTest(
 ): Promise<ConnectionTestResult> {
   const name = integration.displayName
   if (!integration.testConnection) return { ok: false, message: `${name} has no connection test.` }
-  const check = checkConfiguration(integration.fields, options.settings)
+  const check = checkConfiguration(integration, options.settings)
   if (check.state === 'not-configured') return { ok: false, message: `${name} is not configured.` }
   if (check.state === 'partial') return { ok: false, message: partialMessage(integration, check.missing) }
 

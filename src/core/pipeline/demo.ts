@@ -34,10 +34,12 @@ export function demoSettings(backends: DemoBackendsDescription): Settings {
       password: backends.unifi.password,
       tlsFingerprint: backends.unifi.fingerprint,
     },
-    cloudflare: {
-      apiUrl: backends.cloudflare.url,
-      apiToken: backends.cloudflare.apiToken,
-      accountId: backends.cloudflare.accountId,
+    integrations: {
+      cloudflare: {
+        apiUrl: backends.cloudflare.url,
+        apiToken: backends.cloudflare.apiToken,
+        accountId: backends.cloudflare.accountId,
+      },
     },
     report: { format: 'both' },
   })

@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto'
+import type { AnyIntegration } from '../../core/integrations/contract.js'
+import { storedValues } from '../../core/integrations/values.js'
 import type { Settings } from '../../shared/settings.js'
-
-/** The settings an integration's credentials live in: CyberSecure rides on the UniFi connection. */
-const SECTION_OF: Record<string, (settings: Settings) => unknown> = {
-  cloudflare: (settings) => settings.cloudflare,
-  cybersecure: (settings) => settings.unifi,
-}
 
 /**
  * A digest of the settings an integration connects with, to tell "its credentials changed" from "something
- * else changed". Hashed so no secret is kept around as a comparable string.
+ * else changed": its own values, plus the UniFi connection for an integration that requires it (requirements
+ * are what lies outside an integration's own settings). Hashed so no secret is kept around as a comparable
+ * string.
  */
-export function credentialIdentity(integrationId: string, settings: Settings): string {
-  const section = (SECTION_OF[integrationId] ?? ((all: Settings) => all))(settings)
-  return createHash('sha256').update(JSON.stringify(section)).digest('hex')
+export function credentialIdentity(integration: Pick<AnyIntegration, 'id' | 'requires'>, settings: Settings): string {
+  const own = storedValues(settings, integration.id)
+  const outside = (integration.requires ?? []).length > 0 ? settings.unifi : null
+  return createHash('sha256').update(JSON.stringify({ own, outside })).digest('hex')
 }

@@ -51,7 +51,7 @@ export class RuntimeHost {
   applySettings(settings: Settings): void {
     this.runtime.updateSettings(settings)
     for (const integration of this.options.integrations) {
-      const identity = credentialIdentity(integration.id, settings)
+      const identity = credentialIdentity(integration, settings)
       if (this.identities.get(integration.id) === identity) continue
       if (this.runtime.retryNow(integration.id)) {
         this.options.logger.info('new settings: probing now', { integration: integration.id })
@@ -72,7 +72,7 @@ export class RuntimeHost {
 
   private remember(settings: Settings): void {
     for (const integration of this.options.integrations) {
-      this.identities.set(integration.id, credentialIdentity(integration.id, settings))
+      this.identities.set(integration.id, credentialIdentity(integration, settings))
     }
   }
 }

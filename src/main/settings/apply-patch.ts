@@ -1,5 +1,7 @@
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { integrationIssues } from '../../core/integrations/values.js'
 import type { FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
-import { settingsSchema, type Settings } from '../../shared/settings.js'
+import { settingsSchema, type IntegrationValue, type Settings } from '../../shared/settings.js'
 
 /**
  * What main may change: the renderer's patch, plus the paths only main's dialogs choose (the CA file, the
@@ -13,33 +15,75 @@ export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report'> 
 export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldError[] }
 
 /**
- * Pure: merges a patch of plain settings into the current ones and validates the result with the shared schema,
- * so the form gets the same rules (and messages) as the CLI's config file, per field. An empty string clears an
- * optional text field; a null collection budget goes back to its default.
+ * Pure: merges a patch of plain settings into the current ones and validates the result with the shared schema
+ * and each integration's own schema, so the form gets the same rules (and messages) as the CLI's config file,
+ * per field. An empty string (or an empty list) clears an optional field; a null collection budget goes back to
+ * its default. Integration ids and keys the registry does not declare, and secret fields (they are set with
+ * `secret:set`), are refused.
  */
-export function applySettingsPatch(current: Settings, patch: SettingsChange): PatchOutcome {
+export function applySettingsPatch(
+  current: Settings,
+  patch: SettingsChange,
+  integrations: readonly IntegrationMeta[],
+): PatchOutcome {
   const thresholds = { ...current.thresholds }
   for (const [name, pair] of Object.entries(patch.thresholds ?? {})) {
     const key = name as keyof Settings['thresholds']
     thresholds[key] = { ...thresholds[key], ...pair }
   }
-  const merged = {
+  const merged = mergeIntegrations(current.integrations, patch.integrations ?? {}, integrations)
+  if (merged.errors.length > 0) return { ok: false, fieldErrors: merged.errors }
+  const candidate = {
     ...current,
     unifi: withDefaultBudget({ ...current.unifi, ...patch.unifi }),
-    cloudflare: { ...current.cloudflare, ...patch.cloudflare },
+    integrations: merged.values,
     breaker: { ...current.breaker, ...patch.breaker },
     report: { ...current.report, ...patch.report },
     thresholds,
   }
-  const parsed = settingsSchema.safeParse(merged)
-  if (parsed.success) return { ok: true, settings: parsed.data }
-  return {
-    ok: false,
-    fieldErrors: parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    })),
+  const parsed = settingsSchema.safeParse(candidate)
+  if (!parsed.success) {
+    return {
+      ok: false,
+      fieldErrors: parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+      })),
+    }
   }
+  const issues = integrationIssues(integrations, parsed.data.integrations)
+  return issues.length > 0 ? { ok: false, fieldErrors: issues } : { ok: true, settings: parsed.data }
+}
+
+type Values = Settings['integrations']
+
+function mergeIntegrations(
+  current: Values,
+  patch: Values,
+  integrations: readonly IntegrationMeta[],
+): { values: Values; errors: FieldError[] } {
+  const values: Record<string, Record<string, IntegrationValue>> = {}
+  for (const [id, entry] of Object.entries(current)) values[id] = { ...entry }
+  const errors: FieldError[] = []
+  for (const [id, changes] of Object.entries(patch)) {
+    const integration = integrations.find((candidate) => candidate.id === id)
+    if (!integration) {
+      errors.push({ path: `integrations.${id}`, message: 'is not an integration this version knows' })
+      continue
+    }
+    const entry = values[id] ?? {}
+    for (const [key, value] of Object.entries(changes)) {
+      const field = integration.fields.find((candidate) => candidate.key === key)
+      const path = `integrations.${id}.${key}`
+      if (!field) errors.push({ path, message: `is not a setting of ${integration.displayName}` })
+      else if (field.kind === 'secret') errors.push({ path, message: 'is a secret: it is saved on its own' })
+      else if (value === '' || (Array.isArray(value) && value.length === 0)) delete entry[key]
+      else entry[key] = value
+    }
+    if (Object.keys(entry).length > 0) values[id] = entry
+    else delete values[id]
+  }
+  return { values, errors }
 }
 
 function withDefaultBudget<T extends { collectionBudgetMs?: number | null | undefined }>(

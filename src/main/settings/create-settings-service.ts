@@ -1,5 +1,9 @@
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { integrations as registered } from '../../core/integrations/registry.js'
+import { secretSettingPaths } from '../../core/integrations/secret-paths.js'
 import type { Logger } from '../../core/logger.js'
-import { SECRET_SETTING_PATHS, settingsSchema, type SettingsInput } from '../../shared/settings.js'
+import { LEGACY_SECRET_PATHS } from '../../shared/settings-legacy.js'
+import { settingsSchema, type SettingsInput } from '../../shared/settings.js'
 import { memoryKeyValueStore, type KeyValueStore } from './key-value-store.js'
 import { openSecretStore } from './open-secret-store.js'
 import { openSettingsFile } from './open-settings-file.js'
@@ -17,28 +21,34 @@ export interface FileSettingsOptions {
   safeStorage: SafeStorageLike
   logger: Logger
   now: () => number
+  /** The registry; tests pass their own. */
+  integrations?: readonly IntegrationMeta[]
 }
 
 /** Settings on disk: migration, corrupt-file recovery, secrets moved out of the plain file into the vault. */
 export function createFileSettingsService(options: FileSettingsOptions): SettingsService {
+  const integrations = options.integrations ?? registered
+  const paths = secretSettingPaths(integrations)
   const opened = openSettingsFile({
     file: options.file,
     createStore: options.createPlainStore,
     logger: options.logger,
     now: options.now,
+    integrations,
   })
   const secrets = openSecretStore({
     file: options.secretFile,
     createStore: options.createSecretStore,
     logger: options.logger,
     now: options.now,
+    renames: LEGACY_SECRET_PATHS,
   })
-  const vault = new SecretVault(secrets.store, options.safeStorage)
+  const vault = new SecretVault(secrets.store, options.safeStorage, paths)
   for (const [key, value] of Object.entries(opened.extractedSecrets)) {
-    vault.set(key as keyof typeof opened.extractedSecrets, value)
+    if (value !== undefined) vault.set(key as keyof typeof opened.extractedSecrets, value)
   }
-  const service = new SettingsService(opened.store, vault, opened.settings, opened.recovery)
-  if (secrets.problem) service.alert('secrets-file-unreadable', secrets.problem, SECRET_SETTING_PATHS)
+  const service = new SettingsService(opened.store, vault, opened.settings, opened.recovery, integrations)
+  if (secrets.problem) service.alert('secrets-file-unreadable', secrets.problem, paths)
   return service
 }
 
@@ -48,8 +58,9 @@ export function createFileSettingsService(options: FileSettingsOptions): Setting
  */
 export function createMemorySettingsService(
   input: SettingsInput = {},
-  options: { encryptionAvailable?: boolean } = {},
+  options: { encryptionAvailable?: boolean; integrations?: readonly IntegrationMeta[] } = {},
 ): SettingsService {
+  const integrations = options.integrations ?? registered
   const available = options.encryptionAvailable ?? true
   const safeStorage: SafeStorageLike = {
     isEncryptionAvailable: () => available,
@@ -59,9 +70,10 @@ export function createMemorySettingsService(
   }
   const service = new SettingsService(
     memoryKeyValueStore(),
-    new SecretVault(memoryKeyValueStore(), safeStorage),
+    new SecretVault(memoryKeyValueStore(), safeStorage, secretSettingPaths(integrations)),
     settingsSchema.parse({}),
     null,
+    integrations,
   )
   service.replace(settingsSchema.parse(input))
   return service

@@ -1,7 +1,17 @@
 import { ConfigError } from '../../core/errors.js'
-import { SECRET_SETTING_PATHS, settingsSchema, type Settings, type SecretSettingPath } from '../../shared/settings.js'
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { integrations as registered } from '../../core/integrations/registry.js'
+import { secretSettingPaths, secretValue, withSecrets } from '../../core/integrations/secret-paths.js'
+import { integrationIssues } from '../../core/integrations/values.js'
+import { liftLegacyIntegrationSections } from '../../shared/settings-legacy.js'
+import {
+  SETTINGS_SCHEMA_VERSION,
+  settingsSchema,
+  type Settings,
+  type SecretSettingPath,
+} from '../../shared/settings.js'
 
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = SETTINGS_SCHEMA_VERSION
 
 export interface MigratedSettings {
   /** Plain settings at the current schema version, secrets removed. */
@@ -17,7 +27,9 @@ type Document = Record<string, unknown>
 /**
  * Upgrades one schema version to the next. Index = the version migrated from. Version 0 is a file without
  * `schemaVersion` (hand-written or pre-release): it held `unifi.verifyTls`, which the pinning model replaced, and
- * kept `report.outputFolder` under an older name.
+ * kept `report.outputFolder` under an older name. Version 1 kept Cloudflare in a top-level `cloudflare` section,
+ * which is `integrations.cloudflare` now (its stored token moves in the secret store too: see
+ * `migrateLegacySecrets`).
  */
 const STEPS: ReadonlyArray<(document: Document) => Document> = [
   (document) => {
@@ -32,13 +44,14 @@ const STEPS: ReadonlyArray<(document: Document) => Document> = [
       schemaVersion: 1,
     }
   },
+  (document) => ({ ...liftLegacyIntegrationSections(document).document, schemaVersion: 2 }),
 ]
 
 /**
  * Pure: whatever was read from the settings file → current settings. Throws a ConfigError for a document that
  * is not an object, comes from a newer version, or fails validation; the caller treats that as corrupt.
  */
-export function migrate(raw: unknown): MigratedSettings {
+export function migrate(raw: unknown, integrations: readonly IntegrationMeta[] = registered): MigratedSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError('The settings file does not hold a settings object.')
   }
@@ -61,30 +74,23 @@ export function migrate(raw: unknown): MigratedSettings {
     const where = parsed.error.issues.map((issue) => issue.path.join('.') || 'settings').join(', ')
     throw new ConfigError(`The settings file has invalid values (${where}).`, undefined, { cause: parsed.error })
   }
-  return { ...withoutSecrets(parsed.data), fromVersion }
+  const issues = integrationIssues(integrations, parsed.data.integrations)
+  if (issues.length > 0) {
+    throw new ConfigError(`The settings file has invalid values (${issues.map((issue) => issue.path).join(', ')}).`)
+  }
+  return { ...withoutSecrets(parsed.data, secretSettingPaths(integrations)), fromVersion }
 }
 
-function withoutSecrets(settings: Settings): Omit<MigratedSettings, 'fromVersion'> {
+function withoutSecrets(
+  settings: Settings,
+  paths: readonly SecretSettingPath[],
+): Omit<MigratedSettings, 'fromVersion'> {
   const extractedSecrets: Partial<Record<SecretSettingPath, string>> = {}
-  const { password, apiKey, ...unifi } = settings.unifi
-  const { apiToken, ...cloudflare } = settings.cloudflare
-  const found: Record<SecretSettingPath, string | undefined> = {
-    'unifi.password': password,
-    'unifi.apiKey': apiKey,
-    'cloudflare.apiToken': apiToken,
+  for (const path of paths) {
+    const value = secretValue(settings, path)
+    if (value !== undefined) extractedSecrets[path] = value
   }
-  for (const key of SECRET_SETTING_PATHS) {
-    const value = found[key]
-    if (value !== undefined) extractedSecrets[key] = value
-  }
-  return {
-    settings: {
-      ...settings,
-      unifi: { ...unifi, password: undefined, apiKey: undefined },
-      cloudflare: { ...cloudflare, apiToken: undefined },
-    },
-    extractedSecrets,
-  }
+  return { settings: withSecrets(settings, {}, paths), extractedSecrets }
 }
 
 function asObject(value: unknown): Document {

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Logger } from '../../core/logger.js'
 import type { KeyValueStore } from './key-value-store.js'
+import { keepCopy } from './open-settings-file.js'
 
 export interface OpenedSecretStore {
   store: KeyValueStore
@@ -19,6 +20,11 @@ export function openSecretStore(options: {
   createStore: () => KeyValueStore
   logger: Logger
   now: () => number
+  /**
+   * Old secret path → current path (a settings migration moved the setting). Entries are renamed once, ciphertext
+   * untouched, after a copy of the file is kept.
+   */
+  renames?: Readonly<Record<string, string>>
 }): OpenedSecretStore {
   const { file, logger } = options
   let problem: string | null = null
@@ -35,5 +41,23 @@ export function openSecretStore(options: {
       problem = `The file with the saved secrets could not be read, so no password, API key or token is stored now (a copy was kept at ${backup}): re-enter your UniFi password or API key, and your Cloudflare token if you use one.`
     }
   }
-  return { store: options.createStore(), problem }
+  const store = options.createStore()
+  renameEntries(store, options.renames ?? {}, () => {
+    const backup = existsSync(file) ? keepCopy(file, 'pre-migration', options.now()) : null
+    logger.info('secret paths migrated', { backup })
+  })
+  return { store, problem }
+}
+
+function renameEntries(store: KeyValueStore, renames: Readonly<Record<string, string>>, beforeWrite: () => void): void {
+  const stored = store.store
+  const due = Object.entries(renames).filter(([from]) => Object.hasOwn(stored, from))
+  if (due.length === 0) return
+  beforeWrite()
+  const next = { ...stored }
+  for (const [from, to] of due) {
+    if (!Object.hasOwn(next, to)) next[to] = next[from]
+    delete next[from]
+  }
+  store.store = next
 }

@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import type { Logger } from '../../core/logger.js'
 import { defaultSettings, type Settings, type SecretSettingPath } from '../../shared/settings.js'
 import type { KeyValueStore } from './key-value-store.js'
@@ -25,6 +26,7 @@ export interface OpenSettingsOptions {
   createStore: () => KeyValueStore
   logger: Logger
   now: () => number
+  integrations?: readonly IntegrationMeta[]
 }
 
 /**
@@ -38,7 +40,7 @@ export function openSettingsFile(options: OpenSettingsOptions): OpenedSettings {
   let migrated: ReturnType<typeof migrate> | null = null
   if (existsSync(file)) {
     try {
-      migrated = migrate(JSON.parse(readFileSync(file, 'utf8')))
+      migrated = migrate(JSON.parse(readFileSync(file, 'utf8')), options.integrations)
     } catch (error) {
       recovery = backUp(file, options.now(), error)
       logger.warn('settings file unreadable; backed up and starting with defaults', { backup: recovery.backupPath })
@@ -50,15 +52,26 @@ export function openSettingsFile(options: OpenSettingsOptions): OpenedSettings {
     migrated === null ||
     migrated.fromVersion < CURRENT_SCHEMA_VERSION ||
     Object.keys(migrated.extractedSecrets).length > 0
+  // An older file is kept as it was before it is rewritten (the store writes atomically: temp file, then rename).
+  if (migrated !== null && migrated.fromVersion < CURRENT_SCHEMA_VERSION) {
+    const backupPath = keepCopy(file, `v${migrated.fromVersion}`, options.now())
+    logger.info('settings migrated', { from: migrated.fromVersion, to: CURRENT_SCHEMA_VERSION, backup: backupPath })
+  }
   if (needsWrite) store.store = { ...settings }
   return { store, settings, extractedSecrets: migrated?.extractedSecrets ?? {}, recovery }
 }
 
-function backUp(file: string, nowMs: number, error: unknown): SettingsRecovery {
+/** Copies `file` to `<name>.<label>-<timestamp>.json` next to it and returns the copy's path. */
+export function keepCopy(file: string, label: string, nowMs: number): string {
   const stamp = new Date(nowMs).toISOString().replace(/[:.]/g, '-')
   const base = path.basename(file, '.json')
-  const backupPath = path.join(path.dirname(file), `${base}.corrupt-${stamp}.json`)
+  const backupPath = path.join(path.dirname(file), `${base}.${label}-${stamp}.json`)
   copyFileSync(file, backupPath)
+  return backupPath
+}
+
+function backUp(file: string, nowMs: number, error: unknown): SettingsRecovery {
+  const backupPath = keepCopy(file, 'corrupt', nowMs)
   rmSync(file)
   const reason = error instanceof Error ? error.message : 'it could not be read'
   return {

@@ -4,8 +4,10 @@
  * applies — saving the change clears it, and a draft test aimed elsewhere must bring its own.
  */
 import { parseControllerAddress } from '../../core/unifi/address.js'
-import { DEFAULT_CLOUDFLARE_API_URL } from '../../core/integrations/cloudflare/client.js'
-import type { CloudflareSettings, SecretSettingPath, UnifiSettings } from '../../shared/settings.js'
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { integrationSecretPaths } from '../../core/integrations/secret-paths.js'
+import { storedValues } from '../../core/integrations/values.js'
+import type { SecretSettingPath, Settings, UnifiSettings } from '../../shared/settings.js'
 
 export type UnifiTarget = Pick<UnifiSettings, 'url' | 'tlsFingerprint' | 'caFile'>
 
@@ -21,18 +23,43 @@ export function unifiTarget(unifi: UnifiTarget): string {
   return `${origin} pin=${unifi.tlsFingerprint ?? ''} ca=${unifi.caFile ?? ''}`
 }
 
-export function cloudflareTarget(cloudflare: Pick<CloudflareSettings, 'apiUrl'>): string {
-  try {
-    return new URL(cloudflare.apiUrl ?? DEFAULT_CLOUDFLARE_API_URL).origin
-  } catch {
-    return `unusable:${cloudflare.apiUrl ?? ''}`
-  }
+/**
+ * An integration's secrets belong to the origins of its `url` fields (unset: the integration's built-in
+ * address, written `default`). Without a `url` field its secrets are bound to nothing and never cleared.
+ */
+export function integrationTarget(integration: Pick<IntegrationMeta, 'id' | 'fields'>, settings: Settings): string {
+  const stored = storedValues(settings, integration.id)
+  return integration.fields
+    .filter((field) => field.kind === 'url')
+    .map((field) => {
+      const value = Object.hasOwn(stored, field.key) ? stored[field.key] : undefined
+      if (typeof value !== 'string' || value.trim() === '') return `${field.key}=default`
+      try {
+        return `${field.key}=${new URL(value).origin}`
+      } catch {
+        return `${field.key}=unusable:${value}`
+      }
+    })
+    .join(' ')
+}
+
+export function integrationSecrets(integration: Pick<IntegrationMeta, 'id' | 'fields'>): readonly SecretSettingPath[] {
+  return integrationSecretPaths([integration])
+}
+
+/** The banner after an integration's address changed and its stored secrets were removed. */
+export function integrationReenterMessage(integration: Pick<IntegrationMeta, 'displayName' | 'fields'>): string {
+  const urls = integration.fields.filter((field) => field.kind === 'url').map((field) => field.label)
+  const secrets = integration.fields.filter((field) => field.kind === 'secret').map((field) => field.label)
+  const secretList = joinAnd(secrets)
+  const one = secrets.length === 1
+  return `The ${integration.displayName} ${joinAnd(urls)} changed, so the saved ${secretList} ${one ? 'was' : 'were'} removed (${one ? 'it is' : 'they are'} only ever sent to the address ${one ? 'it was' : 'they were'} saved for): re-enter the ${secretList}.`
+}
+
+function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
 export const UNIFI_SECRETS: readonly SecretSettingPath[] = ['unifi.password', 'unifi.apiKey']
-export const CLOUDFLARE_SECRETS: readonly SecretSettingPath[] = ['cloudflare.apiToken']
-
 export const UNIFI_REENTER =
   'The UniFi controller address or certificate trust changed, so the saved password and API key were removed (they are only ever sent to the console they were saved for): re-enter your password or API key.'
-export const CLOUDFLARE_REENTER =
-  'The Cloudflare API URL changed, so the saved API token was removed (it is only ever sent to the API it was saved for): re-enter your token.'

@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js'
 import type { SecretStorage } from '../../shared/ipc/payloads.js'
-import { SECRET_SETTING_PATHS, type SecretSettingPath } from '../../shared/settings.js'
+import type { SecretSettingPath } from '../../shared/settings.js'
 import type { KeyValueStore } from './key-value-store.js'
 
 /** The slice of Electron's `safeStorage` the vault needs; tests pass a fake. */
@@ -30,10 +30,17 @@ const CHOSEN_SESSION_ONLY =
 export class SecretVault {
   private readonly memory = new Map<SecretSettingPath, string>()
 
+  /** `paths`: every secret the app knows (the UniFi ones and the registry's secret fields). */
   constructor(
     private readonly store: KeyValueStore,
     private readonly safeStorage: SafeStorageLike,
+    private readonly paths: readonly SecretSettingPath[],
   ) {}
+
+  /** Whether `key` is a secret this vault keeps (a well-formed path of an integration that is not registered is not). */
+  knows(key: string): boolean {
+    return (this.paths as readonly string[]).includes(key)
+  }
 
   describe(): SecretStorage {
     const encryptionAvailable = this.encryptionAvailable()
@@ -48,7 +55,7 @@ export class SecretVault {
 
   values(): SecretValues {
     const result: SecretValues = {}
-    for (const key of SECRET_SETTING_PATHS) {
+    for (const key of this.paths) {
       const value = this.get(key)
       if (value !== undefined) result[key] = value
     }
@@ -56,6 +63,7 @@ export class SecretVault {
   }
 
   set(key: SecretSettingPath, value: string): void {
+    if (!this.knows(key)) throw new ConfigError(`There is no secret setting called "${key}".`)
     if (this.sessionOnly()) {
       this.memory.set(key, value)
       return
@@ -78,7 +86,7 @@ export class SecretVault {
     const current = this.values()
     this.store.store = { [SESSION_ONLY_KEY]: enabled }
     this.memory.clear()
-    for (const key of SECRET_SETTING_PATHS) {
+    for (const key of this.paths) {
       const value = current[key]
       if (value !== undefined) this.set(key, value)
     }
@@ -90,9 +98,7 @@ export class SecretVault {
    */
   unreadable(): SecretSettingPath[] {
     if (this.sessionOnly()) return []
-    return SECRET_SETTING_PATHS.filter(
-      (key) => typeof this.store.store[key] === 'string' && this.get(key) === undefined,
-    )
+    return this.paths.filter((key) => typeof this.store.store[key] === 'string' && this.get(key) === undefined)
   }
 
   private get(key: SecretSettingPath): string | undefined {

@@ -1,13 +1,19 @@
+import type { IntegrationMeta } from '../../core/integrations/contract.js'
+import { describeIntegrations } from '../../core/integrations/descriptors.js'
+import { integrations as registered } from '../../core/integrations/registry.js'
+import { secretSettingPaths, secretValue, withSecrets } from '../../core/integrations/secret-paths.js'
+import { ConfigError } from '../../core/errors.js'
+import type { IntegrationDescriptor } from '../../shared/ipc/integration-descriptor.js'
 import type { SettingsUpdateResult, SettingsView } from '../../shared/ipc/payloads.js'
 import { toSettingsView } from '../../shared/ipc/settings-view.js'
-import { type SecretSettingPath, type Settings } from '../../shared/settings.js'
+import { parseIntegrationSecretPath, type SecretSettingPath, type Settings } from '../../shared/settings.js'
 import { applySettingsPatch, type SettingsChange } from './apply-patch.js'
 import type { KeyValueStore } from './key-value-store.js'
 import type { SettingsRecovery } from './open-settings-file.js'
 import {
-  CLOUDFLARE_REENTER,
-  CLOUDFLARE_SECRETS,
-  cloudflareTarget,
+  integrationReenterMessage,
+  integrationSecrets,
+  integrationTarget,
   UNIFI_REENTER,
   UNIFI_SECRETS,
   unifiTarget,
@@ -27,32 +33,38 @@ export class SettingsService implements SettingsSource {
   private readonly listeners = new Set<SettingsChangeListener>()
   /** Banner id → message, for secrets the admin must enter again; dropped when that secret is set. */
   private readonly alerts = new Map<string, { message: string; keys: readonly SecretSettingPath[] }>()
+  private readonly secretPaths: readonly SecretSettingPath[]
+  private readonly descriptors: IntegrationDescriptor[]
 
+  /** `integrations`: the registry (a test passes its own); it decides which fields exist and which are secret. */
   constructor(
     private readonly store: KeyValueStore,
     private readonly vault: SecretVault,
     initial: Settings,
     private readonly recovery: SettingsRecovery | null,
+    private readonly integrations: readonly IntegrationMeta[] = registered,
   ) {
     this.plain = initial
+    this.secretPaths = secretSettingPaths(integrations)
+    this.descriptors = describeIntegrations(integrations)
   }
 
   read(): Settings {
-    const secrets = this.vault.values()
-    return {
-      ...this.plain,
-      unifi: { ...this.plain.unifi, password: secrets['unifi.password'], apiKey: secrets['unifi.apiKey'] },
-      cloudflare: { ...this.plain.cloudflare, apiToken: secrets['cloudflare.apiToken'] },
-    }
+    return withSecrets(this.plain, this.vault.values(), this.secretPaths)
+  }
+
+  /** The integrations as the settings window draws them (`integrations:describe`). */
+  describeIntegrations(): IntegrationDescriptor[] {
+    return this.descriptors
   }
 
   view(): SettingsView {
-    const view = toSettingsView(this.read())
+    const view = toSettingsView(this.read(), this.descriptors)
     return {
       ...view,
       hasPassword: view.secretsSet['unifi.password'],
       hasApiKey: view.secretsSet['unifi.apiKey'],
-      hasCloudflareToken: view.secretsSet['cloudflare.apiToken'],
+      hasCloudflareToken: view.secretsSet['integrations.cloudflare.apiToken'] === true,
       secretStorage: this.vault.describe(),
       recovery: this.recovery,
       secretAlerts: this.secretAlerts(),
@@ -64,14 +76,14 @@ export class SettingsService implements SettingsSource {
   }
 
   update(patch: SettingsChange): SettingsUpdateResult {
-    const outcome = applySettingsPatch(this.plain, patch)
+    const outcome = applySettingsPatch(this.plain, patch, this.integrations)
     if (!outcome.ok) return { saved: false, fieldErrors: outcome.fieldErrors, settings: this.view() }
     // Before saving: listeners (the runtime's immediate probe) must never see the new target with the old secret.
-    this.unbindSecrets(unifiTarget(this.plain.unifi) !== unifiTarget(outcome.settings.unifi), 'unifi')
-    this.unbindSecrets(
-      cloudflareTarget(this.plain.cloudflare) !== cloudflareTarget(outcome.settings.cloudflare),
-      'cloudflare',
-    )
+    this.unbindSecrets(unifiTarget(this.plain.unifi) !== unifiTarget(outcome.settings.unifi), 'unifi', UNIFI_SECRETS)
+    for (const integration of this.integrations) {
+      const moved = integrationTarget(integration, this.plain) !== integrationTarget(integration, outcome.settings)
+      this.unbindSecrets(moved, integration.id, integrationSecrets(integration))
+    }
     this.savePlain(outcome.settings)
     return { saved: true, settings: this.view() }
   }
@@ -82,12 +94,14 @@ export class SettingsService implements SettingsSource {
   }
 
   setSecret(key: SecretSettingPath, value: string): SettingsView {
+    this.requireKnown(key)
     this.vault.set(key, value)
     for (const [id, alert] of this.alerts) if (alert.keys.includes(key)) this.alerts.delete(id)
     return this.changed()
   }
 
   clearSecret(key: SecretSettingPath): SettingsView {
+    this.requireKnown(key)
     this.vault.clear(key)
     return this.changed()
   }
@@ -99,22 +113,13 @@ export class SettingsService implements SettingsSource {
 
   /** Replaces everything, secrets included (a reset, or a test arranging its scenario). */
   replace(settings: Settings): void {
-    const { password, apiKey, ...unifi } = settings.unifi
-    const { apiToken, ...cloudflare } = settings.cloudflare
-    const secrets: Array<[SecretSettingPath, string | undefined]> = [
-      ['unifi.password', password],
-      ['unifi.apiKey', apiKey],
-      ['cloudflare.apiToken', apiToken],
-    ]
-    for (const [key, value] of secrets) {
+    const secrets = this.secretsIn(settings)
+    for (const key of this.secretPaths) {
+      const value = secrets[key]
       if (value === undefined) this.vault.clear(key)
       else this.vault.set(key, value)
     }
-    this.savePlain({
-      ...settings,
-      unifi: { ...unifi, password: undefined, apiKey: undefined },
-      cloudflare: { ...cloudflare, apiToken: undefined },
-    })
+    this.savePlain(withSecrets(settings, {}, this.secretPaths))
   }
 
   onChange(listener: SettingsChangeListener): () => void {
@@ -128,21 +133,36 @@ export class SettingsService implements SettingsSource {
     const alerts = [...this.alerts].map(([id, alert]) => ({ id, message: alert.message }))
     const unreadable = this.vault.unreadable()
     if (unreadable.length > 0) {
-      alerts.push({ id: 'secrets-undecryptable', message: undecryptableMessage(unreadable) })
+      alerts.push({ id: 'secrets-undecryptable', message: undecryptableMessage(unreadable, this.integrations) })
     }
     return alerts
   }
 
-  private unbindSecrets(moved: boolean, group: 'unifi' | 'cloudflare'): void {
-    if (!moved) return
-    const keys = group === 'unifi' ? UNIFI_SECRETS : CLOUDFLARE_SECRETS
+  private unbindSecrets(moved: boolean, group: string, keys: readonly SecretSettingPath[]): void {
+    if (!moved || keys.length === 0) return
     const stored = this.vault.values()
     if (!keys.some((key) => stored[key] !== undefined)) return
     for (const key of keys) this.vault.clear(key)
+    const integration = this.integrations.find((candidate) => candidate.id === group)
     this.alerts.set(`secrets-reenter-${group}`, {
-      message: group === 'unifi' ? UNIFI_REENTER : CLOUDFLARE_REENTER,
+      message: integration ? integrationReenterMessage(integration) : UNIFI_REENTER,
       keys,
     })
+  }
+
+  private requireKnown(key: SecretSettingPath): void {
+    if (!this.vault.knows(key)) {
+      throw new ConfigError(`There is no secret setting called "${key}".`, undefined, { code: 'UNKNOWN_SECRET' })
+    }
+  }
+
+  private secretsIn(settings: Settings): Partial<Record<SecretSettingPath, string>> {
+    const found: Partial<Record<SecretSettingPath, string>> = {}
+    for (const key of this.secretPaths) {
+      const value = secretValue(settings, key)
+      if (value !== undefined) found[key] = value
+    }
+    return found
   }
 
   private savePlain(settings: Settings): void {
@@ -160,14 +180,22 @@ export class SettingsService implements SettingsSource {
   }
 }
 
-const SECRET_LABELS: Record<SecretSettingPath, string> = {
+const UNIFI_SECRET_LABELS: Record<string, string> = {
   'unifi.password': 'UniFi password',
   'unifi.apiKey': 'UniFi API key',
-  'cloudflare.apiToken': 'Cloudflare API token',
 }
 
-function undecryptableMessage(keys: readonly SecretSettingPath[]): string {
-  const names = keys.map((key) => SECRET_LABELS[key])
+function secretLabel(key: SecretSettingPath, integrations: readonly IntegrationMeta[]): string {
+  const unifi = UNIFI_SECRET_LABELS[key]
+  if (unifi !== undefined) return unifi
+  const parsed = parseIntegrationSecretPath(key)
+  const integration = integrations.find((candidate) => candidate.id === parsed?.id)
+  const field = integration?.fields.find((candidate) => candidate.key === parsed?.key)
+  return integration && field ? `${integration.displayName} ${field.label}` : key
+}
+
+function undecryptableMessage(keys: readonly SecretSettingPath[], integrations: readonly IntegrationMeta[]): string {
+  const names = keys.map((key) => secretLabel(key, integrations))
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
   return `The saved ${list} could not be decrypted (the system keyring was reset, or the file comes from another user account): re-enter your ${list}.`
 }

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod'
 import {
-  cloudflareSettingsSchema,
   fingerprintSchema,
-  SECRET_SETTING_PATHS,
+  INTEGRATION_SECRET_PATH_PATTERN,
+  integrationsSettingsSchema,
+  UNIFI_SECRET_PATHS,
+  type IntegrationSecretPath,
   settingsSchema,
   unifiSettingsSchema,
 } from '../settings.js'
@@ -174,7 +176,17 @@ export type AppStatus = z.infer<typeof appStatusSchema>
 
 // ——— Settings ———
 
-export const secretKeySchema = z.enum(SECRET_SETTING_PATHS)
+/**
+ * A secret's path: the UniFi ones, or `integrations.<id>.<key>` for an integration's secret field. Main refuses
+ * a well-formed path that no registered integration declares.
+ */
+export const secretKeySchema = z.union([
+  z.enum(UNIFI_SECRET_PATHS),
+  z.custom<IntegrationSecretPath>(
+    (value) => typeof value === 'string' && value.length <= 200 && INTEGRATION_SECRET_PATH_PATTERN.test(value),
+    { message: 'is not a secret setting' },
+  ),
+])
 
 export const secretStorageSchema = z.object({
   /**
@@ -194,12 +206,13 @@ export type SecretStorage = z.infer<typeof secretStorageSchema>
 /** Settings as the renderer may see them: every secret replaced by a flag. */
 export const settingsViewSchema = settingsSchema.extend({
   unifi: unifiSettingsSchema.omit({ password: true, apiKey: true }),
-  cloudflare: cloudflareSettingsSchema.omit({ apiToken: true }),
-  secretsSet: z.object({
-    'unifi.password': z.boolean(),
-    'unifi.apiKey': z.boolean(),
-    'cloudflare.apiToken': z.boolean(),
-  }),
+  /** Each integration's values without its secret fields (only the fields it declares). */
+  integrations: integrationsSettingsSchema,
+  /** Whether each secret holds a value: the UniFi ones, and `integrations.<id>.<key>` per secret field. */
+  secretsSet: z
+    .object({ 'unifi.password': z.boolean(), 'unifi.apiKey': z.boolean() })
+    .catchall(z.boolean())
+    .refine((flags) => Object.keys(flags).length <= 256, { message: 'too many secret flags' }),
   hasPassword: z.boolean().optional(),
   hasApiKey: z.boolean().optional(),
   hasCloudflareToken: z.boolean().optional(),
@@ -256,14 +269,11 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
-    cloudflare: z
-      .object({
-        accountId: text(IPC_LIMITS.name),
-        zones: z.array(text(IPC_LIMITS.name)).max(IPC_LIMITS.zones),
-        apiUrl: text(IPC_LIMITS.url),
-      })
-      .partial()
-      .strict(),
+    /**
+     * Integration values by id and field key (bounded like the stored settings). Main refuses unknown ids and
+     * keys and every secret field, then applies each integration's own schema.
+     */
+    integrations: integrationsSettingsSchema,
     breaker: z.object({ failMax: z.number(), resetTimeoutMs: z.number(), timeoutMs: z.number() }).partial().strict(),
     report: z
       .object({

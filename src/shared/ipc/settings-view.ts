@@ -1,28 +1,42 @@
 /**
  * Builds the renderer's view of the settings. Secrets are dropped field by field (not by copying and deleting),
- * so a secret added to the schema later cannot leak by default: the view type would not compile without it.
+ * so a secret added to the schema later cannot leak by default: the UniFi view type would not compile without
+ * it, and integration values are copied only for the fields an integration declares as not secret.
  */
-import type { Settings } from '../settings.js'
+import type { IntegrationValue, Settings } from '../settings.js'
+import type { IntegrationDescriptor } from './integration-descriptor.js'
 import type { SettingsView } from './payloads.js'
 
-export function toSettingsView(settings: Settings): SettingsView {
+type Described = Pick<IntegrationDescriptor, 'id' | 'fields'>
+
+export function toSettingsView(settings: Settings, integrations: readonly Described[]): SettingsView {
   const { password, apiKey, ...unifi } = settings.unifi
-  const { apiToken, ...cloudflare } = settings.cloudflare
+  const values: Record<string, Record<string, IntegrationValue>> = {}
+  const secretsSet: SettingsView['secretsSet'] = {
+    'unifi.password': isSet(password),
+    'unifi.apiKey': isSet(apiKey),
+  }
+  for (const integration of integrations) {
+    const stored = Object.hasOwn(settings.integrations, integration.id) ? settings.integrations[integration.id] : {}
+    const visible: Record<string, IntegrationValue> = {}
+    for (const field of integration.fields) {
+      const value = stored && Object.hasOwn(stored, field.key) ? stored[field.key] : undefined
+      if (field.kind === 'secret') secretsSet[`integrations.${integration.id}.${field.key}`] = isSet(value)
+      else if (value !== undefined) visible[field.key] = value
+    }
+    values[integration.id] = visible
+  }
   return {
     schemaVersion: settings.schemaVersion,
     unifi,
-    cloudflare,
+    integrations: values,
     breaker: settings.breaker,
     report: settings.report,
     thresholds: settings.thresholds,
-    secretsSet: {
-      'unifi.password': isSet(password),
-      'unifi.apiKey': isSet(apiKey),
-      'cloudflare.apiToken': isSet(apiToken),
-    },
+    secretsSet,
   }
 }
 
-function isSet(value: string | undefined): boolean {
-  return value !== undefined && value !== ''
+function isSet(value: IntegrationValue | undefined): boolean {
+  return typeof value === 'string' && value !== ''
 }

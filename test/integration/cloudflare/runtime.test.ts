@@ -32,7 +32,9 @@ async function setup(
   cleanups.push(() => fake.close())
   const settings = settingsSchema.parse({
     // One zone and a known account keep a healthy run short, well inside the budget.
-    cloudflare: { apiToken: fake.token, apiUrl: fake.url, accountId: fake.accountId, zones: ['example.com'] },
+    integrations: {
+      cloudflare: { apiToken: fake.token, apiUrl: fake.url, accountId: fake.accountId, zones: ['example.com'] },
+    },
     breaker,
   })
   const logger = createMemoryLogger()

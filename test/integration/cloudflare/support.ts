@@ -3,13 +3,14 @@ import { createDispatcher } from '../../../src/core/http/index.js'
 import type { IntegrationContext } from '../../../src/core/integrations/contract.js'
 import { silentLogger } from '../../../src/core/logger.js'
 import { settingsSchema, type Settings } from '../../../src/shared/settings.js'
+import type { CloudflareSettings } from '../../../src/core/integrations/cloudflare/index.js'
 import type { FakeCloudflare } from '../../../src/simulator/cloudflare/index.js'
 
 export const HOUR = 3_600_000
 
-export function settingsFor(fake: FakeCloudflare, extra: Partial<Settings['cloudflare']> = {}): Settings {
+export function settingsFor(fake: FakeCloudflare, extra: Partial<CloudflareSettings> = {}): Settings {
   return settingsSchema.parse({
-    cloudflare: { apiToken: fake.token, apiUrl: fake.url, ...extra },
+    integrations: { cloudflare: { apiToken: fake.token, apiUrl: fake.url, ...extra } },
     breaker: { timeoutMs: 5_000, resetTimeoutMs: 10_000, failMax: 3 },
   })
 }

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net'
 import { HttpStatusError } from '../../../src/core/errors.js'
 import { headerValue, httpRequest, parseJsonBody, parseRetryAfterMs } from '../../../src/core/http/index.js'
-import type { CredentialField, Integration } from '../../../src/core/integrations/contract.js'
+import { z } from 'zod'
+import type { Integration, IntegrationField } from '../../../src/core/integrations/contract.js'
 
 export interface Upstream {
   origin: string
@@ -92,12 +93,8 @@ export async function refusedOrigin(): Promise<string> {
 export interface TestIntegrationOptions {
   id: string
   url: () => string
-  /** Defaults to one required field that is always set. */
-  fields?: CredentialField[]
-}
-
-export function alwaysSet(key = 'token'): CredentialField[] {
-  return [{ key, label: 'Token', required: true, secret: true, isSet: () => true }]
+  /** Defaults to none: an integration without settings of its own is always runnable. */
+  fields?: IntegrationField[]
 }
 
 /** An integration that GETs one URL and expects JSON `{ value }`. */
@@ -107,7 +104,8 @@ export function testIntegration(options: TestIntegrationOptions): Integration<{ 
     id: options.id,
     displayName,
     description: 'Test integration',
-    fields: options.fields ?? alwaysSet(),
+    settingsSchema: z.object({ token: z.string().optional(), accountId: z.string().optional() }),
+    fields: options.fields ?? [],
     async fetch(ctx) {
       const url = options.url()
       const response = await httpRequest({

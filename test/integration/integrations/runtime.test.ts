@@ -10,7 +10,7 @@ import {
   type IntegrationRuntime,
 } from '../../../src/core/integrations/runner.js'
 import { defaultSettings, type Settings } from '../../../src/shared/settings.js'
-import { alwaysSet, refusedOrigin, startUpstream, testIntegration, type Upstream } from './loopback.js'
+import { refusedOrigin, startUpstream, testIntegration, type Upstream } from './loopback.js'
 
 const WINDOW = { since: Date.parse('2026-11-27T14:00:00Z'), until: Date.parse('2026-11-28T14:00:00Z') }
 
@@ -257,17 +257,19 @@ describe('integration runtime over loopback HTTP', () => {
     const unset = testIntegration({
       id: 'unset',
       url: at('/ok'),
-      fields: [{ key: 'token', label: 'Token', required: true, secret: true, isSet: () => false }],
+      fields: [{ key: 'token', label: 'Token', kind: 'secret', required: true }],
     })
     const partial = testIntegration({
       id: 'partial',
       url: at('/ok'),
       fields: [
-        ...alwaysSet('token'),
-        { key: 'accountId', label: 'Account ID', required: true, secret: false, isSet: () => false },
+        { key: 'token', label: 'Token', kind: 'secret', required: true },
+        { key: 'accountId', label: 'Account ID', kind: 'text', required: true },
       ],
     })
-    const { runtime, logger } = make([unset, partial])
+    const settings = { ...settingsWith({ timeoutMs: 1_000, resetTimeoutMs: 60_000 }) }
+    settings.integrations = { partial: { token: 'a-token-value' } }
+    const { runtime, logger } = make([unset, partial], settings)
     const first = await runtime.run({ window: WINDOW, unifi: null })
     await runtime.run({ window: WINDOW, unifi: null })
     expect(byId(first, 'unset')).toMatchObject({ status: 'not-configured' })

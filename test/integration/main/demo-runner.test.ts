@@ -40,7 +40,9 @@ describe('"Try with demo data" through the IPC handlers', () => {
               password: controller.credentials.password,
               tlsFingerprint: controller.fingerprint,
             },
-            cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
+            integrations: {
+              cloudflare: { apiToken: cloudflare.token, accountId: cloudflare.accountId, apiUrl: cloudflare.url },
+            },
           }),
           close: async () => {
             closed += 1

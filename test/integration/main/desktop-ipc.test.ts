@@ -103,7 +103,7 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
   })
 
   it('verifies a draft Cloudflare token without touching the breaker', async () => {
-    const app = open({ cloudflare: { apiUrl: cloudflare.url } })
+    const app = open({ integrations: { cloudflare: { apiUrl: cloudflare.url } } })
     try {
       const good = await app.call('cloudflare:verify-token', { apiToken: cloudflare.token })
       expect(good).toMatchObject({ ok: true, value: { ok: true } })
@@ -118,7 +118,7 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
 
   it('pushes the breaker opening with its countdown, and "Retry now" moves it to a trial at once', async () => {
     const app = open({
-      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
       breaker: { failMax: 2, resetTimeoutMs: 600_000, timeoutMs: 5_000 },
     })
     cloudflare.setFaults([{ kind: 'server-error', target: 'all' }])
@@ -150,7 +150,7 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
     // UniFi is configured, so the app starts "Ready" and an open breaker is what changes its headline.
     const app = open({
       unifi: { url: controller.url, apiKey: controller.credentials.apiKey },
-      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
       breaker: { failMax: 2, resetTimeoutMs: 600_000, timeoutMs: 5_000 },
     })
     cloudflare.setFaults([{ kind: 'server-error', target: 'all' }])
@@ -198,7 +198,7 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
 
   it('probes at once when the credentials of an integration with an open breaker change', async () => {
     const app = open({
-      cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url },
+      integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
       breaker: { failMax: 1, resetTimeoutMs: 600_000, timeoutMs: 5_000 },
     })
     try {
@@ -207,7 +207,7 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
       await runtime.run({ window: { since: Date.now() - 3_600_000, until: Date.now() }, unifi: null })
       const state = () => cloudflareCard(app.services.status.get())?.breaker.state
       await expect.poll(state, { timeout: 5_000 }).toBe('open')
-      await app.call('secret:set', { key: 'cloudflare.apiToken', value: 'rotated-token-value' })
+      await app.call('secret:set', { key: 'integrations.cloudflare.apiToken', value: 'rotated-token-value' })
       await expect.poll(state, { timeout: 5_000 }).toBe('half-open')
     } finally {
       cloudflare.setFaults([])

@@ -28,7 +28,7 @@ describe('demo backends in a child process', () => {
     const backends = await startSimulatorProcess({ cliEntry: CLI_ENTRY, launch: nodeLauncher })
     expect(backends.settings.unifi.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
     expect(backends.settings.unifi.tlsFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
-    expect(backends.settings.cloudflare.apiUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
+    expect(backends.settings.integrations['cloudflare']?.['apiUrl']).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
 
     const demo = createDemoRunner({
       logger: createMemoryLogger(),

@@ -2,6 +2,7 @@
  * Loopback harness for pipeline tests: the simulated controller, the real UniFi client and integration
  * runtime, a small loopback HTTP integration whose delay and status the test controls, and temp folders.
  */
+import { z } from 'zod'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -61,7 +62,9 @@ export function feedIntegration(url: string): Integration<{ blocked: number }> {
     id: 'feed',
     displayName: 'Loopback Feed',
     description: 'A test integration reading a loopback server.',
-    fields: [{ key: 'url', label: 'URL', required: true, secret: false, isSet: () => true }],
+    // No settings of its own: always runnable, like an integration riding on something already configured.
+    settingsSchema: z.object({}),
+    fields: [],
     async fetch(ctx) {
       const response = await httpRequest({ url, dispatcher: ctx.dispatcher, signal: ctx.signal, timeoutMs: 10_000 })
       if (response.status >= 400) {

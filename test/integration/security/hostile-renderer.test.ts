@@ -57,7 +57,9 @@ function savedApp(cloudflareUrl?: string) {
       apiKey: CANARY_KEY,
       tlsFingerprint: controller.fingerprint,
     },
-    cloudflare: { apiToken: CANARY_TOKEN, apiUrl: cloudflareUrl ?? cloudflare.url, accountId: cloudflare.accountId },
+    integrations: {
+      cloudflare: { apiToken: CANARY_TOKEN, apiUrl: cloudflareUrl ?? cloudflare.url, accountId: cloudflare.accountId },
+    },
     report: { lookbackHours: 1 },
   })
   const reportsDir = path.join(dataDir, `reports-${Math.random().toString(36).slice(2)}`)
@@ -137,7 +139,7 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
       const moved = await app.call('settings:update', { unifi: { url: httpsCatcher.url } })
       expect(moved).toMatchObject({ ok: true, value: { saved: true } })
       expect(app.settings.view().secretsSet).toMatchObject({ 'unifi.password': false, 'unifi.apiKey': false })
-      expect(app.settings.view().secretsSet['cloudflare.apiToken']).toBe(true)
+      expect(app.settings.view().secretsSet['integrations.cloudflare.apiToken']).toBe(true)
       const notices = app.services.status.get().notices ?? []
       expect(notices.map((notice) => notice.message).join(' ')).toMatch(/re-enter your password/)
 
@@ -170,14 +172,37 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
   it('the Cloudflare token stays with the API base it was saved for; http is refused except loopback', async () => {
     const app = savedApp()
     try {
-      const remote = await app.call('settings:update', { cloudflare: { apiUrl: 'http://api.example.com/client/v4' } })
-      expect(remote).toMatchObject({ ok: true, value: { saved: false, fieldErrors: [{ path: 'cloudflare.apiUrl' }] } })
-      expect(app.settings.view().secretsSet['cloudflare.apiToken']).toBe(true)
+      const remote = await app.call('settings:update', {
+        integrations: { cloudflare: { apiUrl: 'http://api.example.com/client/v4' } },
+      })
+      expect(remote).toMatchObject({
+        ok: true,
+        value: { saved: false, fieldErrors: [{ path: 'integrations.cloudflare.apiUrl' }] },
+      })
+      expect(app.settings.view().secretsSet['integrations.cloudflare.apiToken']).toBe(true)
 
-      const moved = await app.call('settings:update', { cloudflare: { apiUrl: `${httpCatcher.url}/client/v4` } })
+      const moved = await app.call('settings:update', {
+        integrations: { cloudflare: { apiUrl: `${httpCatcher.url}/client/v4` } },
+      })
       expect(moved).toMatchObject({ ok: true, value: { saved: true } })
-      expect(app.settings.view().secretsSet['cloudflare.apiToken']).toBe(false)
-      expect(JSON.stringify(app.services.status.get().notices)).toContain('re-enter your token')
+      expect(app.settings.view().secretsSet['integrations.cloudflare.apiToken']).toBe(false)
+      expect(JSON.stringify(app.services.status.get().notices)).toContain('re-enter the API token')
+      // A secret field never travels in a settings patch, and only declared secrets can be set.
+      const inPatch = await app.call('settings:update', {
+        integrations: { cloudflare: { apiToken: 'patched-token-value' } },
+      })
+      expect(inPatch).toMatchObject({
+        ok: true,
+        value: { saved: false, fieldErrors: [{ path: 'integrations.cloudflare.apiToken' }] },
+      })
+      expect(app.settings.read().integrations['cloudflare']?.['apiToken']).toBeUndefined()
+      expect(await app.call('secret:set', { key: 'integrations.nobody.apiKey', value: 'x-value' })).toMatchObject({
+        ok: false,
+      })
+      expect(await app.call('settings:update', { integrations: { nobody: { url: 'x' } } })).toMatchObject({
+        ok: true,
+        value: { saved: false, fieldErrors: [{ path: 'integrations.nobody' }] },
+      })
       await app.call('cloudflare:verify-token', {})
       await app.call('cloudflare:verify-token', { accountId: 'x' })
       await app.call('integration:retry-now', { id: 'cloudflare' })
@@ -195,7 +220,7 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
       for (const patch of [
         { unifi: { url: 'https://admin:hunter2secret@192.0.2.1' } },
         { unifi: { url: 'admin:hunter2secret@192.0.2.1:8443' } },
-        { cloudflare: { apiUrl: 'https://user:hunter2secret@api.cloudflare.com/client/v4' } },
+        { integrations: { cloudflare: { apiUrl: 'https://user:hunter2secret@api.cloudflare.com/client/v4' } } },
       ]) {
         const answer = await app.call('settings:update', patch)
         expect(answer).toMatchObject({ ok: true, value: { saved: false } })
@@ -249,10 +274,13 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
         ['settings:update', { unifi: { site: huge } }],
         ['settings:update', { unifi: { username: huge } }],
         ['settings:update', { unifi: { tlsFingerprint: huge } }],
-        ['settings:update', { cloudflare: { accountId: huge } }],
-        ['settings:update', { cloudflare: { apiUrl: huge } }],
-        ['settings:update', { cloudflare: { zones: [huge] } }],
-        ['settings:update', { cloudflare: { zones: Array.from({ length: 100_000 }, () => 'a.example') } }],
+        ['settings:update', { integrations: { cloudflare: { accountId: huge } } }],
+        ['settings:update', { integrations: { cloudflare: { apiUrl: huge } } }],
+        ['settings:update', { integrations: { cloudflare: { zones: [huge] } } }],
+        [
+          'settings:update',
+          { integrations: { cloudflare: { zones: Array.from({ length: 100_000 }, () => 'a.example') } } },
+        ],
         ['settings:update', { report: { timezone: huge } }],
         ['settings:update', { report: { format: huge } }],
         ['settings:update', { report: { outputDir: '/etc' } }],

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       'ok.json',
       JSON.stringify({
         unifi: { url: 'https://file.example', username: 'file-user', password: 'file-pass', site: 'default' },
+        // The layout of settings schema 1 (a top-level `cloudflare` section) still loads.
         cloudflare: { zones: ['a.example'] },
         breaker: { failMax: 5, resetTimeoutMs: 1000, timeoutMs: 500 },
       }),
@@ -58,7 +59,7 @@ describe('loadConfig', () => {
     // An empty variable does not erase the file's value.
     expect(settings.unifi.site).toBe('default')
     expect(settings.unifi.tlsFingerprint).toBe(FP.toUpperCase())
-    expect(settings.cloudflare.zones).toEqual(['x.example', 'y.example'])
+    expect(settings.integrations['cloudflare']?.['zones']).toEqual(['x.example', 'y.example'])
     expect(settings.breaker).toEqual({ failMax: 5, resetTimeoutMs: 1000, timeoutMs: 500 })
     expect(settings.report.lookbackHours).toBe(24)
     expect(secrets.sort()).toEqual(['cf-token', 'env-pass'])
@@ -76,7 +77,7 @@ describe('loadConfig', () => {
       JSON.stringify({
         breaker: { failMax: 0, resetTimeoutMs: 100, timeoutMs: 5000 },
         report: { format: 'pdf', timezone: 'Mars/Olympus' },
-        cloudflare: { apiUrl: 'not a url' },
+        integrations: { cloudflare: { apiUrl: 'not a url' } },
       }),
     )
     const problems = await problemsOf(loadConfig({ configFile, env: { UNIFI_TLS_FINGERPRINT: 'zz' } }))
@@ -85,7 +86,7 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toContain(`${configFile}: breaker.failMax`)
     expect(problems.join('\n')).toContain(`${configFile}: report.format`)
     expect(problems.join('\n')).toContain(`${configFile}: report.timezone`)
-    expect(problems.join('\n')).toContain(`${configFile}: cloudflare.apiUrl`)
+    expect(problems.join('\n')).toContain(`${configFile}: integrations.cloudflare.apiUrl`)
     expect(problems.join('\n')).toContain(`${configFile}: breaker.timeoutMs`)
   })
 
@@ -134,7 +135,7 @@ describe('loadConfig', () => {
       expect.stringMatching(/^CLOUDFLARE_API_URL \(environment\): must use https:\/\//),
     ])
     const local = await loadConfig({ env: { CLOUDFLARE_API_URL: 'http://127.0.0.1:8787/client/v4' } })
-    expect(local.settings.cloudflare.apiUrl).toBe('http://127.0.0.1:8787/client/v4')
+    expect(local.settings.integrations['cloudflare']?.['apiUrl']).toBe('http://127.0.0.1:8787/client/v4')
   })
 
   it('treats credentials in a URL as a configuration error without repeating them', async () => {

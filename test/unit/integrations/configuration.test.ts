@@ -1,80 +1,84 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { defaultSettings, type Settings } from '../../../src/shared/settings.js'
 import { createMemoryLogger } from '../../../src/core/logger.js'
 import { checkConfiguration, PartialConfigWarner } from '../../../src/core/integrations/configuration.js'
-import type { CredentialField, Integration } from '../../../src/core/integrations/contract.js'
+import type { Integration, IntegrationField } from '../../../src/core/integrations/contract.js'
 
-const fields: CredentialField[] = [
-  {
-    key: 'apiToken',
-    label: 'API token',
-    required: true,
-    secret: true,
-    isSet: (s) => s.cloudflare.apiToken !== undefined,
-  },
-  {
-    key: 'accountId',
-    label: 'Account ID',
-    required: true,
-    secret: false,
-    isSet: (s) => s.cloudflare.accountId !== undefined,
-  },
-  { key: 'zones', label: 'Zones', required: false, secret: false, isSet: (s) => s.cloudflare.zones.length > 0 },
+const fields: IntegrationField[] = [
+  { key: 'apiToken', label: 'API token', kind: 'secret', required: true },
+  { key: 'accountId', label: 'Account ID', kind: 'text', required: true },
+  { key: 'zones', label: 'Zones', kind: 'list', required: false },
+  { key: 'lookups', label: 'Look-ups per run', kind: 'number', required: false },
+  { key: 'verbose', label: 'Verbose', kind: 'boolean', required: false },
 ]
 
-function settingsWith(cloudflare: Partial<Settings['cloudflare']>): Settings {
-  const settings = defaultSettings()
-  return { ...settings, cloudflare: { ...settings.cloudflare, ...cloudflare } }
+function settingsWith(values: Record<string, string | string[] | number | boolean>): Settings {
+  return { ...defaultSettings(), integrations: { cf: values } }
 }
 
 const integration = {
   id: 'cf',
   displayName: 'Cloudflare',
   description: 'test',
+  settingsSchema: z.object({}),
   fields,
 } as unknown as Integration<unknown>
 
 describe('checkConfiguration', () => {
   it('nothing set → not configured', () => {
-    expect(checkConfiguration(fields, defaultSettings())).toEqual({ state: 'not-configured', missing: [] })
+    expect(checkConfiguration(integration, defaultSettings())).toEqual({ state: 'not-configured', missing: [] })
   })
 
   it('some set, a required field missing → partial with the missing keys', () => {
-    expect(checkConfiguration(fields, settingsWith({ apiToken: 'secret-token-value' }))).toEqual({
+    expect(checkConfiguration(integration, settingsWith({ apiToken: 'secret-token-value' }))).toEqual({
       state: 'partial',
       missing: ['accountId'],
     })
-    expect(checkConfiguration(fields, settingsWith({ zones: ['example.com'] }))).toEqual({
+    expect(checkConfiguration(integration, settingsWith({ zones: ['example.com'] }))).toEqual({
       state: 'partial',
       missing: ['apiToken', 'accountId'],
     })
   })
 
   it('all required set → configured (optional fields may stay empty)', () => {
-    expect(checkConfiguration(fields, settingsWith({ apiToken: 't0ken', accountId: 'acc' }))).toEqual({
+    expect(checkConfiguration(integration, settingsWith({ apiToken: 't0ken', accountId: 'acc' }))).toEqual({
       state: 'configured',
       missing: [],
     })
   })
 
-  it('an integration without own fields rides on something else and is runnable', () => {
-    expect(checkConfiguration([], defaultSettings()).state).toBe('configured')
+  it('blank texts, empty lists, numbers and booleans do not count as something entered', () => {
+    const tuningOnly = settingsWith({ apiToken: '   ', zones: [], lookups: 10, verbose: true })
+    expect(checkConfiguration(integration, tuningOnly)).toEqual({ state: 'not-configured', missing: [] })
   })
 
-  it('a throwing isSet counts as unset instead of breaking detection', () => {
-    const broken: CredentialField[] = [
-      { key: 'a', label: 'A', required: true, secret: false, isSet: () => true },
+  it('values of another integration do not count', () => {
+    const other = { ...defaultSettings(), integrations: { other: { apiToken: 'x' } } }
+    expect(checkConfiguration(integration, other).state).toBe('not-configured')
+  })
+
+  it('an integration with nothing to enter rides on something else and is runnable', () => {
+    expect(checkConfiguration({ id: 'x', fields: [] }, defaultSettings()).state).toBe('configured')
+  })
+
+  it('requirements outside its own settings count like required fields; a throwing one counts as unmet', () => {
+    const requires = [
+      { key: 'a', label: 'A', isMet: () => true },
       {
         key: 'b',
         label: 'B',
-        required: true,
-        secret: false,
-        isSet: () => {
+        isMet: () => {
           throw new Error('bug')
         },
       },
     ]
-    expect(checkConfiguration(broken, defaultSettings())).toEqual({ state: 'partial', missing: ['b'] })
+    expect(checkConfiguration({ id: 'x', fields: [], requires }, defaultSettings())).toEqual({
+      state: 'partial',
+      missing: ['b'],
+    })
+    const none = [{ key: 'a', label: 'A', isMet: () => false }]
+    expect(checkConfiguration({ id: 'x', fields: [], requires: none }, defaultSettings()).state).toBe('not-configured')
   })
 })
 
@@ -82,7 +86,7 @@ describe('PartialConfigWarner', () => {
   it('warns once per distinct partial configuration, naming the missing fields and no values', () => {
     const logger = createMemoryLogger()
     const warner = new PartialConfigWarner(logger)
-    const partial = checkConfiguration(fields, settingsWith({ apiToken: 'secret-token-value' }))
+    const partial = checkConfiguration(integration, settingsWith({ apiToken: 'secret-token-value' }))
     warner.observe(integration, partial)
     warner.observe(integration, partial)
     expect(logger.records).toHaveLength(1)
@@ -90,7 +94,7 @@ describe('PartialConfigWarner', () => {
     expect(logger.records[0]?.message).toBe('Cloudflare: skipped, the settings are incomplete (missing: Account ID).')
     expect(JSON.stringify(logger.records)).not.toContain('secret-token-value')
 
-    warner.observe(integration, checkConfiguration(fields, settingsWith({ accountId: 'acc' })))
+    warner.observe(integration, checkConfiguration(integration, settingsWith({ accountId: 'acc' })))
     expect(logger.records).toHaveLength(2)
     expect(logger.records[1]?.message).toContain('missing: API token')
   })
@@ -98,8 +102,8 @@ describe('PartialConfigWarner', () => {
   it('is silent when not configured or configured', () => {
     const logger = createMemoryLogger()
     const warner = new PartialConfigWarner(logger)
-    warner.observe(integration, checkConfiguration(fields, defaultSettings()))
-    warner.observe(integration, checkConfiguration(fields, settingsWith({ apiToken: 't0ken', accountId: 'acc' })))
+    warner.observe(integration, checkConfiguration(integration, defaultSettings()))
+    warner.observe(integration, checkConfiguration(integration, settingsWith({ apiToken: 't0ken', accountId: 'acc' })))
     expect(logger.records).toHaveLength(0)
   })
 })

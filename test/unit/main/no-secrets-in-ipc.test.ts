@@ -36,7 +36,7 @@ describe('secrets never cross IPC to the renderer', () => {
   it('no handler response and no push carries a secret value', async () => {
     const settings = memorySettings({
       unifi: { url: 'https://127.0.0.1:1', username: 'admin', password: 'pw-5ecret-value', apiKey: 'key-5ecret-value' },
-      cloudflare: { apiToken: 'cf-5ecret-token', apiUrl: 'http://127.0.0.1:1/client/v4' },
+      integrations: { cloudflare: { apiToken: 'cf-5ecret-token', apiUrl: 'http://127.0.0.1:1/client/v4' } },
       breaker: { timeoutMs: 500, resetTimeoutMs: 1000 },
     })
     const { services, target } = servicesFor({
@@ -49,7 +49,7 @@ describe('secrets never cross IPC to the renderer', () => {
     }
     // The settings still hold them: the check is about what crossed, not about what was stored. (The UniFi
     // secrets were dropped by design when a new certificate was pinned: they belong to the old trust.)
-    expect(settings.read().cloudflare.apiToken).toBe('cf-5ecret-token')
+    expect(settings.read().integrations['cloudflare']?.['apiToken']).toBe('cf-5ecret-token')
     expect(settings.read().unifi.password).toBeUndefined()
     const crossed = JSON.stringify([responses, target.sent])
     expect(target.sent.length).toBeGreaterThan(0)

@@ -31,7 +31,7 @@ describe('diagnostics', () => {
   it('carries versions, settings flags and the last run, never a secret', () => {
     const settings = memorySettings({
       unifi: { url: 'https://u', username: 'ro', password: 'pw-very-secret' },
-      cloudflare: { apiToken: 'cf-very-secret' },
+      integrations: { cloudflare: { apiToken: 'cf-very-secret' } },
     })
     const status = computeStatus(
       {

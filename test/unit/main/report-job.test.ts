@@ -82,7 +82,7 @@ describe('settings:get', () => {
     const secrets = { password: 'pw-ZZZZ-secret', apiKey: 'key-YYYY-secret', token: 'cf-XXXX-secret' }
     const settings = memorySettings({
       unifi: { url: 'https://192.0.2.1', username: 'admin', password: secrets.password, apiKey: secrets.apiKey },
-      cloudflare: { apiToken: secrets.token },
+      integrations: { cloudflare: { apiToken: secrets.token } },
     })
     const { services } = servicesFor({ settings })
     const result = await services.dispatch('settings:get', TRUSTED, undefined)
@@ -92,7 +92,7 @@ describe('settings:get', () => {
       ok: true,
       value: {
         unifi: { url: 'https://192.0.2.1', username: 'admin' },
-        secretsSet: { 'unifi.password': true, 'unifi.apiKey': true, 'cloudflare.apiToken': true },
+        secretsSet: { 'unifi.password': true, 'unifi.apiKey': true, 'integrations.cloudflare.apiToken': true },
       },
     })
   })

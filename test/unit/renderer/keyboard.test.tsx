@@ -32,7 +32,7 @@ describe('keyboard use', { timeout: 20_000 }, () => {
   it('a stored secret is replaced or cleared with the keyboard, and the typed value leaves the form once saved', async () => {
     const user = userEvent.setup()
     const stored = makeSettingsView({
-      secretsSet: { 'unifi.apiKey': true, 'unifi.password': false, 'cloudflare.apiToken': false },
+      secretsSet: { 'unifi.apiKey': true, 'unifi.password': false, 'integrations.cloudflare.apiToken': false },
     })
     const { api } = createMockBridge({ settings: stored })
     render(<App api={api} initialScreen="settings" />)

@@ -9,7 +9,7 @@ import {
 } from '../../../src/renderer/src/features/settings/missing-fields.js'
 import { createMockBridge, makeIntegration, makeSettingsView, makeStatus } from './mock-bridge.js'
 
-const NONE = { 'unifi.password': false, 'unifi.apiKey': false, 'cloudflare.apiToken': false }
+const NONE = { 'unifi.password': false, 'unifi.apiKey': false, 'integrations.cloudflare.apiToken': false }
 const draft = { url: '', username: '', authMethod: 'api-key' as const, pendingApiKey: '', pendingPassword: '' }
 
 describe('missing-field rules', () => {
@@ -33,11 +33,11 @@ describe('missing-field rules', () => {
     expect(cloudflareMissing(cf, NONE).state).toBe('not-configured')
     expect(cloudflareMissing({ ...cf, zones: 'example.com' }, NONE)).toEqual({
       state: 'partial',
-      missing: ['cloudflare.apiToken'],
+      missing: ['integrations.cloudflare.apiToken'],
     })
-    expect(cloudflareMissing({ ...cf, accountId: 'a' }, { ...NONE, 'cloudflare.apiToken': true }).state).toBe(
-      'configured',
-    )
+    expect(
+      cloudflareMissing({ ...cf, accountId: 'a' }, { ...NONE, 'integrations.cloudflare.apiToken': true }).state,
+    ).toBe('configured')
     expect(cloudflareMissing({ ...cf, pendingToken: 't' }, NONE).state).toBe('configured')
   })
 
@@ -50,7 +50,7 @@ describe('settings form: missing fields and partial warnings', { timeout: 20_000
   it('lists exactly the missing fields as the admin types, and shows partial integrations as warnings', async () => {
     const user = userEvent.setup()
     const { api } = createMockBridge({
-      settings: makeSettingsView({ cloudflare: { accountId: undefined, zones: ['example.com'] } }),
+      settings: makeSettingsView({ integrations: { cloudflare: { zones: ['example.com'] } } }),
       status: makeStatus({
         integrations: [
           makeIntegration({
@@ -97,7 +97,7 @@ describe('settings form: missing fields and partial warnings', { timeout: 20_000
   it('a secret field shows only set / not set and never a value', async () => {
     const { api } = createMockBridge({
       settings: makeSettingsView({
-        secretsSet: { 'unifi.apiKey': true, 'unifi.password': false, 'cloudflare.apiToken': false },
+        secretsSet: { 'unifi.apiKey': true, 'unifi.password': false, 'integrations.cloudflare.apiToken': false },
       }),
     })
     render(<App api={api} initialScreen="settings" />)

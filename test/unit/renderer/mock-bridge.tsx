@@ -7,6 +7,8 @@ import type { AppStatus, IntegrationStatus, SettingsView, UpdateStatus } from '.
 import { toSettingsView } from '../../../src/shared/ipc/settings-view.js'
 import { defaultSettings } from '../../../src/shared/settings.js'
 import { ok } from '../../../src/shared/result.js'
+import { describeIntegrations } from '../../../src/core/integrations/descriptors.js'
+import { integrations } from '../../../src/core/integrations/registry.js'
 
 export function makeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -69,7 +71,7 @@ export function makeUpdateStatus(overrides: Partial<UpdateStatus> = {}): UpdateS
 }
 
 export function makeSettingsView(overrides: Partial<SettingsView> = {}): SettingsView {
-  return { ...toSettingsView(defaultSettings()), ...overrides }
+  return { ...toSettingsView(defaultSettings(), describeIntegrations(integrations)), ...overrides }
 }
 
 /** A call the test did not set up: rejects loudly, typed as that bridge function so tests can mock it. */

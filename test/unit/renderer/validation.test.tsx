@@ -79,7 +79,7 @@ describe('validation with the shared schemas', { timeout: 20_000 }, () => {
     api.updateSettings.mockResolvedValue(
       ok({
         saved: false as const,
-        fieldErrors: [{ path: 'cloudflare.accountId', message: 'not an account id' }],
+        fieldErrors: [{ path: 'integrations.cloudflare.accountId', message: 'not an account id' }],
         settings: makeSettingsView(),
       }),
     )

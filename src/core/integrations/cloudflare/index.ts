@@ -1,4 +1,6 @@
-export { cloudflareIntegration, createCloudflareIntegration, CLOUDFLARE_FIELDS } from './integration.js'
+export { cloudflareIntegration, createCloudflareIntegration } from './integration.js'
+export { CLOUDFLARE_FIELDS, CLOUDFLARE_SETTINGS, cloudflareSettingsSchema } from './settings.js'
+export type { CloudflareSettings } from './settings.js'
 export type { CloudflareIntegrationOptions } from './integration.js'
 export { createCloudflareClient, DEFAULT_CLOUDFLARE_API_URL } from './client.js'
 export type { CloudflareClient, CloudflareClientOptions } from './client.js'

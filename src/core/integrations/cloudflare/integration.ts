@@ -4,49 +4,15 @@
  * without a token is a partial configuration that the runtime reports.
  */
 import { ConfigError } from '../../errors.js'
-import type { Settings } from '../../../shared/settings.js'
-import type { CredentialField, Integration, IntegrationContext } from '../contract.js'
+import type { Integration, IntegrationContext } from '../contract.js'
+import { integrationSettings } from '../values.js'
 import { createCloudflareClient, type CloudflareClient } from './client.js'
 import { fetchCloudflareData } from './fetch-data.js'
 import type { CloudflareData } from './model.js'
 import { createLimitsCache, type LimitsCache } from './plan-limits.js'
 import { renderCloudflareSection } from './section.js'
+import { CLOUDFLARE_FIELDS, CLOUDFLARE_SETTINGS, cloudflareSettingsSchema } from './settings.js'
 import { verifyToken } from './token-verify.js'
-
-export const CLOUDFLARE_FIELDS: readonly CredentialField[] = [
-  {
-    key: 'apiToken',
-    label: 'API token',
-    required: true,
-    secret: true,
-    help: 'A scoped API token (not the Global API Key) with Zone Read, Zone Analytics Read and Cloudflare Tunnel Read.',
-    isSet: (s: Settings) => s.cloudflare.apiToken !== undefined,
-  },
-  {
-    key: 'accountId',
-    label: 'Account ID',
-    required: false,
-    secret: false,
-    help: 'Needed for tunnel status when it cannot be read from your zones.',
-    isSet: (s: Settings) => s.cloudflare.accountId !== undefined,
-  },
-  {
-    key: 'zones',
-    label: 'Zones',
-    required: false,
-    secret: false,
-    help: 'Zone names or ids to include; leave empty for every zone the token can read.',
-    isSet: (s: Settings) => s.cloudflare.zones.length > 0,
-  },
-  {
-    key: 'apiUrl',
-    label: 'API URL',
-    required: false,
-    secret: false,
-    help: 'Only for proxies and tests; defaults to https://api.cloudflare.com/client/v4.',
-    isSet: (s: Settings) => s.cloudflare.apiUrl !== undefined,
-  },
-]
 
 export interface CloudflareIntegrationOptions {
   /** Plan limits per zone; one cache per integration instance (they change only with the plan). */
@@ -59,9 +25,12 @@ export function createCloudflareIntegration(options: CloudflareIntegrationOption
     id: 'cloudflare',
     displayName: 'Cloudflare',
     description: 'Security events, DNS analytics and tunnel health from your Cloudflare account',
+    settingsSchema: cloudflareSettingsSchema,
     fields: CLOUDFLARE_FIELDS,
+    privacyNote:
+      'The API token is sent only to the Cloudflare API. Nothing from your UniFi network is sent to Cloudflare: the scanner only reads your zones, security events, DNS analytics and tunnels.',
     async fetch(ctx: IntegrationContext): Promise<CloudflareData> {
-      const settings = ctx.settings.cloudflare
+      const settings = integrationSettings(CLOUDFLARE_SETTINGS, ctx.settings)
       const data = await fetchCloudflareData({
         client: clientFor(ctx),
         window: ctx.window,
@@ -76,13 +45,13 @@ export function createCloudflareIntegration(options: CloudflareIntegrationOption
     },
     renderSection: (data, ctx) => renderCloudflareSection(data, ctx),
     async testConnection(ctx) {
-      return verifyToken(clientFor(ctx), ctx.settings.cloudflare.accountId)
+      return verifyToken(clientFor(ctx), integrationSettings(CLOUDFLARE_SETTINGS, ctx.settings).accountId)
     },
   }
 }
 
 function clientFor(ctx: Omit<IntegrationContext, 'window'>): CloudflareClient {
-  const { apiToken, apiUrl } = ctx.settings.cloudflare
+  const { apiToken, apiUrl } = integrationSettings(CLOUDFLARE_SETTINGS, ctx.settings)
   if (apiToken === undefined) {
     throw new ConfigError('The Cloudflare API token is not set. Enter a scoped API token in the Cloudflare settings.')
   }

@@ -3,10 +3,11 @@
  * UniFi session (`ctx.unifi`, shared and memoised: no second login, no duplicate requests) and classifies what the
  * gateway detected by SID (ET PRO, 2800000–2899999, is loaded only with CyberSecure).
  */
+import { z } from 'zod'
 import type { Settings } from '../../../shared/settings.js'
 import { ConfigError, toScannerError } from '../../errors.js'
 import type { UnifiRunAccess } from '../../unifi/run-access.js'
-import type { CredentialField, Integration, IntegrationContext } from '../contract.js'
+import type { Integration, IntegrationContext, IntegrationRequirement } from '../contract.js'
 import type { IpsSettings } from '../../unifi/model.js'
 import { classifyCyberSecure } from './classify.js'
 import type { CyberSecureData } from './model.js'
@@ -17,22 +18,17 @@ function hasUnifiCredentials(settings: Settings): boolean {
   return apiKey !== undefined || (username !== undefined && password !== undefined)
 }
 
-export const CYBERSECURE_FIELDS: readonly CredentialField[] = [
+/** CyberSecure has no settings of its own: it needs the UniFi connection. */
+export const CYBERSECURE_REQUIREMENTS: readonly IntegrationRequirement[] = [
   {
     key: 'unifiController',
     label: 'UniFi controller',
-    required: true,
-    secret: false,
-    help: 'CyberSecure uses the UniFi connection: enter the controller address in the UniFi settings.',
-    isSet: (settings) => settings.unifi.url !== undefined,
+    isMet: (settings) => settings.unifi.url !== undefined,
   },
   {
     key: 'unifiCredentials',
     label: 'UniFi credentials',
-    required: true,
-    secret: false,
-    help: 'CyberSecure uses the UniFi connection: an API key, or a local admin username and password.',
-    isSet: hasUnifiCredentials,
+    isMet: hasUnifiCredentials,
   },
 ]
 
@@ -40,7 +36,10 @@ export const cybersecureIntegration: Integration<CyberSecureData> = {
   id: 'cybersecure',
   displayName: 'CyberSecure',
   description: "Uses the UniFi connection: classifies the gateway's IPS detections by Proofpoint ET PRO signature",
-  fields: CYBERSECURE_FIELDS,
+  settingsSchema: z.object({}),
+  fields: [],
+  requires: CYBERSECURE_REQUIREMENTS,
+  privacyNote: 'Nothing leaves your network: CyberSecure is read from your own console over the UniFi connection.',
 
   async fetch(ctx: IntegrationContext): Promise<CyberSecureData> {
     const unifi = requireUnifi(ctx.unifi)

@@ -10,16 +10,38 @@ describe('settings migration', () => {
       cloudflare: { apiToken: 'cf-token-secret' },
     })
     expect(result.fromVersion).toBe(0)
-    expect(result.settings.schemaVersion).toBe(1)
+    expect(result.settings.schemaVersion).toBe(2)
     expect(result.settings.report).toMatchObject({ outputDir: '/srv/reports', lookbackHours: 12 })
     expect(result.settings.unifi).not.toHaveProperty('verifyTls')
-    expect(result.extractedSecrets).toEqual({ 'unifi.password': 'pw-secret', 'cloudflare.apiToken': 'cf-token-secret' })
+    expect(result.extractedSecrets).toEqual({
+      'unifi.password': 'pw-secret',
+      'integrations.cloudflare.apiToken': 'cf-token-secret',
+    })
     expect(JSON.stringify(result.settings)).not.toMatch(/secret/)
   })
 
-  it('keeps a current file as it is', () => {
-    const result = migrate({ schemaVersion: 1, unifi: { url: 'https://u', site: 'hq' } })
+  it('upgrades a version-1 file: the cloudflare section becomes integrations.cloudflare, its token a vault secret', () => {
+    const result = migrate({
+      schemaVersion: 1,
+      unifi: { url: 'https://10.0.0.1' },
+      cloudflare: { apiToken: 'cf-token-secret', accountId: 'acc-1', zones: ['example.com'] },
+    })
     expect(result.fromVersion).toBe(1)
+    expect(result.settings.schemaVersion).toBe(2)
+    expect(result.settings).not.toHaveProperty('cloudflare')
+    expect(result.settings.integrations).toEqual({ cloudflare: { accountId: 'acc-1', zones: ['example.com'] } })
+    expect(result.extractedSecrets).toEqual({ 'integrations.cloudflare.apiToken': 'cf-token-secret' })
+  })
+
+  it("refuses integration values that fail the integration's own schema", () => {
+    expect(() =>
+      migrate({ schemaVersion: 2, integrations: { cloudflare: { apiUrl: 'http://api.example.com/client/v4' } } }),
+    ).toThrow(/integrations\.cloudflare\.apiUrl/)
+  })
+
+  it('keeps a current file as it is', () => {
+    const result = migrate({ schemaVersion: 2, unifi: { url: 'https://u', site: 'hq' } })
+    expect(result.fromVersion).toBe(2)
     expect(result.settings.unifi.site).toBe('hq')
     expect(result.extractedSecrets).toEqual({})
   })

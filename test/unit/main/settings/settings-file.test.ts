@@ -43,7 +43,7 @@ describe('settings on disk (conf in a temp folder, fake safeStorage)', () => {
     const { service } = open()
     expect(service.update({ unifi: { url: 'https://192.0.2.10', username: 'ro-admin' } }).saved).toBe(true)
     service.setSecret('unifi.password', 'hunter2-secret')
-    service.setSecret('cloudflare.apiToken', 'cf-token-secret')
+    service.setSecret('integrations.cloudflare.apiToken', 'cf-token-secret')
 
     const plain = readFileSync(path.join(dir, 'config.json'), 'utf8')
     const secrets = readFileSync(path.join(dir, 'secrets.json'), 'utf8')
@@ -91,7 +91,42 @@ describe('settings on disk (conf in a temp folder, fake safeStorage)', () => {
     const { service } = open()
     expect(service.read().unifi.apiKey).toBe('old-key-secret')
     expect(readFileSync(path.join(dir, 'config.json'), 'utf8')).not.toContain('old-key-secret')
-    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ schemaVersion: 1 })
+    expect(JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8'))).toMatchObject({ schemaVersion: 2 })
+  })
+
+  it('migrates Cloudflare settings and its encrypted token from the old paths once, keeping copies first', () => {
+    const safeStorage = fakeSafeStorage()
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ schemaVersion: 1, unifi: { url: 'https://u' }, cloudflare: { accountId: 'acc-1' } }),
+    )
+    const cipher = safeStorage.encryptString('cf-token-secret').toString('base64')
+    writeFileSync(path.join(dir, 'secrets.json'), JSON.stringify({ 'cloudflare.apiToken': cipher }))
+
+    const { service } = open(safeStorage)
+    expect(service.read().integrations['cloudflare']).toEqual({ accountId: 'acc-1', apiToken: 'cf-token-secret' })
+    expect(service.view().secretsSet['integrations.cloudflare.apiToken']).toBe(true)
+    const plain = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>
+    expect(plain).toMatchObject({ schemaVersion: 2, integrations: { cloudflare: { accountId: 'acc-1' } } })
+    expect(plain).not.toHaveProperty('cloudflare')
+    const secrets = JSON.parse(readFileSync(path.join(dir, 'secrets.json'), 'utf8')) as Record<string, unknown>
+    expect(Object.keys(secrets)).toEqual(['integrations.cloudflare.apiToken'])
+    expect(readFileSync(path.join(dir, 'secrets.json'), 'utf8')).not.toContain('cf-token-secret')
+
+    const copies = readdirSync(dir)
+      .filter((name) => name.includes('-2023-'))
+      .sort()
+    expect(copies).toEqual([
+      'config.v1-2023-11-14T22-13-20-000Z.json',
+      'secrets.pre-migration-2023-11-14T22-13-20-000Z.json',
+    ])
+    expect(readFileSync(path.join(dir, copies[0]!), 'utf8')).toContain('"cloudflare"')
+    expect(readFileSync(path.join(dir, copies[1]!), 'utf8')).toContain('"cloudflare.apiToken"')
+
+    // Once: a second start finds nothing to migrate and keeps no further copies.
+    const again = open(safeStorage, 1_800_000_000_000).service
+    expect(again.read().integrations['cloudflare']?.['apiToken']).toBe('cf-token-secret')
+    expect(readdirSync(dir).filter((name) => name.includes('-2027-'))).toEqual([])
   })
 
   it('keeps secrets for this session only when the OS has no real encryption (basic_text)', () => {

@@ -10,6 +10,8 @@ import { SecretField } from './secret-field.js'
 import { clearSecret, savePatch, saveSecret } from './settings-actions.js'
 import type { FieldErrors } from './validate.js'
 
+const TOKEN = 'integrations.cloudflare.apiToken'
+
 interface CloudflareSectionProps {
   api: BridgeApi
   settings: SettingsView
@@ -19,9 +21,10 @@ interface CloudflareSectionProps {
 /** Optional: edge security events, DNS analytics and tunnel health. Entering the token is the switch. */
 export function CloudflareSection({ api, settings, accept }: CloudflareSectionProps) {
   const zonesId = useId()
+  const stored = settings.integrations['cloudflare'] ?? {}
   const [draft, setDraft] = useState<CloudflareDraft>(() => ({
-    accountId: settings.cloudflare.accountId ?? '',
-    zones: settings.cloudflare.zones.join(', '),
+    accountId: typeof stored['accountId'] === 'string' ? stored['accountId'] : '',
+    zones: Array.isArray(stored['zones']) ? stored['zones'].join(', ') : '',
     pendingToken: '',
   }))
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -32,11 +35,13 @@ export function CloudflareSection({ api, settings, accept }: CloudflareSectionPr
 
   async function save(): Promise<void> {
     setBusy(true)
-    const patch = { cloudflare: { accountId: draft.accountId.trim(), zones: parseZones(draft.zones) } }
+    const patch = {
+      integrations: { cloudflare: { accountId: draft.accountId.trim(), zones: parseZones(draft.zones) } },
+    }
     const outcome = await savePatch(api, patch, accept)
     let failure = outcome.failure
     if (outcome.saved && draft.pendingToken.trim()) {
-      failure = await saveSecret(api, 'cloudflare.apiToken', draft.pendingToken, accept)
+      failure = await saveSecret(api, TOKEN, draft.pendingToken, accept)
       if (!failure) update({ pendingToken: '' })
     }
     setBusy(false)
@@ -67,11 +72,11 @@ export function CloudflareSection({ api, settings, accept }: CloudflareSectionPr
       <SecretField
         label="API token"
         testId="cloudflare-token"
-        isSet={settings.secretsSet['cloudflare.apiToken']}
+        isSet={settings.secretsSet[TOKEN] === true}
         pending={draft.pendingToken}
         onPendingChange={(pendingToken) => update({ pendingToken })}
-        onSave={(value) => saveSecret(api, 'cloudflare.apiToken', value, accept)}
-        onClear={() => clearSecret(api, 'cloudflare.apiToken', accept)}
+        onSave={(value) => saveSecret(api, TOKEN, value, accept)}
+        onClear={() => clearSecret(api, TOKEN, accept)}
         hint="A scoped token (not the Global API Key) with Zone Read, Zone Analytics Read and Cloudflare Tunnel Read."
       />
       <TextField
@@ -79,7 +84,7 @@ export function CloudflareSection({ api, settings, accept }: CloudflareSectionPr
         value={draft.accountId}
         onChange={(accountId) => update({ accountId })}
         hint="Needed for tunnel status when it cannot be read from your zones."
-        error={errors['cloudflare.accountId']}
+        error={errors['integrations.cloudflare.accountId']}
         testId="cloudflare-account"
       />
       <div className="field">

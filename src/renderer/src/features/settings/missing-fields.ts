@@ -49,9 +49,9 @@ export function unifiMissing(draft: UnifiDraft, secrets: SettingsView['secretsSe
 
 /** Cloudflare's one required field is the API token; account id and zones alone make a partial setup. */
 export function cloudflareMissing(draft: CloudflareDraft, secrets: SettingsView['secretsSet']): ConfigurationCheck {
-  const hasToken = secrets['cloudflare.apiToken'] || filled(draft.pendingToken)
+  const hasToken = secrets['integrations.cloudflare.apiToken'] === true || filled(draft.pendingToken)
   const anySet = hasToken || filled(draft.accountId) || filled(draft.zones)
-  return check(anySet, hasToken ? [] : ['cloudflare.apiToken'])
+  return check(anySet, hasToken ? [] : ['integrations.cloudflare.apiToken'])
 }
 
 /** Zones as typed: comma- or newline-separated, blanks dropped. */
