@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { z } from 'zod'
 import { HttpStatusError } from '../core/errors.js'
 import { httpRequest, parseJsonBody } from '../core/http/index.js'
 import type { Integration } from '../core/integrations/contract.js'
@@ -38,6 +39,7 @@ function slowIntegration(origin: string): Integration<unknown> {
     id: 'slow',
     displayName: 'Slow API',
     description: 'benchmark',
+    settingsSchema: z.object({}),
     fields: [],
     async fetch(ctx) {
       const response = await httpRequest({ url: `${origin}/data`, dispatcher: ctx.dispatcher, signal: ctx.signal })
