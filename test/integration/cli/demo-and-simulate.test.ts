@@ -5,28 +5,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runJsonSchema } from '../../../src/core/pipeline/run-json.js'
-import { ensureCliBuilt } from './support/build-cli.js'
-import { tempDir } from './support/fakes.js'
-import { runCli, startCli, waitForOutput, type RunningCli } from './support/run-cli.js'
+import { useCliWorld } from './support/cli-world.js'
+import { runCli, waitForOutput } from './support/run-cli.js'
 
-let work: Awaited<ReturnType<typeof tempDir>>
-const running: RunningCli[] = []
-
-beforeAll(async () => {
-  await ensureCliBuilt()
-  work = await tempDir('demo')
-}, 180_000)
-
-afterAll(async () => {
-  for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-  await work?.remove()
-})
+const world = useCliWorld('demo', { fakes: false })
 
 describe('demo', { timeout: 120_000 }, () => {
   it('writes a complete demo report and prints where it is', async () => {
-    const dataDir = path.join(work.path, 'data')
+    const dataDir = path.join(world.work.path, 'data')
     const result = await runCli(['demo', '--json', '--data-dir', dataDir], {})
     expect(result.code, result.stderr).toBe(0)
     const run = runJsonSchema.parse(JSON.parse(result.stdout))
@@ -50,7 +38,7 @@ describe('demo', { timeout: 120_000 }, () => {
   })
 
   it('without --json prints only human output, on stderr', async () => {
-    const result = await runCli(['demo', '--data-dir', path.join(work.path, 'human')], {})
+    const result = await runCli(['demo', '--data-dir', path.join(world.work.path, 'human')], {})
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(/Report written: .*\.html/)
@@ -60,13 +48,13 @@ describe('demo', { timeout: 120_000 }, () => {
 describe('--open', { timeout: 120_000 }, () => {
   it.runIf(process.platform === 'linux')('hands the report path to xdg-open as one argument', async () => {
     // A stand-in xdg-open first on PATH records the arguments it was given.
-    const bin = path.join(work.path, 'bin')
-    const record = path.join(work.path, 'opened.txt')
+    const bin = path.join(world.work.path, 'bin')
+    const record = path.join(world.work.path, 'opened.txt')
     mkdirSync(bin, { recursive: true })
     writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$#" "$@" > "${record}"\n`, { mode: 0o755 })
-    const out = path.join(work.path, 'a folder with "quotes" & spaces')
+    const out = path.join(world.work.path, 'a folder with "quotes" & spaces')
     const result = await runCli(
-      ['demo', '--open', '--json', '--out', out, '--data-dir', path.join(work.path, 'open')],
+      ['demo', '--open', '--json', '--out', out, '--data-dir', path.join(world.work.path, 'open')],
       {
         PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
       },
@@ -80,8 +68,7 @@ describe('--open', { timeout: 120_000 }, () => {
 
 describe('simulate', { timeout: 120_000 }, () => {
   it('prints one connection line, serves a real report, and stops on SIGINT', async () => {
-    const cli = startCli(['simulate', '--persona', 'classic-8', '--seed', '3', '--events', '200'], {})
-    running.push(cli)
+    const cli = world.start(['simulate', '--persona', 'classic-8', '--seed', '3', '--events', '200'], {})
     await waitForOutput(cli, (stdout) => stdout.includes('\n'))
     const line = JSON.parse(cli.stdout().trim()) as {
       unifi: { url: string; persona: string; username: string; password: string; apiKey: string; fingerprint: string }
@@ -94,7 +81,7 @@ describe('simulate', { timeout: 120_000 }, () => {
     expect(line.unifi.apiKey).not.toBe('')
     expect(line.cloudflare.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
 
-    const report = await runCli(['report', '--json', '--data-dir', path.join(work.path, 'sim')], line.env)
+    const report = await runCli(['report', '--json', '--data-dir', path.join(world.work.path, 'sim')], line.env)
     expect(report.code, report.stderr).toBe(0)
     const run = runJsonSchema.parse(JSON.parse(report.stdout))
     expect(run.unifi.controller).toBe('classic')

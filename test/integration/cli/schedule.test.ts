@@ -4,34 +4,16 @@
  * stop on SIGTERM in the middle of a run.
  */
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runJsonSchema, type RunJson } from '../../../src/core/pipeline/run-json.js'
-import { ensureCliBuilt } from './support/build-cli.js'
-import { listFiles, startFakes, tempDir, writeConfig, type Fakes } from './support/fakes.js'
-import { startCli, waitForOutput, type RunningCli } from './support/run-cli.js'
+import { jsonLines, useCliWorld } from './support/cli-world.js'
+import { listFiles, writeConfig } from './support/fakes.js'
+import { waitForOutput, type RunningCli } from './support/run-cli.js'
 
-let fakes: Fakes
-let work: Awaited<ReturnType<typeof tempDir>>
-const running: RunningCli[] = []
-
-beforeAll(async () => {
-  await ensureCliBuilt()
-  fakes = await startFakes()
-  work = await tempDir('schedule')
-}, 180_000)
-
-afterAll(async () => {
-  for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL')
-  await fakes?.close()
-  await work?.remove()
-})
+const world = useCliWorld('schedule')
 
 function runs(cli: RunningCli): RunJson[] {
-  return cli
-    .stdout()
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => runJsonSchema.parse(JSON.parse(line)))
+  return jsonLines(cli.stdout()).map((line) => runJsonSchema.parse(line))
 }
 
 function cloudflareOf(run: RunJson | undefined) {
@@ -40,19 +22,18 @@ function cloudflareOf(run: RunJson | undefined) {
   return outcome
 }
 
-const cloudflareRequests = () => fakes.cloudflare.requests.length
+const cloudflareRequests = () => world.fakes.cloudflare.requests.length
 
 describe('schedule', { timeout: 120_000 }, () => {
   it('opens the breaker after 3 failing runs, short-circuits, and closes it after the cooldown', async () => {
-    const config = await writeConfig(work.path, 'breaker.json', {
+    const config = await writeConfig(world.work.path, 'breaker.json', {
       breaker: { failMax: 3, resetTimeoutMs: 2500, timeoutMs: 1000 },
     })
-    fakes.cloudflare.setFaults([{ kind: 'server-error' }])
-    const cli = startCli(
-      ['schedule', '--every', '1s', '--json', '--config', config, '--data-dir', path.join(work.path, 'breaker')],
-      fakes.env(),
+    world.fakes.cloudflare.setFaults([{ kind: 'server-error' }])
+    const cli = world.start(
+      ['schedule', '--every', '1s', '--json', '--config', config, '--data-dir', path.join(world.work.path, 'breaker')],
+      world.fakes.env(),
     )
-    running.push(cli)
     try {
       await breakerScenario(cli)
     } finally {
@@ -80,23 +61,22 @@ describe('schedule', { timeout: 120_000 }, () => {
     expect(cloudflareRequests()).toBe(requestsWhenOpened)
 
     // Cloudflare recovers; after the cooldown the trial run succeeds and closes the breaker.
-    fakes.cloudflare.setFaults([])
+    world.fakes.cloudflare.setFaults([])
     await waitForOutput(cli, () => runs(cli).some((run) => cloudflareOf(run).status === 'ok'), 30_000)
     const recovered = runs(cli).find((run) => cloudflareOf(run).status === 'ok')
     expect(cloudflareOf(recovered).breaker).toBe('closed')
   }
 
   it('stops cleanly on SIGTERM during a run: exit 0, no partial files', async () => {
-    fakes.cloudflare.setFaults([])
-    fakes.controller.setFaults([{ type: 'slow', delayMs: 20_000, pathIncludes: 'stat/device' }])
-    const dataDir = path.join(work.path, 'sigterm')
-    const before = fakes.controller.stats.requests.length
-    const cli = startCli(['schedule', '--every', '1h', '--json', '--data-dir', dataDir], fakes.env())
-    running.push(cli)
+    world.fakes.cloudflare.setFaults([])
+    world.fakes.controller.setFaults([{ type: 'slow', delayMs: 20_000, pathIncludes: 'stat/device' }])
+    const dataDir = path.join(world.work.path, 'sigterm')
+    const before = world.fakes.controller.stats.requests.length
+    const cli = world.start(['schedule', '--every', '1h', '--json', '--data-dir', dataDir], world.fakes.env())
     try {
       await waitForOutput(cli, (_stdout, stderr) => stderr.includes('Scheduling reports'))
       await waitForOutput(cli, () =>
-        fakes.controller.stats.requests.slice(before).some((request) => request.path.includes('stat/device')),
+        world.fakes.controller.stats.requests.slice(before).some((request) => request.path.includes('stat/device')),
       )
       cli.child.kill('SIGTERM')
       const result = await cli.done
@@ -104,13 +84,12 @@ describe('schedule', { timeout: 120_000 }, () => {
       expect(result.stdout).toBe('')
       expect(await listFiles(path.join(dataDir, 'reports'))).toEqual([])
     } finally {
-      fakes.controller.setFaults([])
+      world.fakes.controller.setFaults([])
     }
   })
 
   it('refuses an invalid schedule with exit 1', async () => {
-    const cli = startCli(['schedule', '--cron', '61 * * * *', '--data-dir', work.path], fakes.env())
-    running.push(cli)
+    const cli = world.start(['schedule', '--cron', '61 * * * *', '--data-dir', world.work.path], world.fakes.env())
     const result = await cli.done
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('--cron')

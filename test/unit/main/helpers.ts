@@ -2,7 +2,7 @@ import { createMemoryLogger } from '../../../src/core/logger.js'
 import type { PushTarget } from '../../../src/main/ipc/push.js'
 import { createPush } from '../../../src/main/ipc/push.js'
 import type { ReportRunner } from '../../../src/main/reports/report-job.js'
-import { createMainServices } from '../../../src/main/services.js'
+import { createMainServices, type MainServicesDeps } from '../../../src/main/services.js'
 import { createMemorySettingsService } from '../../../src/main/settings/create-settings-service.js'
 import type { SettingsService } from '../../../src/main/settings/settings-service.js'
 import { settingsSchema, type SettingsInput } from '../../../src/shared/settings.js'
@@ -24,7 +24,12 @@ export function recordingTarget(): PushTarget & { sent: Array<{ channel: string;
 }
 
 export function servicesFor(
-  options: { settings?: SettingsService; runner?: ReportRunner | null; dataDir?: string } = {},
+  options: {
+    settings?: SettingsService
+    runner?: ReportRunner | null
+    dataDir?: string
+    updates?: MainServicesDeps['updates']
+  } = {},
 ) {
   const target = recordingTarget()
   const logger = createMemoryLogger()
@@ -45,6 +50,7 @@ export function servicesFor(
     dataDir: options.dataDir ?? '/nonexistent/unifi-scanner-data',
     reportsDir: () => '/r',
     now: () => (clock += 1),
+    ...(options.updates ? { updates: options.updates } : {}),
   })
   services.trustedSenders.add(TRUSTED.webContentsId)
   return { services, target, logger }

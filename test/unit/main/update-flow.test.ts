@@ -1,8 +1,5 @@
 import { EventEmitter } from 'node:events'
 import { describe, expect, it, vi } from 'vitest'
-import { createMemoryLogger } from '../../../src/core/logger.js'
-import { createPush } from '../../../src/main/ipc/push.js'
-import { createMainServices } from '../../../src/main/services.js'
 import { buildTrayMenuTemplate, type TrayActions } from '../../../src/main/tray/tray-menu.js'
 import {
   releaseNotesText,
@@ -11,7 +8,7 @@ import {
   type UpdateTimers,
 } from '../../../src/main/updates/update-controller.js'
 import type { UpdateStatus } from '../../../src/shared/ipc/payloads.js'
-import { memorySettings, PAGE_URL, recordingTarget, TRUSTED } from './helpers.js'
+import { servicesFor, TRUSTED } from './helpers.js'
 
 /**
  * electron-updater's autoUpdater as the shell sees it: an emitter with its event names and methods. Each method
@@ -58,28 +55,11 @@ const INFO: UpdateInfoLike = {
 }
 
 function setup(updater: ScriptedUpdater | null = new ScriptedUpdater()) {
-  const target = recordingTarget()
-  const logger = createMemoryLogger()
   const notifications: Array<{ title: string; body: string }> = []
   const timers = new ManualTimers()
-  const services = createMainServices({
-    settings: memorySettings(),
-    runner: null,
-    appInfo: () => ({
-      name: 'unifi-scanner',
-      version: '0.1.0',
-      platform: 'linux',
-      electronVersion: null,
-      reportsDir: '/r',
-    }),
-    push: createPush(() => [target]),
-    pageUrl: PAGE_URL,
-    logger,
-    dataDir: '/nonexistent/unifi-scanner-data',
-    reportsDir: () => '/r',
+  const { services, target, logger } = servicesFor({
     updates: { updater, notify: (title, body) => notifications.push({ title, body }), timers },
   })
-  services.trustedSenders.add(TRUSTED.webContentsId)
   const actions: TrayActions = {
     generateReport: vi.fn(),
     openSettings: vi.fn(),

@@ -1,8 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react'
 import type { BridgeApi } from '../../../shared/ipc/bridge.js'
 import type { ReportHistory } from '../../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../../shared/result.js'
-import { createPushStore } from '../lib/push-store.js'
+import { usePushed, type PushedSource } from './use-pushed.js'
 
 export interface ReportHistoryState {
   history: ReportHistory | null
@@ -10,16 +9,13 @@ export interface ReportHistoryState {
   accept: (history: ReportHistory) => void
 }
 
+const reports: PushedSource<ReportHistory> = (api) => ({
+  load: () => api.listReports(),
+  listen: (listener) => api.onReportsChanged(listener),
+})
+
 /** The report history index, seeded by `listReports` and replaced by every `reports:changed` push. */
 export function useReportHistory(api: BridgeApi): ReportHistoryState {
-  const store = useMemo(
-    () =>
-      createPushStore<ReportHistory>({
-        load: () => api.listReports(),
-        listen: (listener) => api.onReportsChanged(listener),
-      }),
-    [api],
-  )
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  return { history: snapshot.value, error: snapshot.error, accept: store.accept }
+  const { value, error, accept } = usePushed(api, reports)
+  return { history: value, error, accept }
 }

@@ -1,8 +1,7 @@
-import { useMemo, useSyncExternalStore } from 'react'
 import type { BridgeApi } from '../../../shared/ipc/bridge.js'
 import type { SettingsView } from '../../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../../shared/result.js'
-import { createPushStore } from '../lib/push-store.js'
+import { usePushed, type PushedSource } from './use-pushed.js'
 
 export interface SettingsState {
   settings: SettingsView | null
@@ -11,16 +10,13 @@ export interface SettingsState {
   accept: (settings: SettingsView) => void
 }
 
+const settingsSource: PushedSource<SettingsView> = (api) => ({
+  load: () => api.getSettings(),
+  listen: (listener) => api.onSettingsChanged(listener),
+})
+
 /** The saved settings as main shows them (secrets as "set" flags), kept current by `settings:changed` pushes. */
 export function useSettings(api: BridgeApi): SettingsState {
-  const store = useMemo(
-    () =>
-      createPushStore<SettingsView>({
-        load: () => api.getSettings(),
-        listen: (listener) => api.onSettingsChanged(listener),
-      }),
-    [api],
-  )
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot)
-  return { settings: snapshot.value, error: snapshot.error, accept: store.accept }
+  const { value, error, accept } = usePushed(api, settingsSource)
+  return { settings: value, error, accept }
 }
