@@ -9,6 +9,7 @@ import type { Dispatcher } from 'undici'
 import type { z } from 'zod'
 import type { Settings } from '../../shared/settings.js'
 import type { Logger } from '../logger.js'
+import type { AddressNote } from '../report/address-notes.js'
 import type { ReportSection } from '../report/section.js'
 import type { ReportWindow } from '../unifi/model.js'
 import type { UnifiRunAccess } from '../unifi/run-access.js'
@@ -57,6 +58,8 @@ export interface IntegrationContext {
   settings: Settings
   /** Present when UniFi is configured and the run has a controller session. */
   unifi: UnifiRunAccess | null
+  /** A private folder for this integration's cache (under the data folder); null when the caller has none. */
+  cacheDir?: string | null
   now(): number
 }
 
@@ -87,6 +90,11 @@ export interface Integration<TData = unknown> {
   fetch(ctx: IntegrationContext): Promise<TData>
   /** Turns fetched data into the report section (pure; no I/O). */
   renderSection(data: TData, ctx: { window: ReportWindow; timezone: string }): ReportSection
+  /**
+   * Optional: what the data says about the external addresses the report names (pure; no I/O). The report shows
+   * each note beside the address in the threat tables and under the findings that name it.
+   */
+  addressNotes?(data: TData): AddressNote[]
   /** Optional "test connection"/"verify token" action for the UI and `check`. */
   testConnection?(ctx: Omit<IntegrationContext, 'window'>): Promise<ConnectionTestResult>
 }
@@ -114,7 +122,7 @@ interface OutcomeBase {
 
 /** One result per registered integration per run. */
 export type IntegrationOutcome =
-  | (OutcomeBase & { status: 'ok'; section: ReportSection; data: unknown })
+  | (OutcomeBase & { status: 'ok'; section: ReportSection; data: unknown; addressNotes?: AddressNote[] })
   | (OutcomeBase & {
       status: 'failed'
       reason: FailureReason

@@ -4,12 +4,14 @@
  * concurrently with Promise.allSettled semantics, and keeps the live status for the UI.
  */
 import { setMaxListeners } from 'node:events'
+import { join } from 'node:path'
 import type { Dispatcher } from 'undici'
 import type { IntegrationStatusSnapshot } from '../../shared/integration-status.js'
 import type { Settings } from '../../shared/settings.js'
 import { AbortedError, toScannerError } from '../errors.js'
 import { createDispatcher } from '../http/index.js'
 import type { Logger } from '../logger.js'
+import type { AddressNote } from '../report/address-notes.js'
 import type { ReportWindow } from '../unifi/model.js'
 import { IntegrationBreaker } from './breaker.js'
 import { checkConfiguration, PartialConfigWarner, partialMessage } from './configuration.js'
@@ -39,6 +41,8 @@ export interface IntegrationRunRequest {
   unifi: UnifiRunAccess | null
   /** New settings for this and later runs (a changed breaker policy rebuilds the breakers). */
   settings?: Settings
+  /** The data folder: each integration gets `integrations/<id>/` below it as its cache folder. */
+  dataDir?: string
 }
 
 export interface IntegrationRuntime {
@@ -61,6 +65,12 @@ interface FetchInput {
   window: ReportWindow
   unifi: UnifiRunAccess | null
   settings: Settings
+  dataDir: string | null
+}
+
+/** An integration's own cache folder below the data folder. */
+export function integrationCacheDir(dataDir: string | null, id: string): string | null {
+  return dataDir === null ? null : join(dataDir, 'integrations', id)
 }
 
 type Breaker = IntegrationBreaker<FetchInput, unknown>
@@ -102,6 +112,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
           window: input.window,
           unifi: input.unifi,
           settings: input.settings,
+          cacheDir: integrationCacheDir(input.dataDir, integration.id),
         }),
       onCall: (record) => store.recordCall(integration.id, record, breaker.view()),
       onStateChange: () => store.setBreaker(integration.id, breaker.view()),
@@ -158,7 +169,10 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     const startedAt = now()
     let data: unknown
     try {
-      data = await breaker.fire({ window: request.window, unifi: request.unifi, settings: current }, request.signal)
+      data = await breaker.fire(
+        { window: request.window, unifi: request.unifi, settings: current, dataDir: request.dataDir ?? null },
+        request.signal,
+      )
     } catch (error) {
       const done = { ...base, durationMs: now() - startedAt, breaker: breaker.state }
       const outcome = outcomeForError(done, toScannerError(error), {
@@ -171,7 +185,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     const done = { ...base, durationMs: now() - startedAt, breaker: breaker.state }
     try {
       const section = integration.renderSection(data, { window: request.window, timezone })
-      return { ...done, status: 'ok', data, section }
+      return { ...done, status: 'ok', data, section, ...addressNotesOf(integration, data, logger) }
     } catch (error) {
       // The upstream answered; a rendering bug is ours and must not trip the breaker.
       logger.error(`${integration.displayName}: could not build the report section.`, {
@@ -254,6 +268,24 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
       for (const breaker of breakers.values()) breaker.shutdown()
       if (ownsDispatcher) await dispatcher.destroy()
     },
+  }
+}
+
+/** The integration's notes on addresses; a bug there costs the notes, never the section. */
+function addressNotesOf(
+  integration: Integration<unknown>,
+  data: unknown,
+  logger: Logger,
+): { addressNotes?: AddressNote[] } {
+  if (!integration.addressNotes) return {}
+  try {
+    return { addressNotes: integration.addressNotes(data) }
+  } catch (error) {
+    logger.error(`${integration.displayName}: could not build the address notes.`, {
+      integration: integration.id,
+      error: toScannerError(error).message,
+    })
+    return {}
   }
 }
 

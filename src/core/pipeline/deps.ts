@@ -28,6 +28,8 @@ export interface IntegrationRunner {
     signal?: AbortSignal
     unifi: UnifiRunAccess | null
     settings?: Settings
+    /** The data folder, below which each integration keeps its cache. */
+    dataDir?: string
   }): Promise<IntegrationOutcome[]>
 }
 

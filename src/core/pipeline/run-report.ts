@@ -93,7 +93,13 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   const access = deps.unifi.runAccess(window.query)
   const integrationTask = (async () => {
     try {
-      return await deps.integrations.run({ window: window.query, signal, unifi: access, settings })
+      return await deps.integrations.run({
+        window: window.query,
+        signal,
+        unifi: access,
+        settings,
+        dataDir: deps.dataDir,
+      })
     } finally {
       integrationsMs = clock() - started
     }
@@ -124,6 +130,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       unifi,
       integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
       runNotes,
+      addressNotes: outcomes.flatMap((outcome) => (outcome.status === 'ok' ? (outcome.addressNotes ?? []) : [])),
     }),
     secrets,
   )

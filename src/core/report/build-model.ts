@@ -3,6 +3,7 @@
  */
 import type { ReportModel, ExecutiveSummary, HealthView, ThreatsView } from './model.js'
 import { DEFAULT_CAPS, DEFAULT_REPORT_TITLE, type ReportInput } from './input.js'
+import { indexAddressNotes } from './address-notes.js'
 import type { ReportSection } from './section.js'
 import { checkedSection } from './section-schema.js'
 import { collectionCoverage, isComplete, type Coverage } from '../unifi/coverage.js'
@@ -38,6 +39,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const caps = { ...DEFAULT_CAPS, ...input.caps }
   const { unifi, timezone } = input
   const integrations = integrationSections(input)
+  const notes = indexAddressNotes(input.addressNotes)
   const notices: ExecutiveSummary['notices'] = []
   let threats: ThreatsView = { available: false, reason: NO_UNIFI }
   let health: HealthView = { available: false, reason: NO_UNIFI }
@@ -57,12 +59,13 @@ export function buildReportModel(input: ReportInput): ReportModel {
             timezone,
             caps,
             noteOf(coverageNote('events', coverage), coverageNote('alarms', coverage)),
+            notes,
           )
         : unavailableFindings(couldNotCheck('events', coverage.events))
     threats =
       coverage.threats.state === 'unavailable'
         ? { available: false, reason: couldNotCheck('threats', coverage.threats) }
-        : buildThreatsView(analysis.threats, timezone, caps, coverageNote('threats', coverage))
+        : buildThreatsView(analysis.threats, timezone, caps, coverageNote('threats', coverage), notes)
     health =
       coverage.devices.state === 'unavailable'
         ? { available: false, reason: couldNotCheck('devices', coverage.devices) }

@@ -5,6 +5,7 @@
 import type { AnalysisResult } from '../analysis/model.js'
 import type { FailureClass } from '../exit-codes.js'
 import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
+import type { AddressNote } from './address-notes.js'
 import type { ReportSection } from './section.js'
 
 /** Why a UniFi collection failed, in the classes the exit codes distinguish. */
@@ -74,6 +75,8 @@ export interface ReportInput {
   caps?: Partial<ReportCaps>
   /** Shown in the coverage panel, e.g. that this report covers an incomplete run's period again. */
   runNotes?: string[]
+  /** What integrations know about external addresses, shown beside them in the threat tables and findings. */
+  addressNotes?: AddressNote[]
 }
 
 export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

@@ -5,6 +5,7 @@
  * Plain JSON: no functions, no Dates.
  */
 import type { Severity } from '../analysis/model.js'
+import type { AddressNoteView } from './address-notes.js'
 import type { ReportSection, SectionFindingCounts, Tone } from './section.js'
 
 export type { Severity }
@@ -87,6 +88,8 @@ export interface FindingView {
   lastSeen: string
   description: string
   remediation: string[]
+  /** What integrations know about the addresses the finding names (country, network owner, reputation). */
+  notes?: AddressNoteView[]
 }
 
 export interface CappedList<T> {
@@ -130,6 +133,8 @@ export interface ThreatSourceView {
   ip: string
   /** "14 events (blocked 10, detected 4) · Exploit Attempt, Network Scan" */
   text: string
+  /** What integrations know about the address (country, network owner, reputation). */
+  notes?: AddressNoteView[]
 }
 
 export type ThreatsView =

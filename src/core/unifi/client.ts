@@ -26,7 +26,14 @@ import {
   type Connection,
   type ControllerFacts,
 } from './connection.js'
-import type { ControllerInfo, ReportWindow, SiteRef, UnifiCollection } from './model.js'
+import type {
+  CollectedDevice,
+  ControllerInfo,
+  HealthSubsystem,
+  ReportWindow,
+  SiteRef,
+  UnifiCollection,
+} from './model.js'
 import { processProbeCache, type ProbeCache } from './probe-cache.js'
 import { RequestLimiter, withRank } from './request-limiter.js'
 import type { UnifiSession } from './session.js'
@@ -401,6 +408,15 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
           const result = await threatsTask(window, (await confirmedSite(signal)).name, signal)
           return { threats: result.threats, sources: { threats: result.sources, attempts: result.log.attempts } }
         },
+        events: async (signal) => (await eventsTask(window, (await confirmedSite(signal)).name, signal)).events,
+        wanAddresses: async (signal) => {
+          const site = (await confirmedSite(signal)).name
+          const [devices, health] = await Promise.all([
+            simpleTask('devices', window, site, signal, collectDevices),
+            simpleTask('health', window, site, signal, collectHealth),
+          ])
+          return wanAddressesOf(devices.value, health.value)
+        },
       }
       accesses.set(key, access)
       return access
@@ -433,4 +449,18 @@ function progressReporter(
     done += 1
     onProgress({ step, percent: percent ?? Math.min(99, Math.round((done / (STEPS + 1)) * 100)) })
   }
+}
+
+/** Every WAN address the site reports for itself, from the devices' WAN links and the health `wan` subsystem. */
+function wanAddressesOf(devices: readonly CollectedDevice[], health: readonly HealthSubsystem[]): string[] {
+  const found = new Set<string>()
+  for (const device of devices) for (const link of device.wan) if (link.ip) found.add(link.ip)
+  for (const subsystem of health) {
+    if (subsystem.subsystem !== 'wan') continue
+    for (const key of ['wan_ip', 'wan_ip6']) {
+      const value = subsystem.details?.[key]
+      if (typeof value === 'string' && value.trim() !== '') found.add(value.trim())
+    }
+  }
+  return [...found]
 }

@@ -4,7 +4,7 @@
  * declared here, beside the client that implements it, so the UniFi layer never has to look up at the
  * integrations that use it.
  */
-import type { CollectedThreat, ControllerInfo, DataSources, IpsSettings } from './model.js'
+import type { CollectedEvent, CollectedThreat, ControllerInfo, DataSources, IpsSettings } from './model.js'
 
 export interface UnifiRunAccess {
   controllerInfo(signal: AbortSignal): Promise<ControllerInfo>
@@ -12,4 +12,8 @@ export interface UnifiRunAccess {
   threats(
     signal: AbortSignal,
   ): Promise<{ threats: CollectedThreat[]; sources: Pick<DataSources, 'threats' | 'attempts'> }>
+  /** The window's events (the same read as the collection's). */
+  events(signal: AbortSignal): Promise<CollectedEvent[]>
+  /** The site's own public addresses: the gateways' WAN links and the health summary's `wan_ip`. */
+  wanAddresses(signal: AbortSignal): Promise<string[]>
 }

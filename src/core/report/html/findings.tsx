@@ -1,4 +1,5 @@
 import type { FindingView, FindingsView } from '../model.js'
+import { AddressNotes } from './address-notes.js'
 import { Callout, Card, More, SeverityBadge, Steps } from './primitives.js'
 
 export function FindingCard({ finding, compact = false }: { finding: FindingView; compact?: boolean }) {
@@ -13,6 +14,7 @@ export function FindingCard({ finding, compact = false }: { finding: FindingView
         Device: {finding.device} · {finding.occurrence}
       </p>
       {compact ? null : <p>{finding.description}</p>}
+      <AddressNotes notes={finding.notes} />
       {compact ? null : <Steps title="Recommended actions:" steps={finding.remediation} />}
     </div>
   )

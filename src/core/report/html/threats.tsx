@@ -1,5 +1,6 @@
 import type { CappedList, ThreatGroupView, ThreatSourceView, ThreatsView } from '../model.js'
 import { plural } from '../views/cap.js'
+import { AddressNotes } from './address-notes.js'
 import { Callout, Card, CyberSecureBadge, More, SeverityBadge, Steps } from './primitives.js'
 
 function GroupCard({ group, blocked }: { group: ThreatGroupView; blocked: boolean }) {
@@ -29,7 +30,10 @@ function Sources({ title, sources }: { title: string; sources: CappedList<Threat
         {sources.items.map((source) => (
           <tr key={source.ip}>
             <td className="code">{source.ip}</td>
-            <td>{source.text}</td>
+            <td>
+              {source.text}
+              <AddressNotes notes={source.notes} />
+            </td>
           </tr>
         ))}
         {sources.more > 0 ? (

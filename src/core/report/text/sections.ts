@@ -1,4 +1,5 @@
 /** Text versions of the report's core sections (same content as the HTML). */
+import type { AddressNoteView } from '../address-notes.js'
 import type {
   CappedList,
   FindingView,
@@ -33,6 +34,10 @@ function steps(title: string, remediation: readonly string[]): string[] {
   ]
 }
 
+function noteText(note: AddressNoteView): string {
+  return note.href ? `${note.text} (${note.href})` : note.text
+}
+
 function findingLines(finding: FindingView): string[] {
   const recurring = finding.recurring ? ' [Recurring]' : ''
   return [
@@ -41,6 +46,7 @@ function findingLines(finding: FindingView): string[] {
     ...wrap(`Device: ${finding.device}`, undefined, '  ', '    '),
     ...wrap(finding.occurrence, undefined, '  ', '    '),
     ...wrap(finding.description, undefined, '  ', '  '),
+    ...(finding.notes ?? []).flatMap((note) => wrap(noteText(note), undefined, '  ', '    ')),
     ...steps('  Recommended actions:', finding.remediation),
   ]
 }
@@ -178,7 +184,10 @@ export function threatLines(threats: ThreatsView): string[] {
   ] as const) {
     if (list.total === 0) continue
     lines.push('', `TOP THREAT SOURCES - ${title}:`)
-    for (const source of list.items) append(lines, wrap(`${source.ip}: ${source.text}`, undefined, '  ', '    '))
+    for (const source of list.items) {
+      append(lines, wrap(`${source.ip}: ${source.text}`, undefined, '  ', '    '))
+      for (const note of source.notes ?? []) append(lines, wrap(noteText(note), undefined, '    ', '      '))
+    }
     append(lines, more(list, 'sources'))
   }
   return lines

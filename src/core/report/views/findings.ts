@@ -7,6 +7,7 @@ import type { FindingView, FindingsView } from '../model.js'
 import type { ReportCaps } from '../input.js'
 import { formatDateTime, formatShortDateTime } from '../../time.js'
 import { capList } from './cap.js'
+import { notesInText, type AddressNoteIndex } from '../address-notes.js'
 
 export function deviceLabel(name: string | null, mac: string | null): string {
   const trimmed = name?.trim()
@@ -26,8 +27,10 @@ export function occurrenceText(finding: Finding, timeZone: string): string {
   return finding.recurring ? `[Recurring Issue] ${text}` : text
 }
 
-export function toFindingView(finding: Finding, timeZone: string): FindingView {
+export function toFindingView(finding: Finding, timeZone: string, notes: AddressNoteIndex = new Map()): FindingView {
+  const known = notesInText(notes, `${finding.title} ${finding.description}`)
   return {
+    ...(known.length > 0 ? { notes: known } : {}),
     id: finding.id,
     severity: finding.severity,
     title: finding.title,
@@ -53,9 +56,10 @@ export function buildFindingsView(
   timeZone: string,
   caps: ReportCaps,
   coverageNote: string | null = null,
+  notes: AddressNoteIndex = new Map(),
 ): FindingsView {
   const groups = bySeverity(analysis.findings)
-  const toView = (finding: Finding) => toFindingView(finding, timeZone)
+  const toView = (finding: Finding) => toFindingView(finding, timeZone, notes)
   const otherEvents = [...analysis.otherEvents].sort((a, b) => b.count - a.count)
   return {
     available: true,

@@ -5,6 +5,7 @@
 import type { Severity, SourceIpSummary, ThreatAnalysis, ThreatGroup } from '../../analysis/model.js'
 import type { ThreatGroupView, ThreatSourceView, ThreatsView } from '../model.js'
 import type { ReportCaps } from '../input.js'
+import type { AddressNoteIndex } from '../address-notes.js'
 import { formatDateTime } from '../../time.js'
 import { capList, joinWithMore, plural } from './cap.js'
 
@@ -41,11 +42,14 @@ function toGroupView(group: ThreatGroup, blockedList: boolean, timeZone: string,
   }
 }
 
-function toSourceView(source: SourceIpSummary): ThreatSourceView {
+function toSourceView(source: SourceIpSummary, notes: AddressNoteIndex): ThreatSourceView {
   const parts = [`${plural(source.count, 'event')} (${source.blocked} blocked, ${source.detected} detected)`]
   if (source.categories.length > 0) parts.push(source.categories.slice(0, 4).join(', '))
   if (source.country) parts.push(source.country)
-  return { ip: source.ip, text: parts.join(' · ') }
+  const known = notes.get(source.ip.trim().toLowerCase())
+  return known && known.length > 0
+    ? { ip: source.ip, text: parts.join(' · '), notes: [...known] }
+    : { ip: source.ip, text: parts.join(' · ') }
 }
 
 export function cyberSecureLine(threats: ThreatAnalysis): string {
@@ -79,6 +83,7 @@ export function buildThreatsView(
   timeZone: string,
   caps: ReportCaps,
   coverageNote: string | null = null,
+  notes: AddressNoteIndex = new Map(),
 ): ThreatsView {
   const { detected, blocked } = splitGroups(threats.groups)
   const sources = [...threats.topSources].sort((a, b) => b.count - a.count || a.ip.localeCompare(b.ip))
@@ -95,12 +100,12 @@ export function buildThreatsView(
     external: capList(
       sources.filter((source) => !source.internal),
       caps.topSources,
-      toSourceView,
+      (source) => toSourceView(source, notes),
     ),
     internal: capList(
       sources.filter((source) => source.internal),
       caps.topSources,
-      toSourceView,
+      (source) => toSourceView(source, notes),
     ),
   }
 }
