@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { collectCandidates } from '../../../src/core/integrations/abuseipdb/candidates.js'
 import type { CollectedEvent, CollectedThreat } from '../../../src/core/unifi/model.js'
 
-function threat(srcIp: string | null, dstIp: string | null, action: string): CollectedThreat {
+function threat(
+  srcIp: string | null,
+  dstIp: string | null,
+  action: string,
+  direction: CollectedThreat['direction'] = 'inbound',
+): CollectedThreat {
   return {
     origins: ['traffic-flows'],
     timestampMs: 0,
@@ -18,7 +23,7 @@ function threat(srcIp: string | null, dstIp: string | null, action: string): Col
     action,
     srcCountry: null,
     dstCountry: null,
-    direction: 'inbound',
+    direction,
   }
 }
 
@@ -47,7 +52,9 @@ describe('external addresses of a window', () => {
         threat('185.220.101.7', '192.168.1.10', 'block'),
         threat('185.220.101.7', '192.168.1.10', 'block'),
         threat('185.220.101.7', '192.168.1.11', 'allow'),
-        threat('192.168.1.20', '45.155.205.233', 'alert'),
+        threat('192.168.1.20', '45.155.205.233', 'alert', 'outbound'),
+        // Inbound to the WAN address: only the source is the remote end.
+        threat('185.220.101.7', '81.2.69.160', 'block'),
         threat('10.0.0.5', '192.168.1.10', 'drop'),
         threat('198.51.100.24', '192.168.1.10', 'drop'),
       ],
@@ -58,17 +65,17 @@ describe('external addresses of a window', () => {
       [],
     )
     expect(result.list).toEqual([
-      { address: '185.220.101.7', events: 3, blocked: 2, allowed: 1 },
+      { address: '185.220.101.7', events: 4, blocked: 3, allowed: 1 },
       { address: '45.155.205.233', events: 1, blocked: 0, allowed: 1 },
       { address: '89.248.165.52', events: 1, blocked: 0, allowed: 0 },
     ])
-    expect(result.totals).toEqual({ events: 6, blocked: 4, allowed: 2 })
+    expect(result.totals).toEqual({ events: 7, blocked: 5, allowed: 2 })
     // 10.0.0.5 and 198.51.100.24 were seen and never sent; the internal destinations too.
     expect(result.notSent).toBeGreaterThanOrEqual(2)
   })
 
   it("leaves out the site's own WAN addresses", () => {
-    const result = collectCandidates([threat('81.2.69.160', '8.8.8.8', 'allow')], [], ['81.2.69.160'])
+    const result = collectCandidates([threat('81.2.69.160', '8.8.8.8', 'allow', 'unknown')], [], ['81.2.69.160'])
     expect(result.list.map((c) => c.address)).toEqual(['8.8.8.8'])
   })
 })

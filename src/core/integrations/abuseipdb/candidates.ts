@@ -64,10 +64,7 @@ export function collectCandidates(
     totals.events += 1
     if (blocked) totals.blocked += 1
     else totals.allowed += 1
-    // The remote side is whichever end is public; both count when both are (transit traffic).
-    const ends = [threat.srcIp, threat.dstIp].filter((ip): ip is string => ip !== null && ip !== '')
-    const remote = ends.filter((ip) => isPublicAddress(ip))
-    for (const ip of remote.length > 0 ? remote : ends) note(ip, blocked)
+    for (const ip of remoteEnds(threat)) note(ip, blocked)
   }
 
   for (const event of events) {
@@ -78,6 +75,20 @@ export function collectCandidates(
   for (const address of counts.keys()) skipped.delete(address)
   const list = [...counts.values()].sort((a, b) => b.events - a.events || a.address.localeCompare(b.address))
   return { list, notSent: skipped.size, totals }
+}
+
+/**
+ * The remote end of a threat: the source of inbound traffic, the destination of outbound traffic (so the
+ * site's own end, e.g. its WAN address as an inbound destination, is never taken for the attacker); for an
+ * unknown direction, whichever end is public.
+ */
+function remoteEnds(threat: CollectedThreat): string[] {
+  const present = (ip: string | null): ip is string => ip !== null && ip.trim() !== ''
+  if (threat.direction === 'inbound') return [threat.srcIp].filter(present)
+  if (threat.direction === 'outbound') return [threat.dstIp].filter(present)
+  const ends = [threat.srcIp, threat.dstIp].filter(present)
+  const remote = ends.filter((ip) => isPublicAddress(ip))
+  return remote.length > 0 ? remote : ends
 }
 
 function addressesOf(event: CollectedEvent): Set<string> {

@@ -1,0 +1,1 @@
+export { abuseipdbIntegration } from './integration.js'
