@@ -63,7 +63,7 @@ export const unifiSettingsSchema = z.object({
 })
 export type UnifiSettings = z.infer<typeof unifiSettingsSchema>
 
-/** Integration ids (`cloudflare`, `abuseipdb`) and their field keys (`apiToken`): short, plain, path-safe. */
+/** Integration ids (`cloudflare`, `cybersecure`) and their field keys (`apiToken`): short, plain, path-safe. */
 export const INTEGRATION_ID_PATTERN = /^[a-z][a-z0-9-]{0,31}$/
 export const INTEGRATION_FIELD_KEY_PATTERN = /^[a-z][A-Za-z0-9]{0,63}$/
 export const MAX_INTEGRATIONS = 32

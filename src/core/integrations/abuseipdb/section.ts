@@ -58,7 +58,7 @@ export function renderThreatIntelSection(data: ThreatIntelData): ReportSection {
       })
       blocks.push({
         type: 'table',
-        columns: ['Address', 'Score', 'Reports', 'Allowed', 'Where', 'AbuseIPDB page'],
+        columns: ['Address', 'Score', 'Reports', 'Allowed events'],
         rows: gotIn.map((intel) => ({
           tone: 'error' as const,
           cells: [
@@ -66,11 +66,10 @@ export function renderThreatIntelSection(data: ThreatIntelData): ReportSection {
             String(intel.reputation?.score ?? ''),
             (intel.reputation?.totalReports ?? 0).toLocaleString('en-US'),
             intel.allowed.toLocaleString('en-US'),
-            networkText(intel),
-            checkPage(data, intel.address),
           ],
         })),
       })
+      blocks.push({ type: 'list', items: gotIn.map((intel) => detail(data, intel)) })
     }
     const looked = data.addresses.filter((intel) => intel.reputation !== null)
     const top = [...looked]
@@ -79,7 +78,7 @@ export function renderThreatIntelSection(data: ThreatIntelData): ReportSection {
     blocks.push({ type: 'subheading', text: 'Top sources by reputation' })
     blocks.push({
       type: 'table',
-      columns: ['Address', 'Score', 'Reports', 'Last reported', 'Tor / usage', 'Where', 'Events', 'AbuseIPDB page'],
+      columns: ['Address', 'Score', 'Reports', 'Last reported', 'Events'],
       rows: top.map((intel) => {
         const tone = scoreTone(intel, data.highScore)
         return {
@@ -89,15 +88,13 @@ export function renderThreatIntelSection(data: ThreatIntelData): ReportSection {
             String(intel.reputation?.score ?? ''),
             (intel.reputation?.totalReports ?? 0).toLocaleString('en-US'),
             reportedDate(intel.reputation?.lastReportedAt ?? null),
-            kindText(intel) || '—',
-            networkText(intel),
             intel.events.toLocaleString('en-US'),
-            checkPage(data, intel.address),
           ],
         }
       }),
       emptyText: 'No address was looked up in this run.',
     })
+    if (top.length > 0) blocks.push({ type: 'list', items: top.map((intel) => detail(data, intel)) })
     const limits = limitText(data)
     if (limits) blocks.push({ type: 'paragraph', tone: 'note', text: limits })
   } else if (data.addresses.length > 0) {
@@ -127,6 +124,12 @@ export function renderThreatIntelSection(data: ThreatIntelData): ReportSection {
     blocks,
     ...(gotIn.length > 0 ? { findings: { severe: gotIn.length, medium: 0, low: 0 } } : {}),
   }
+}
+
+/** Where the address is, what it is, and its public page: one list item. */
+function detail(data: ThreatIntelData, intel: AddressIntel): string {
+  const kind = kindText(intel)
+  return `${intel.address}: ${networkText(intel)}${kind ? ` · ${kind}` : ''} · ${checkPage(data, intel.address)}`
 }
 
 function whatWasSent(data: ThreatIntelData): string {
