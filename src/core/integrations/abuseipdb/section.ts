@@ -180,12 +180,12 @@ function limitText(data: ThreatIntelData): string | null {
   const parts: string[] = []
   if (data.limits.overCap > 0) {
     parts.push(
-      `${plural(data.limits.overCap, 'less frequent address', 'less frequent addresses')} were not looked up (the per-run limit was reached); later reports look them up.`,
+      `${plural(data.limits.overCap, 'less frequent address', 'less frequent addresses')} ${data.limits.overCap === 1 ? 'was' : 'were'} not looked up (the per-run limit was reached); later reports look ${data.limits.overCap === 1 ? 'it' : 'them'} up.`,
     )
   }
   if (data.limits.quotaLeft > 0) {
     parts.push(
-      `The AbuseIPDB daily quota ran out: ${plural(data.limits.quotaLeft, 'address', 'addresses')} were not looked up.`,
+      `The AbuseIPDB daily quota ran out: ${plural(data.limits.quotaLeft, 'address', 'addresses')} ${data.limits.quotaLeft === 1 ? 'was' : 'were'} not looked up.`,
     )
   }
   if (data.limits.refused > 0) {
