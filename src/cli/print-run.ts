@@ -39,4 +39,9 @@ export function printRunSummary(output: CliOutput, result: RunResult, options: {
     if (integration.status === 'not-configured' || integration.status === 'ok') continue
     say(`  ${integration.id}: ${integration.message ?? integration.status}`)
   }
+  for (const delivery of run.delivery) {
+    if (delivery.status === 'not-configured') continue
+    const late = delivery.late ? ' (late)' : ''
+    say(`  Delivery ${delivery.channel}${late}: ${delivery.status}${delivery.message ? ` — ${delivery.message}` : ''}`)
+  }
 }

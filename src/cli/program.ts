@@ -87,6 +87,7 @@ Exit codes: 0 report written, 1 configuration error, 2 controller unreachable,
     .option('--since <iso>', 'report since this ISO 8601 time (with timezone)')
     .option('--json', 'print one JSON result object on stdout')
     .option('--open', 'open the report with the default application')
+    .option('--no-deliver', 'do not send the report to the configured email and webhook channels')
     .action(
       action<ReportOptions>(async (ctx, options, globals) =>
         (await import('./commands/report.js')).runReportCommand(ctx, options, globals),

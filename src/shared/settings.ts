@@ -4,7 +4,7 @@
  * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
  */
 import { z } from 'zod'
-import { unifiAddressProblem } from './url-rules.js'
+import { isLoopbackHost, unifiAddressProblem, webhookUrlProblem } from './url-rules.js'
 
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
 export const fingerprintSchema = z
@@ -167,6 +167,84 @@ function isKnownTimeZone(zone: string): boolean {
   }
 }
 
+/** A delivery channel's own breaker and timeout; what is left out comes from the global `breaker` settings. */
+export const channelPolicySchema = z
+  .object({
+    failMax: z.number().int().min(1).max(100).optional(),
+    resetTimeoutMs: z.number().int().min(100).max(86_400_000).optional(),
+    timeoutMs: z.number().int().min(100).max(600_000).optional(),
+  })
+  .optional()
+export type ChannelPolicy = z.infer<typeof channelPolicySchema>
+
+const EMAIL_ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/
+const emailAddress = z
+  .string()
+  .trim()
+  .max(320)
+  .refine((value) => EMAIL_ADDRESS.test(value), { message: 'must be an email address such as admin@example.com' })
+
+export const smtpTlsSchema = z.enum(['implicit', 'starttls', 'none'])
+export type SmtpTls = z.infer<typeof smtpTlsSchema>
+
+export const emailDeliverySchema = z
+  .object({
+    host: z.string().trim().min(1, 'must name the SMTP server').max(253),
+    /** Default by TLS mode: 465 implicit, 587 STARTTLS, 25 none. */
+    port: z.number().int().min(1).max(65_535).optional(),
+    /** `implicit` (TLS from the first byte), `starttls` (upgrade required), `none` (only to a relay on this computer). */
+    tls: smtpTlsSchema.default('starttls'),
+    username: optionalText,
+    password: optionalText,
+    from: emailAddress,
+    to: z.array(emailAddress).min(1, 'must list at least one recipient').max(50),
+    bcc: z.array(emailAddress).max(50).default([]),
+    /** Attach the HTML report file to the mail. */
+    attachReport: z.boolean().default(false),
+    breaker: channelPolicySchema,
+  })
+  .superRefine((email, ctx) => {
+    if (email.tls === 'none' && !isLoopbackHost(email.host)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tls'],
+        message: 'may be "none" (no encryption) only for a mail relay on this computer (localhost or 127.0.0.1)',
+      })
+    }
+    if (email.password !== undefined && email.username === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['username'], message: 'is required when a password is set' })
+    }
+  })
+export type EmailDeliverySettings = z.infer<typeof emailDeliverySchema>
+
+export const webhookFormatSchema = z.enum(['slack', 'teams', 'discord', 'ntfy', 'json'])
+export type WebhookFormat = z.infer<typeof webhookFormatSchema>
+
+export const webhookDeliverySchema = z.object({
+  /** How the channel is named in output and on the Status tab (the URL is a secret and never shown). */
+  name: optionalText,
+  /** A secret: chat webhook URLs carry their token. https only, except loopback. */
+  url: z
+    .string()
+    .trim()
+    .max(MAX_SETTING_TEXT)
+    .superRefine((value, ctx) => {
+      const problem = webhookUrlProblem(value)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
+  format: webhookFormatSchema.default('json'),
+  /** HMAC-SHA256 key for the `json` format's signature header. */
+  secret: optionalText,
+  breaker: channelPolicySchema,
+})
+export type WebhookDeliverySettings = z.infer<typeof webhookDeliverySchema>
+
+export const deliverySettingsSchema = z.object({
+  email: emailDeliverySchema.optional(),
+  webhooks: z.array(webhookDeliverySchema).max(10).default([]),
+})
+export type DeliverySettings = z.infer<typeof deliverySettingsSchema>
+
 /** 2: integration settings moved under `integrations.<id>` (version 1 had a top-level `cloudflare` section). */
 export const SETTINGS_SCHEMA_VERSION = 2
 
@@ -177,6 +255,7 @@ export const settingsSchema = z.object({
   breaker: breakerPolicySchema.default(breakerPolicySchema.parse({})),
   report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
   thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
+  delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
 })
 export type Settings = z.infer<typeof settingsSchema>
 /** What a config file or the UI may supply before defaults are applied. */
@@ -207,4 +286,14 @@ export function parseIntegrationSecretPath(path: string): { id: string; key: str
 
 export function isSecretSettingPath(path: string): path is SecretSettingPath {
   return (UNIFI_SECRET_PATHS as readonly string[]).includes(path) || INTEGRATION_SECRET_PATH_PATTERN.test(path)
+}
+
+/**
+ * The delivery channels' secrets: the SMTP password, every webhook URL (chat services put the token in it) and
+ * every signing secret. Part of every secret list that scrubs output (`secretValues` in the engine).
+ */
+export function deliverySecretValues(settings: Settings): string[] {
+  const values = [settings.delivery.email?.password]
+  for (const webhook of settings.delivery.webhooks) values.push(webhook.url, webhook.secret)
+  return values.filter((value): value is string => value !== undefined && value !== '')
 }

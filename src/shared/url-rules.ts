@@ -52,3 +52,17 @@ export function apiBaseUrlProblem(text: string): string | null {
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null
   return 'must use https:// (plain http:// is accepted only for this computer: localhost or 127.0.0.1)'
 }
+
+/** Why `text` is not acceptable as a delivery webhook (absolute, https, or http on loopback), or null. */
+export function webhookUrlProblem(text: string): string | null {
+  if (hasUserinfo(text)) return USERINFO_MESSAGE
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return 'must be an absolute URL such as https://hooks.slack.com/services/…'
+  }
+  if (url.protocol === 'https:') return null
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null
+  return 'must use https:// (plain http:// is accepted only for this computer: localhost or 127.0.0.1)'
+}

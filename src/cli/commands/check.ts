@@ -8,6 +8,7 @@ import { TlsTrustError, toScannerError, type ScannerError } from '../../core/err
 import type { ControllerInfo, SiteRef } from '../../core/unifi/model.js'
 import { checkConfiguration } from '../../core/integrations/configuration.js'
 import type { UnifiRunAccess } from '../../core/unifi/run-access.js'
+import { createDeliveryRuntime, type ChannelTest } from '../../core/delivery/runtime.js'
 import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import { createUnifiClient } from '../../core/unifi/index.js'
@@ -45,8 +46,10 @@ export async function runCheckCommand(
       ? null
       : client.runAccess({ since: now - settings.report.lookbackHours * 3_600_000, until: now })
     const integrationChecks = await checkIntegrations(ctx, settings, access, interrupt.signal)
+    const deliveryChecks = await checkDelivery(ctx, settings, interrupt.signal)
     const exitCode = unifi.error ? exitCodeForError(unifi.error) : ExitCode.ok
     printHuman(ctx, settings, unifi, integrationChecks)
+    printDelivery(ctx, deliveryChecks)
     ctx.output.json({
       ok: exitCode === ExitCode.ok,
       exitCode,
@@ -64,6 +67,7 @@ export async function runCheckCommand(
       site: unifi.site,
       error: unifi.error ? { kind: unifi.error.kind, code: unifi.error.code, message: unifi.error.message } : null,
       integrations: integrationChecks,
+      delivery: deliveryChecks,
     })
     return exitCode
   } finally {
@@ -124,6 +128,26 @@ async function checkIntegrations(
   } finally {
     await runtime.close()
   }
+}
+
+/** Each delivery channel: SMTP connect and sign-in, webhook reachability; nothing is sent. */
+async function checkDelivery(ctx: CommandContext, settings: Settings, signal: AbortSignal): Promise<ChannelTest[]> {
+  const runtime = createDeliveryRuntime({ logger: ctx.output.logger })
+  try {
+    return await runtime.test(settings, signal)
+  } finally {
+    await runtime.close()
+  }
+}
+
+function printDelivery(ctx: CommandContext, checks: ChannelTest[]): void {
+  if (checks.length === 0) {
+    ctx.output.say('Delivery: no email or webhook channel configured')
+    return
+  }
+  ctx.output.say('Delivery:')
+  for (const check of checks)
+    ctx.output.say(`  ${check.label}: test ${check.ok ? 'passed' : 'FAILED'}: ${check.message}`)
 }
 
 function presentedFingerprint(error: ScannerError | null): string | null {

@@ -22,6 +22,8 @@ export interface ReportOptions {
   since?: string
   json?: boolean
   open?: boolean
+  /** False with `--no-deliver`. */
+  deliver?: boolean
 }
 
 export async function runReportCommand(
@@ -44,6 +46,7 @@ export async function runReportCommand(
       format: options.format,
       window: { hours: window.hours, sinceMs: window.since },
       signal: interrupt.signal,
+      deliver: options.deliver !== false,
     })
     if (outcome === null) {
       ctx.output.say(`Interrupted (${interrupt.interrupted() ?? 'signal'}): the report was not written.`)

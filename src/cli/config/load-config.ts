@@ -14,6 +14,7 @@ import { integrations as registered } from '../../core/integrations/registry.js'
 import { secretValues } from '../../core/integrations/secret-paths.js'
 import { integrationIssues, unknownIntegrationPaths } from '../../core/integrations/values.js'
 import { unifiConnectionProblems } from './require-unifi.js'
+import { applyDeliveryEnvironment } from './delivery-env.js'
 import { envBindings, readEnvironment, type EnvBinding, type Environment } from './env.js'
 
 export interface LoadedConfig {
@@ -43,6 +44,12 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
   for (const { binding, value } of readEnvironment(options.env, envBindings(integrations))) {
     setPath(raw, binding.path, value)
     fromEnv.push(binding)
+  }
+  const delivery = applyDeliveryEnvironment(raw.delivery, options.env)
+  if (delivery.delivery !== undefined) raw.delivery = delivery.delivery
+  if (delivery.email) fromEnv.push({ name: 'SMTP_* / REPORT_EMAIL_*', path: ['delivery', 'email'] })
+  if (delivery.webhookIndex !== null) {
+    fromEnv.push({ name: 'REPORT_WEBHOOK_*', path: ['delivery', 'webhooks', String(delivery.webhookIndex)] })
   }
   const unknown = options.configFile
     ? [...unknownKeys(raw), ...unknownIntegrationPaths(integrations, looseIntegrations(raw))]
@@ -179,7 +186,15 @@ function describeIssue(
   return `${where}: ${message}`
 }
 
-const KNOWN_SECTIONS = new Set(['schemaVersion', 'unifi', 'integrations', 'breaker', 'report', 'thresholds'])
+const KNOWN_SECTIONS = new Set([
+  'schemaVersion',
+  'unifi',
+  'integrations',
+  'breaker',
+  'report',
+  'thresholds',
+  'delivery',
+])
 
 /** Top-level and section keys the schema does not know (zod strips them silently; a typo deserves a word). */
 function unknownKeys(raw: JsonObject): string[] {

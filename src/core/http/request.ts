@@ -14,7 +14,7 @@ import {
 } from '../errors.js'
 import { formatTimeout } from '../time.js'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE'
 
 export interface HttpRequest {
   url: string
@@ -22,6 +22,8 @@ export interface HttpRequest {
   headers?: Record<string, string>
   /** Serialised as JSON with `content-type: application/json`. */
   json?: unknown
+  /** A body sent exactly as given (when its bytes are signed); the caller sets its content-type. */
+  body?: string
   dispatcher: Dispatcher
   /** The caller's signal (breaker budget, run cancellation). */
   signal?: AbortSignal | undefined
@@ -53,7 +55,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const signal = req.signal ? AbortSignal.any([req.signal, timeout.signal]) : timeout.signal
   try {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
-    let body: string | undefined
+    let body: string | undefined = req.body
     if (req.json !== undefined) {
       body = JSON.stringify(req.json)
       headers['content-type'] = 'application/json'

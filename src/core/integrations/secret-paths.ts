@@ -4,6 +4,7 @@
  * the settings view and the scrubbing of run secrets all use this list.
  */
 import {
+  deliverySecretValues,
   integrationSecretPath,
   UNIFI_SECRET_PATHS,
   type IntegrationValue,
@@ -39,11 +40,14 @@ export function secretValue(settings: Settings, path: SecretSettingPath): string
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-/** Every secret value the settings hold (for scrubbing output as a last line of defence). */
+/** Every secret value the settings hold, delivery's included (for scrubbing output as a last line of defence). */
 export function secretValues(settings: Settings, integrations: readonly WithFields[]): string[] {
-  return secretSettingPaths(integrations)
-    .map((path) => secretValue(settings, path))
-    .filter((value): value is string => value !== undefined)
+  return [
+    ...secretSettingPaths(integrations)
+      .map((path) => secretValue(settings, path))
+      .filter((value): value is string => value !== undefined),
+    ...deliverySecretValues(settings),
+  ]
 }
 
 /**

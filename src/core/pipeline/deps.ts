@@ -2,6 +2,7 @@
  * What one report run needs, as narrow structural interfaces: the real UniFi client and integration
  * runtime satisfy them, and tests can substitute fakes for a single piece.
  */
+import type { DeliverableReport } from '../delivery/runtime.js'
 import type { Renderers } from './render-report.js'
 import type { AnalysisResult } from '../analysis/model.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
@@ -80,4 +81,6 @@ export interface RunReportOptions {
   /** Data comes from the simulated controller: the report says so. */
   demo?: boolean
   title?: string
+  /** Called once the report files are written, with what delivery sends (model and text already scrubbed). */
+  onWritten?: (report: DeliverableReport) => void
 }

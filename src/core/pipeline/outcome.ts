@@ -1,4 +1,5 @@
 /** The result of one report run: everything the tray, the UI and the CLI's `report --json` need. */
+import type { DeliveryResult } from '../delivery/result.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { UnifiFailure } from '../report/input.js'
 import type { SectionFindingCounts } from '../report/section.js'
@@ -41,6 +42,8 @@ export interface RunOutcome {
   }
   integrations: IntegrationOutcome[]
   timing: { totalMs: number; unifiMs: number; integrationsMs: number }
+  /** One line per delivery channel (and per late delivery); absent when the shell does not deliver. */
+  delivery?: DeliveryResult[]
   /** Problems that did not stop the run (corrupt state or history, a file that could not be written …). */
   warnings: string[]
 }

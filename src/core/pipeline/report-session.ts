@@ -12,6 +12,8 @@
 import { integrations as registeredIntegrations } from '../integrations/registry.js'
 import type { AnyIntegration } from '../integrations/contract.js'
 import { createIntegrationRuntime, type IntegrationRuntime } from '../integrations/runner.js'
+import { createDeliveryRuntime, type DeliverableReport, type DeliveryRuntime } from '../delivery/runtime.js'
+import { toScannerError } from '../errors.js'
 import type { Logger } from '../logger.js'
 import type { ReportFormat, Settings } from '../../shared/settings.js'
 import { BackgroundCloses } from './background-closes.js'
@@ -37,6 +39,8 @@ export interface ReportSessionOptions {
   integrations?: IntegrationRuntime
   /** The integrations an own runtime runs (default: the registry). */
   registry?: readonly AnyIntegration[]
+  /** A delivery runtime the owner keeps (and closes) itself; otherwise the session makes its own. */
+  delivery?: DeliveryRuntime
   /** Where the runs' logouts are tracked (default: the session's own set, which `close` waits for). */
   closes?: BackgroundCloses
 }
@@ -49,6 +53,8 @@ export interface SessionRunRequest {
   format?: ReportFormat | undefined
   signal: AbortSignal
   onProgress?: (progress: RunProgress) => void
+  /** False: the configured delivery channels are skipped for this run (`report --no-deliver`). */
+  deliver?: boolean
 }
 
 export interface ReportSession {
@@ -69,6 +75,12 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
     own ??= createIntegrationRuntime({ integrations: options.registry ?? registeredIntegrations, settings, logger })
     return own
   }
+  let ownDelivery: DeliveryRuntime | null = null
+  const deliveryRuntime = (): DeliveryRuntime => {
+    if (options.delivery) return options.delivery
+    ownDelivery ??= createDeliveryRuntime({ logger })
+    return ownDelivery
+  }
   return {
     async run(request) {
       const settings = request.format
@@ -76,6 +88,7 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
         : request.settings
       const folders = options.folders(settings)
       const window = chooseWindow(request.window, options.demo === true)
+      let written: DeliverableReport | null = null
       try {
         const outcome = await runReportWithController(
           {
@@ -92,12 +105,29 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
             ...(options.demo ? { demo: true } : {}),
             ...(window ? { window } : {}),
             ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+            onWritten: (report) => {
+              written = report
+            },
           },
         )
         // The pipeline only resolves once the files are written (a cancellation before that throws): a signal
         // arriving after that point does not undo the report, so the outcome stands.
         for (const warning of outcome.warnings) logger.warn(warning)
-        return outcome
+        // Delivery only reports: a report that was written stays written, whatever the channels answer.
+        const delivered = await deliveryRuntime()
+          .deliver({
+            settings,
+            dataDir: folders.dataDir,
+            report: written,
+            signal: request.signal,
+            off: request.deliver === false,
+          })
+          .catch((error: unknown) => {
+            const message = `Delivery could not run: ${toScannerError(error).message}`
+            logger.warn(message)
+            return { results: [], warnings: [message] }
+          })
+        return { ...outcome, delivery: delivered.results, warnings: [...outcome.warnings, ...delivered.warnings] }
       } catch (error) {
         // Cancellation surfaces as an error from whichever step was running; the pipeline removed its files.
         if (request.signal.aborted) return null
@@ -108,6 +138,7 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
       // Each logout is bounded by its own timeout; this is only a backstop.
       await closes.settle(LOGOUT_WAIT_MS)
       await own?.close()
+      await ownDelivery?.close()
     },
   }
 }

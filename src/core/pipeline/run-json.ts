@@ -3,6 +3,7 @@
  * schema the CLI and its end-to-end tests validate against.
  */
 import { z } from 'zod'
+import { deliveryResultSchema } from '../delivery/result.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { RunOutcome } from './outcome.js'
 
@@ -59,6 +60,7 @@ export const runJsonSchema = z
       error: z.object({ kind: z.string(), message: z.string() }).nullable(),
     }),
     integrations: z.array(runJsonIntegrationSchema),
+    delivery: z.array(deliveryResultSchema),
     timing: z.object({ totalMs: z.number().min(0), unifiMs: z.number().min(0), integrationsMs: z.number().min(0) }),
   })
   .strict()
@@ -115,6 +117,7 @@ export function toRunJson(outcome: RunOutcome): RunJson {
       error: outcome.unifi.error ? { kind: outcome.unifi.error.kind, message: outcome.unifi.error.message } : null,
     },
     integrations: outcome.integrations.map(integrationJson),
+    delivery: (outcome.delivery ?? []).map((result) => ({ ...result })),
     timing: {
       totalMs: Math.round(outcome.timing.totalMs),
       unifiMs: Math.round(outcome.timing.unifiMs),

@@ -165,7 +165,8 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     }
   }
 
-  if (!writeFailed)
+  if (!writeFailed) {
+    options.onWritten?.({ model, coverage, files, text: content.text, timezone })
     await recordRun({
       deps,
       unifi,
@@ -178,6 +179,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       window: window.period,
       previousSuccessMs: state.lastSuccessMs,
     })
+  }
 
   const exitCode: ExitCodeValue = !unifi.ok
     ? ExitCode[unifi.error.class]

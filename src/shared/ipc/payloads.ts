@@ -5,6 +5,8 @@
  */
 import { z } from 'zod'
 import {
+  smtpTlsSchema,
+  webhookFormatSchema,
   fingerprintSchema,
   INTEGRATION_SECRET_PATH_PATTERN,
   integrationsSettingsSchema,
@@ -203,8 +205,30 @@ export const secretStorageSchema = z.object({
 })
 export type SecretStorage = z.infer<typeof secretStorageSchema>
 
+/** Delivery channels as the renderer may see them: the SMTP password, webhook URLs and secrets only as flags. */
+export const deliveryViewSchema = z.object({
+  email: z
+    .object({
+      host: z.string(),
+      port: z.number().optional(),
+      tls: smtpTlsSchema,
+      username: z.string().optional(),
+      passwordSet: z.boolean(),
+      from: z.string(),
+      to: z.array(z.string()),
+      bcc: z.array(z.string()),
+      attachReport: z.boolean(),
+    })
+    .nullable(),
+  webhooks: z.array(
+    z.object({ name: z.string().optional(), format: webhookFormatSchema, urlSet: z.boolean(), secretSet: z.boolean() }),
+  ),
+})
+export type DeliveryView = z.infer<typeof deliveryViewSchema>
+
 /** Settings as the renderer may see them: every secret replaced by a flag. */
 export const settingsViewSchema = settingsSchema.extend({
+  delivery: deliveryViewSchema,
   unifi: unifiSettingsSchema.omit({ password: true, apiKey: true }),
   /** Each integration's values without its secret fields (only the fields it declares). */
   integrations: integrationsSettingsSchema,

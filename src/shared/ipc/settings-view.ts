@@ -5,7 +5,7 @@
  */
 import type { IntegrationValue, Settings } from '../settings.js'
 import type { IntegrationDescriptor } from './integration-descriptor.js'
-import type { SettingsView } from './payloads.js'
+import type { DeliveryView, SettingsView } from './payloads.js'
 
 type Described = Pick<IntegrationDescriptor, 'id' | 'fields'>
 
@@ -33,7 +33,33 @@ export function toSettingsView(settings: Settings, integrations: readonly Descri
     breaker: settings.breaker,
     report: settings.report,
     thresholds: settings.thresholds,
+    delivery: deliveryView(settings.delivery),
     secretsSet,
+  }
+}
+
+function deliveryView(delivery: Settings['delivery']): DeliveryView {
+  const email = delivery.email
+  return {
+    email: email
+      ? {
+          host: email.host,
+          ...(email.port !== undefined ? { port: email.port } : {}),
+          tls: email.tls,
+          ...(email.username !== undefined ? { username: email.username } : {}),
+          passwordSet: isSet(email.password),
+          from: email.from,
+          to: [...email.to],
+          bcc: [...email.bcc],
+          attachReport: email.attachReport,
+        }
+      : null,
+    webhooks: delivery.webhooks.map((webhook) => ({
+      ...(webhook.name !== undefined ? { name: webhook.name } : {}),
+      format: webhook.format,
+      urlSet: isSet(webhook.url),
+      secretSet: isSet(webhook.secret),
+    })),
   }
 }
 

@@ -16,7 +16,7 @@ export interface CliResult {
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(UNIFI_|CLOUDFLARE_|ABUSEIPDB_)/.test(key)) continue
+    if (/^(UNIFI_|CLOUDFLARE_|ABUSEIPDB_|SMTP_|REPORT_)/.test(key)) continue
     env[key] = value
   }
   return { ...env, NO_COLOR: '1', ...extra }
