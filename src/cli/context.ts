@@ -4,6 +4,8 @@
  */
 import type { Writable } from 'node:stream'
 import { ConfigError, toScannerError } from '../core/errors.js'
+import type { AnyIntegration } from '../core/integrations/contract.js'
+import { integrations as registered } from '../core/integrations/registry.js'
 import type { Settings } from '../shared/settings.js'
 import { resolveDataDir } from './config/data-dir.js'
 import type { Environment } from './config/env.js'
@@ -19,6 +21,8 @@ export interface CliIo {
   interrupts: InterruptSource
   platform: NodeJS.Platform
   now: () => number
+  /** The integrations the commands know; the registry unless a test brings its own. */
+  integrations?: readonly AnyIntegration[]
 }
 
 export interface GlobalOptions {
@@ -31,11 +35,17 @@ export interface CommandContext {
   io: CliIo
   output: CliOutput
   dataDir: string
+  integrations: readonly AnyIntegration[]
 }
 
 export function createContext(io: CliIo, globals: GlobalOptions, json: boolean): CommandContext {
   const output = createCliOutput({ json, verbose: globals.verbose === true, stdout: io.stdout, stderr: io.stderr })
-  return { io, output, dataDir: resolveDataDir({ flag: globals.dataDir, env: io.env, platform: io.platform }) }
+  return {
+    io,
+    output,
+    dataDir: resolveDataDir({ flag: globals.dataDir, env: io.env, platform: io.platform }),
+    integrations: io.integrations ?? registered,
+  }
 }
 
 /** Loads `--config` + environment; warnings go to stderr and the secrets in use are scrubbed from all output. */
@@ -44,7 +54,12 @@ export async function loadSettings(
   globals: GlobalOptions,
   options: { requireUnifi?: boolean } = {},
 ): Promise<Settings> {
-  const loaded = await loadConfig({ configFile: globals.config, env: ctx.io.env, requireUnifi: options.requireUnifi })
+  const loaded = await loadConfig({
+    configFile: globals.config,
+    env: ctx.io.env,
+    requireUnifi: options.requireUnifi,
+    integrations: ctx.integrations,
+  })
   ctx.output.addSecrets(loaded.secrets)
   for (const warning of loaded.warnings) ctx.output.warn(warning)
   return loaded.settings

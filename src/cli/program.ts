@@ -8,11 +8,30 @@ import { tightenPermissions } from '../core/files/private-files.js'
 import { createContext, reportFailure, type CliIo, type CommandContext, type GlobalOptions } from './context.js'
 import { ExitCode } from '../core/exit-codes.js'
 import { CLI_VERSION } from './version.js'
+import type { IntegrationMeta } from '../core/integrations/contract.js'
+import { integrations as registered } from '../core/integrations/registry.js'
+import { DATA_DIR_ENV, envBindings } from './config/env.js'
 import type { ReportOptions } from './commands/report.js'
 import type { CheckOptions } from './commands/check.js'
 import type { ScheduleCommandOptions } from './commands/schedule.js'
 import type { DemoOptions } from './commands/demo.js'
 import type { SimulateOptions } from './commands/simulate.js'
+
+/** The environment variables, wrapped for the help text: UniFi's, each integration's, then the data folder. */
+function environmentHelp(integrations: readonly IntegrationMeta[]): string {
+  const names = [...envBindings(integrations).map((binding) => binding.name), DATA_DIR_ENV]
+  const lines: string[] = []
+  let line = ''
+  for (const name of names) {
+    if (line !== '' && line.length + name.length + 1 > 96) {
+      lines.push(line)
+      line = ''
+    }
+    line = line === '' ? name : `${line} ${name}`
+  }
+  lines.push(line)
+  return lines.join('\n  ')
+}
 
 type Handler<T> = (ctx: CommandContext, options: T, globals: GlobalOptions) => Promise<number>
 
@@ -70,9 +89,7 @@ function createProgram(io: CliIo, setExitCode: (code: number) => void): Command 
     .addHelpText(
       'after',
       `
-Environment: UNIFI_URL UNIFI_SITE UNIFI_API_KEY UNIFI_USERNAME UNIFI_PASSWORD UNIFI_TLS_FINGERPRINT
-  UNIFI_CA_FILE CLOUDFLARE_API_TOKEN CLOUDFLARE_ACCOUNT_ID CLOUDFLARE_ZONES CLOUDFLARE_API_URL
-  UNIFI_SCANNER_DATA_DIR
+Environment: ${environmentHelp(io.integrations ?? registered)}
 
 Exit codes: 0 report written, 1 configuration error, 2 controller unreachable,
   3 authentication failed, 4 TLS trust failure, 5 any other failure,

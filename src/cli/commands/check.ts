@@ -6,10 +6,11 @@
  */
 import { TlsTrustError, toScannerError, type ScannerError } from '../../core/errors.js'
 import type { ControllerInfo, SiteRef } from '../../core/unifi/model.js'
-import { checkConfiguration } from '../../core/integrations/configuration.js'
+import { checkConfiguration, missingLabels } from '../../core/integrations/configuration.js'
+import type { AnyIntegration } from '../../core/integrations/contract.js'
+import { storedValues, hasStoredValue } from '../../core/integrations/values.js'
 import type { UnifiRunAccess } from '../../core/unifi/run-access.js'
 import { createDeliveryRuntime, type ChannelTest } from '../../core/delivery/runtime.js'
-import { integrations } from '../../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../../core/integrations/runner.js'
 import { createUnifiClient } from '../../core/unifi/index.js'
 import { chooseSite } from '../../core/unifi/sites.js'
@@ -26,7 +27,10 @@ export interface IntegrationCheck {
   id: string
   displayName: string
   status: 'configured' | 'partial' | 'not-configured'
+  /** Keys of the missing required fields. */
   missing: string[]
+  /** Each declared field: whether it holds a value (never the value) and its environment variable. */
+  fields: { key: string; label: string; kind: string; required: boolean; env: string | null; set: boolean }[]
   test: { ok: boolean; message: string } | null
 }
 
@@ -110,12 +114,19 @@ async function checkIntegrations(
   unifi: UnifiRunAccess | null,
   signal: AbortSignal,
 ): Promise<IntegrationCheck[]> {
+  const integrations = ctx.integrations
   const runtime = createIntegrationRuntime({ integrations, settings, logger: ctx.output.logger })
   try {
     return await Promise.all(
       integrations.map(async (integration): Promise<IntegrationCheck> => {
         const { state, missing } = checkConfiguration(integration, settings)
-        const base = { id: integration.id, displayName: integration.displayName, status: state, missing }
+        const base = {
+          id: integration.id,
+          displayName: integration.displayName,
+          status: state,
+          missing,
+          fields: fieldChecks(integration, settings),
+        }
         if (state !== 'configured' || !integration.testConnection) return { ...base, test: null }
         try {
           const result = await runtime.testConnection(integration.id, { signal, unifi })
@@ -150,11 +161,42 @@ function printDelivery(ctx: CommandContext, checks: ChannelTest[]): void {
     ctx.output.say(`  ${check.label}: test ${check.ok ? 'passed' : 'FAILED'}: ${check.message}`)
 }
 
+function fieldChecks(integration: AnyIntegration, settings: Settings): IntegrationCheck['fields'] {
+  const stored = storedValues(settings, integration.id)
+  return integration.fields.map((field) => ({
+    key: field.key,
+    label: field.label,
+    kind: field.kind,
+    required: field.required,
+    env: field.env ?? null,
+    set:
+      field.kind === 'number' || field.kind === 'boolean'
+        ? Object.hasOwn(stored, field.key)
+        : hasStoredValue(field, Object.hasOwn(stored, field.key) ? stored[field.key] : undefined),
+  }))
+}
+
+/** "API token (CLOUDFLARE_API_TOKEN)": the label, and where the CLI reads it from when it has a variable. */
+function missingWithEnv(integration: AnyIntegration, missing: readonly string[]): string {
+  return missing
+    .map((key) => {
+      const env = integration.fields.find((field) => field.key === key)?.env
+      const label = missingLabels(integration, [key])
+      return env ? `${label} (${env})` : label
+    })
+    .join(', ')
+}
+
+function missingOf(integration: AnyIntegration | undefined, missing: readonly string[]): string {
+  return integration ? missingWithEnv(integration, missing) : missing.join(', ')
+}
+
 function presentedFingerprint(error: ScannerError | null): string | null {
   return error instanceof TlsTrustError ? error.presentedFingerprint : null
 }
 
 function printHuman(ctx: CommandContext, settings: Settings, unifi: ControllerCheck, checks: IntegrationCheck[]): void {
+  const byId = new Map(ctx.integrations.map((integration) => [integration.id, integration]))
   const say = ctx.output.say
   const info = unifi.controller
   if (info) {
@@ -186,7 +228,7 @@ function printHuman(ctx: CommandContext, settings: Settings, unifi: ControllerCh
       check.status === 'configured'
         ? 'configured'
         : check.status === 'partial'
-          ? `partially configured (missing: ${check.missing.join(', ')})`
+          ? `partially configured (missing: ${missingOf(byId.get(check.id), check.missing)})`
           : 'not configured'
     const test = check.test ? ` — connection test ${check.test.ok ? 'passed' : 'FAILED'}: ${check.test.message}` : ''
     say(`  ${check.displayName}: ${state}${test}`)

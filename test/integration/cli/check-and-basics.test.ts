@@ -62,7 +62,7 @@ describe('check', { timeout: 120_000 }, () => {
       tlsFingerprint: string
       sites: { name: string; description: string }[]
       site: string
-      integrations: { id: string; status: string; missing: string[]; test: unknown }[]
+      integrations: { id: string; status: string; missing: string[]; fields: unknown[]; test: unknown }[]
     }
     expect(json.ok).toBe(true)
     expect(json.controller.kind).toBe('unifi-os')
@@ -76,6 +76,16 @@ describe('check', { timeout: 120_000 }, () => {
       missing: ['apiToken'],
       test: null,
     })
+    // Every declared field, from the integration's metadata: set or not (never the value) and its variable.
+    const cloudflareFields = json.integrations.find((integration) => integration.id === 'cloudflare')?.fields
+    expect(cloudflareFields).toEqual([
+      { key: 'apiToken', label: 'API token', kind: 'secret', required: true, env: 'CLOUDFLARE_API_TOKEN', set: false },
+      { key: 'accountId', label: 'Account ID', kind: 'text', required: false, env: 'CLOUDFLARE_ACCOUNT_ID', set: true },
+      { key: 'zones', label: 'Zones', kind: 'list', required: false, env: 'CLOUDFLARE_ZONES', set: false },
+      { key: 'apiUrl', label: 'API URL', kind: 'url', required: false, env: 'CLOUDFLARE_API_URL', set: true },
+    ])
+    expect(result.stdout).not.toContain('acc-only')
+    expect(result.stderr).toContain('Cloudflare: partially configured (missing: API token (CLOUDFLARE_API_TOKEN))')
     expect(result.stderr).toContain('Configuration and connection: OK')
     expect(result.stderr).toContain(fakes.controller.fingerprint)
   })
