@@ -3,7 +3,6 @@ import { ConfigError, toPublicFailure, toScannerError } from '../core/errors.js'
 import { integrations as registeredIntegrations } from '../core/integrations/registry.js'
 import { createIntegrationRuntime } from '../core/integrations/runner.js'
 import type { Logger } from '../core/logger.js'
-import type { ValidInvokeRequest } from '../shared/ipc/contract.js'
 import type {
   AppStatus,
   ConnectionTest,
@@ -20,6 +19,7 @@ import type { ReportHistoryService } from './reports/report-history.js'
 import type { RuntimeHost } from './runtime/runtime-host.js'
 import type { SettingsService } from './settings/settings-service.js'
 import type { UnifiCardState } from './status/unifi-card.js'
+import { integrationTarget } from './settings/secret-binding.js'
 
 /** Native dialogs; Electron's `dialog` in the app, scripted answers in tests. Null = cancelled. */
 export interface Dialogs {
@@ -117,13 +117,6 @@ export class DesktopActions {
     return { path: chosen, settings: result.settings }
   }
 
-  async verifyCloudflare(draft: ValidInvokeRequest<'cloudflare:verify-token'>): Promise<ConnectionTest> {
-    return this.testIntegration('cloudflare', {
-      ...(draft.apiToken !== undefined ? { apiToken: draft.apiToken } : {}),
-      ...(draft.accountId !== undefined ? { accountId: draft.accountId } : {}),
-    })
-  }
-
   /**
    * "Test connection" of an integration with what the form holds: `draft` values (secrets included, typed but not
    * saved) over the stored ones. A draft that does not pass the integration's schema is answered, not thrown.
@@ -132,8 +125,14 @@ export class DesktopActions {
     const integration = this.integrations.find((candidate) => candidate.id === id)
     if (!integration) return { ok: false, message: `There is no integration called "${id}".` }
     const stored = this.deps.settings.read()
-    const values = { ...storedValues(stored, id), ...draft }
+    const values: Record<string, IntegrationValue> = { ...storedValues(stored, id), ...draft }
     const settings = { ...stored, integrations: { ...stored.integrations, [id]: values } }
+    // A stored secret goes only where it was saved for: a draft aimed at another address must bring its own.
+    if (integrationTarget(integration, stored) !== integrationTarget(integration, settings)) {
+      for (const field of integration.fields) {
+        if (field.kind === 'secret' && !Object.hasOwn(draft, field.key)) delete values[field.key]
+      }
+    }
     const issues = integrationIssues([integration], settings.integrations)
     if (issues.length > 0) {
       const fields = issues.map((issue) => `${issue.path.split('.').at(-1) ?? ''} ${issue.message}`).join('; ')

@@ -141,7 +141,7 @@ test('missing-field lists and partial warnings, in the forms and on the live car
     await page.getByLabel('API token').fill('cf-token-e2e-not-real')
     await expect(page.getByTestId('cloudflare-config')).toContainText('fully configured')
     await page.getByRole('button', { name: 'Save API token' }).click()
-    await expect(page.getByTestId('cloudflare-token-state')).toHaveText('Set')
+    await expect(page.getByTestId('cloudflare-apiToken-state')).toHaveText('Set')
     await page.getByRole('tab', { name: 'Status' }).click()
     await expect(page.getByTestId('card-cloudflare-config')).toHaveText('Configured')
     expect(rendererBoundText(app.traffic)).not.toContain('cf-token-e2e-not-real')

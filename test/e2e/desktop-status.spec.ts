@@ -107,22 +107,22 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
   }
 })
 
-test('"Verify token" checks a typed Cloudflare token against the fake API without saving it', async ({ page }) => {
+test('"Test connection" checks a typed Cloudflare token against the fake API without saving it', async ({ page }) => {
   cloudflare.setFaults([])
   const app = await openDesktop(page, server, {
     settings: { integrations: { cloudflare: { apiUrl: cloudflare.url } } },
   })
   try {
     await page.getByRole('tab', { name: 'Settings' }).click()
-    const token = page.getByTestId('cloudflare-token').locator('input')
+    const token = page.getByTestId('cloudflare-apiToken').locator('input')
     await token.fill('wrong-token-e2e')
-    await page.getByRole('button', { name: 'Verify token' }).click()
-    await expect(page.getByTestId('cloudflare-verify-result')).toContainText('✕')
+    await page.getByRole('button', { name: 'Test connection to Cloudflare' }).click()
+    await expect(page.getByTestId('cloudflare-test-result')).toContainText('✕')
     await token.fill(cloudflare.token)
-    await page.getByRole('button', { name: 'Verify token' }).click()
-    await expect(page.getByTestId('cloudflare-verify-result')).toContainText('✓')
+    await page.getByRole('button', { name: 'Test connection to Cloudflare' }).click()
+    await expect(page.getByTestId('cloudflare-test-result')).toContainText('✓')
     expect(app.settings.read().integrations['cloudflare']?.['apiToken']).toBeUndefined()
-    await expect(page.getByTestId('cloudflare-token-state')).toHaveText('Not set')
+    await expect(page.getByTestId('cloudflare-apiToken-state')).toHaveText('Not set')
     expect(rendererBoundText(app.traffic)).not.toContain(cloudflare.token)
   } finally {
     await app.close()

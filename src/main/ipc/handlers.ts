@@ -1,5 +1,6 @@
 import type { InvokeChannel, InvokeResponse, ValidInvokeRequest } from '../../shared/ipc/contract.js'
 import type { AppInfo } from '../../shared/ipc/payloads.js'
+import { aboutInfo } from '../app/about.js'
 import type { DesktopActions } from '../desktop-actions.js'
 import type { ReportJob } from '../reports/report-job.js'
 import type { SettingsService } from '../settings/settings-service.js'
@@ -28,6 +29,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { settings, actions } = deps
   return {
     'app:get-info': () => deps.appInfo(),
+    'app:about': () => aboutInfo(deps.appInfo(), settings.describeIntegrations()),
     'status:get': () => deps.status.get(),
     'status:refresh': () => actions.refreshStatus(),
     'settings:get': () => settings.view(),
@@ -39,7 +41,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'unifi:trust-certificate': ({ fingerprint }) => actions.saveUnifi({ tlsFingerprint: fingerprint }),
     'unifi:use-ca-file': () => actions.chooseCaFile(),
     'unifi:choose-site': ({ site }) => actions.saveUnifi({ site }),
-    'cloudflare:verify-token': (draft) => actions.verifyCloudflare(draft),
+    'integrations:describe': () => settings.describeIntegrations(),
+    'integration:test': ({ id, values }) => actions.testIntegration(id, values),
     'integration:retry-now': ({ id }) => ({ accepted: actions.retryNow(id) }),
     'report:generate': () => deps.reports.generate(),
     'reports:list': () => actions.history.list(),

@@ -64,7 +64,6 @@ export class SettingsService implements SettingsSource {
       ...view,
       hasPassword: view.secretsSet['unifi.password'],
       hasApiKey: view.secretsSet['unifi.apiKey'],
-      hasCloudflareToken: view.secretsSet['integrations.cloudflare.apiToken'] === true,
       secretStorage: this.vault.describe(),
       recovery: this.recovery,
       secretAlerts: this.secretAlerts(),

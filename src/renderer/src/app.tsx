@@ -9,6 +9,7 @@ import { StatusScreen } from './features/status/status-screen.js'
 import { UpdateBanner } from './features/updates/update-banner.js'
 import { useAppInfo } from './hooks/use-app-info.js'
 import { useAppStatus } from './hooks/use-app-status.js'
+import { useIntegrations } from './hooks/use-integrations.js'
 import { useSettings } from './hooks/use-settings.js'
 
 type Screen = 'status' | 'settings' | 'reports'
@@ -19,6 +20,7 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
   const info = useAppInfo(api)
   const { status, error, accept } = useAppStatus(api)
   const settings = useSettings(api)
+  const integrations = useIntegrations(api)
   const attention = status?.state === 'attention' || status?.state === 'error'
   const tabs: TabItem<Screen>[] = [
     { id: 'status', label: 'Status', badge: attention ? '!' : undefined, badgeLabel: 'needs attention' },
@@ -49,19 +51,25 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
         {error && <Banner level="error">{error.message}</Banner>}
         {screen === 'status' &&
           (status ? (
-            <StatusScreen api={api} status={status} onStatus={accept} />
+            <StatusScreen api={api} status={status} integrations={integrations} onStatus={accept} />
           ) : (
             !error && <p aria-live="polite">Loading status…</p>
           ))}
         {screen === 'settings' &&
           (settings.settings ? (
-            <SettingsScreen api={api} settings={settings.settings} status={status} accept={settings.accept} />
+            <SettingsScreen
+              api={api}
+              settings={settings.settings}
+              status={status}
+              integrations={integrations}
+              accept={settings.accept}
+            />
           ) : settings.error ? (
             <Banner level="error">{settings.error.message}</Banner>
           ) : (
             <p aria-live="polite">Loading settings…</p>
           ))}
-        {screen === 'reports' && <ReportsScreen api={api} status={status} />}
+        {screen === 'reports' && <ReportsScreen api={api} status={status} integrations={integrations} />}
       </main>
     </div>
   )

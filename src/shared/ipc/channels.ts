@@ -10,6 +10,7 @@
 /** Renderer → main request/response channels (`domain:action`) and their bridge function names. */
 export const INVOKE_BRIDGE = {
   'app:get-info': 'getAppInfo',
+  'app:about': 'getAbout',
   'status:get': 'getStatus',
   'status:refresh': 'refreshStatus',
   'settings:get': 'getSettings',
@@ -21,7 +22,8 @@ export const INVOKE_BRIDGE = {
   'unifi:trust-certificate': 'trustUnifiCertificate',
   'unifi:use-ca-file': 'useUnifiCaFile',
   'unifi:choose-site': 'chooseUnifiSite',
-  'cloudflare:verify-token': 'verifyCloudflareToken',
+  'integrations:describe': 'describeIntegrations',
+  'integration:test': 'testIntegration',
   'integration:retry-now': 'retryIntegrationNow',
   'report:generate': 'generateReport',
   'reports:list': 'listReports',

@@ -11,13 +11,15 @@
 import { z } from 'zod'
 import type { Result } from '../result.js'
 import type { InvokeChannel, PushChannel } from './channels.js'
+import { integrationDescriptorsSchema } from './integration-descriptor.js'
 import {
+  aboutInfoSchema,
   appInfoSchema,
   appStatusSchema,
   integrationStatusSchema,
   chosenFileSchema,
   chosenFolderSchema,
-  cloudflareVerifyRequestSchema,
+  integrationTestRequestSchema,
   connectionTestResultSchema,
   reportHistorySchema,
   reportIdRequestSchema,
@@ -49,6 +51,7 @@ const noArgument = z.undefined()
 
 export const invokeContract = {
   'app:get-info': { request: noArgument, response: appInfoSchema },
+  'app:about': { request: noArgument, response: aboutInfoSchema },
   'status:get': { request: noArgument, response: appStatusSchema },
   /** Re-reads settings and answers the fresh status (also pushed as `status:changed`). */
   'status:refresh': { request: noArgument, response: appStatusSchema },
@@ -68,7 +71,10 @@ export const invokeContract = {
   'unifi:use-ca-file': { request: noArgument, response: chosenFileSchema },
   'unifi:choose-site': { request: siteChoiceSchema, response: settingsViewSchema },
   /** Verifies a draft token (absent = the stored one) outside the breaker. */
-  'cloudflare:verify-token': { request: cloudflareVerifyRequestSchema, response: connectionTestResultSchema },
+  /** The registered integrations as plain data, for the generic settings form, cards and About box. */
+  'integrations:describe': { request: noArgument, response: integrationDescriptorsSchema },
+  /** "Test connection" with the form's draft values (secrets typed but not saved) over the stored ones. */
+  'integration:test': { request: integrationTestRequestSchema, response: connectionTestResultSchema },
   /** Lets the next call through an open breaker ("probing now"); the card updates by push. */
   'integration:retry-now': { request: z.object({ id: z.string().min(1).max(64) }), response: retryNowResultSchema },
   /** Progress arrives in `status:changed` pushes (`progress`); the history as a `reports:changed` push when done. */

@@ -9,7 +9,9 @@ import {
   webhookFormatSchema,
   fingerprintSchema,
   INTEGRATION_SECRET_PATH_PATTERN,
+  INTEGRATION_ID_PATTERN,
   integrationsSettingsSchema,
+  integrationValuesSchema,
   UNIFI_SECRET_PATHS,
   type IntegrationSecretPath,
   settingsSchema,
@@ -28,6 +30,17 @@ export const appInfoSchema = z.object({
   reportsDir: z.string(),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
+
+/** The About box: the app's version and licence, and each integration's attribution lines (its data sources). */
+export const aboutInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  licence: z.string(),
+  integrations: z.array(
+    z.object({ id: z.string(), displayName: z.string(), attribution: z.array(z.string().max(1000)).max(32) }),
+  ),
+})
+export type AboutInfo = z.infer<typeof aboutInfoSchema>
 
 export const reportSummarySchema = z.object({
   id: z.string(),
@@ -239,7 +252,6 @@ export const settingsViewSchema = settingsSchema.extend({
     .refine((flags) => Object.keys(flags).length <= 256, { message: 'too many secret flags' }),
   hasPassword: z.boolean().optional(),
   hasApiKey: z.boolean().optional(),
-  hasCloudflareToken: z.boolean().optional(),
   secretStorage: secretStorageSchema.optional(),
   /** Set when the settings file was unreadable at start: it was copied to `backupPath` and defaults are used. */
   recovery: z.object({ backupPath: z.string(), message: z.string() }).nullable().optional(),
@@ -385,8 +397,9 @@ export const chosenFolderSchema = z.object({ path: z.string().nullable(), settin
 
 // ——— Integrations ———
 
-export const cloudflareVerifyRequestSchema = z
-  .object({ apiToken: text(IPC_LIMITS.secret).optional(), accountId: text(IPC_LIMITS.name).optional() })
+/** An integration id and the form's draft values by field key (bounded like stored values). */
+export const integrationTestRequestSchema = z
+  .object({ id: z.string().regex(INTEGRATION_ID_PATTERN), values: integrationValuesSchema })
   .strict()
 export const connectionTestResultSchema = z.object({
   ok: z.boolean(),

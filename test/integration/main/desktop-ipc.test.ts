@@ -105,9 +105,9 @@ describe('desktop IPC against the simulated controller and the fake Cloudflare (
   it('verifies a draft Cloudflare token without touching the breaker', async () => {
     const app = open({ integrations: { cloudflare: { apiUrl: cloudflare.url } } })
     try {
-      const good = await app.call('cloudflare:verify-token', { apiToken: cloudflare.token })
+      const good = await app.call('integration:test', { id: 'cloudflare', values: { apiToken: cloudflare.token } })
       expect(good).toMatchObject({ ok: true, value: { ok: true } })
-      const bad = await app.call('cloudflare:verify-token', { apiToken: 'wrong-token-value' })
+      const bad = await app.call('integration:test', { id: 'cloudflare', values: { apiToken: 'wrong-token-value' } })
       expect(bad).toMatchObject({ ok: true, value: { ok: false } })
       expect(JSON.stringify(bad)).not.toContain('wrong-token-value')
       expect(cloudflareCard(app.services.status.get())?.breaker.consecutiveFailures).toBe(0)

@@ -203,8 +203,8 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
         ok: true,
         value: { saved: false, fieldErrors: [{ path: 'integrations.nobody' }] },
       })
-      await app.call('cloudflare:verify-token', {})
-      await app.call('cloudflare:verify-token', { accountId: 'x' })
+      await app.call('integration:test', { id: 'cloudflare', values: {} })
+      await app.call('integration:test', { id: 'cloudflare', values: { accountId: 'x' } })
       await app.call('integration:retry-now', { id: 'cloudflare' })
       await app.call('report:generate')
       expect(caught()).toEqual([])
@@ -248,7 +248,11 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
         ],
         'secret:set': [{ key: '__proto__', value: 'x' }],
         'unifi:test': [{ url: httpsCatcher.url, caFile: '/etc/ssl/private/key.pem' }],
-        'cloudflare:verify-token': [{ apiUrl: httpCatcher.url }],
+        // A draft aimed at another address does not get the stored token.
+        'integration:test': [
+          { id: 'cloudflare', values: { apiUrl: httpCatcher.url } },
+          { id: '__proto__', values: {} },
+        ],
         'reports:open': [{ id: '../../../../etc/passwd' }],
         'reports:delete': [{ id: '../secrets.json' }],
         'integration:retry-now': [{ id: '__proto__' }],
@@ -258,6 +262,7 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
       }
       expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
       expect(app.settings.read().unifi.password).toBe(CANARY_PASSWORD)
+      expect(httpCatcher.received().join('\n')).not.toContain(CANARY_TOKEN)
       expect(caught()).toEqual([])
       expect(app.leaked()).toEqual([])
     } finally {
@@ -291,7 +296,8 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
         ['unifi:test', { url: controller.url, caFile: '/etc/ssl/ca.pem' }],
         ['unifi:trust-certificate', { fingerprint: huge }],
         ['unifi:choose-site', { site: huge }],
-        ['cloudflare:verify-token', { apiToken: huge }],
+        ['integration:test', { id: 'cloudflare', values: { apiToken: huge } }],
+        ['integration:test', { id: huge, values: {} }],
         ['integration:retry-now', { id: huge }],
         ['reports:open', { id: huge }],
         ['reports:reveal', { id: huge }],
@@ -329,7 +335,7 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
     }))
     const app = savedApp(`${echoing.url}/client/v4`)
     try {
-      await app.call('cloudflare:verify-token', {})
+      await app.call('integration:test', { id: 'cloudflare', values: {} })
       await app.call('report:generate')
       await app.call('status:get')
       // The token was saved for this API, so it went there; it must not come back to the window.

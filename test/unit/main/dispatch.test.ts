@@ -22,6 +22,7 @@ describe('IPC dispatch', () => {
     // A valid request per channel; those that need a configured UniFi, a report or a demo engine fail typed.
     const requests: Record<InvokeChannel, unknown> = {
       'app:get-info': undefined,
+      'app:about': undefined,
       'status:get': undefined,
       'status:refresh': undefined,
       'settings:get': undefined,
@@ -33,7 +34,8 @@ describe('IPC dispatch', () => {
       'unifi:trust-certificate': { fingerprint: 'ab'.repeat(32) },
       'unifi:use-ca-file': undefined,
       'unifi:choose-site': { site: 'default' },
-      'cloudflare:verify-token': {},
+      'integrations:describe': undefined,
+      'integration:test': { id: 'cloudflare', values: {} },
       'integration:retry-now': { id: 'cloudflare' },
       'report:generate': undefined,
       'reports:list': undefined,

@@ -7,6 +7,7 @@ const SECRETS = ['pw-5ecret-value', 'key-5ecret-value', 'cf-5ecret-token', 'new-
 /** A valid request for every channel; those that cannot succeed here still must not leak in their failure. */
 const REQUESTS: Record<InvokeChannel, unknown> = {
   'app:get-info': undefined,
+  'app:about': undefined,
   'status:get': undefined,
   'status:refresh': undefined,
   'settings:get': undefined,
@@ -18,7 +19,8 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'unifi:trust-certificate': { fingerprint: 'CD'.repeat(32) },
   'unifi:use-ca-file': undefined,
   'unifi:choose-site': { site: 'default' },
-  'cloudflare:verify-token': { apiToken: 'cf-5ecret-token' },
+  'integrations:describe': undefined,
+  'integration:test': { id: 'cloudflare', values: { apiToken: 'cf-5ecret-token' } },
   'integration:retry-now': { id: 'cloudflare' },
   'report:generate': undefined,
   'reports:list': undefined,
@@ -55,7 +57,7 @@ describe('secrets never cross IPC to the renderer', () => {
     expect(target.sent.length).toBeGreaterThan(0)
     for (const secret of SECRETS) expect(crossed).not.toContain(secret)
     expect(crossed).toContain('"hasPassword":true')
-    expect(crossed).toContain('"hasCloudflareToken":true')
+    expect(crossed).toContain('"integrations.cloudflare.apiToken":true')
     await services.close()
   })
 })

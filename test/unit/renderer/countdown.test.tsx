@@ -2,6 +2,8 @@ import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { breakerCountdown } from '../../../src/renderer/src/features/status/breaker-countdown.js'
+import { cloudflareIntegration } from '../../../src/core/integrations/cloudflare/index.js'
+import { describeIntegration } from '../../../src/core/integrations/descriptors.js'
 import { IntegrationCard } from '../../../src/renderer/src/features/status/integration-card.js'
 import { formatDuration } from '../../../src/renderer/src/lib/format.js'
 import { ok } from '../../../src/shared/result.js'
@@ -86,10 +88,13 @@ describe('integration card', () => {
       <IntegrationCard
         api={api}
         card={makeIntegration({ configuration: { state: 'partial', missing: ['apiToken'] } })}
+        descriptor={describeIntegration(cloudflareIntegration)}
       />,
     )
     expect(screen.getByRole('button', { name: 'Retry now' })).toBeDisabled()
     expect(screen.getByTestId('card-cloudflare-config')).toHaveTextContent('Partial')
+    // The label comes from the integration's own field metadata.
     expect(screen.getByTestId('card-cloudflare-missing')).toHaveTextContent('missing: API token')
+    expect(screen.getByTestId('card-cloudflare-description')).toHaveTextContent(cloudflareIntegration.description)
   })
 })

@@ -2,11 +2,10 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { App } from '../../../src/renderer/src/app.js'
-import {
-  cloudflareMissing,
-  parseZones,
-  unifiMissing,
-} from '../../../src/renderer/src/features/settings/missing-fields.js'
+import { unifiMissing } from '../../../src/renderer/src/features/settings/missing-fields.js'
+import { draftCheck, parseList } from '../../../src/renderer/src/features/settings/integration-draft.js'
+import { cloudflareIntegration } from '../../../src/core/integrations/cloudflare/index.js'
+import { describeIntegration } from '../../../src/core/integrations/descriptors.js'
 import { createMockBridge, makeIntegration, makeSettingsView, makeStatus } from './mock-bridge.js'
 
 const NONE = { 'unifi.password': false, 'unifi.apiKey': false, 'integrations.cloudflare.apiToken': false }
@@ -28,21 +27,26 @@ describe('missing-field rules', () => {
     ).toBe('configured')
   })
 
-  it('Cloudflare: account id or zones without a token is partial; a stored or typed token completes it', () => {
-    const cf = { accountId: '', zones: '', pendingToken: '' }
-    expect(cloudflareMissing(cf, NONE).state).toBe('not-configured')
-    expect(cloudflareMissing({ ...cf, zones: 'example.com' }, NONE)).toEqual({
+  it('Cloudflare (from its descriptor): account id or zones without a token is partial; a stored or typed token completes it', () => {
+    const descriptor = describeIntegration(cloudflareIntegration)
+    const cf = (values: Record<string, string>, token = '') => ({
+      values: { accountId: '', zones: '', apiUrl: '', ...values },
+      pendingSecrets: { apiToken: token },
+    })
+    expect(draftCheck(descriptor, cf({}), NONE).state).toBe('not-configured')
+    expect(draftCheck(descriptor, cf({ zones: 'example.com' }), NONE)).toEqual({
       state: 'partial',
-      missing: ['integrations.cloudflare.apiToken'],
+      missing: ['apiToken'],
     })
     expect(
-      cloudflareMissing({ ...cf, accountId: 'a' }, { ...NONE, 'integrations.cloudflare.apiToken': true }).state,
+      draftCheck(descriptor, cf({ accountId: 'a' }), { ...NONE, 'integrations.cloudflare.apiToken': true }).state,
     ).toBe('configured')
-    expect(cloudflareMissing({ ...cf, pendingToken: 't' }, NONE).state).toBe('configured')
+    expect(draftCheck(descriptor, cf({}, 't'), NONE).state).toBe('configured')
+    expect(draftCheck(descriptor, cf({ zones: ' , ' }), NONE).state).toBe('not-configured')
   })
 
-  it('zones split on commas and new lines, blanks dropped', () => {
-    expect(parseZones(' a.com, b.com\n\n c.com ,')).toEqual(['a.com', 'b.com', 'c.com'])
+  it('lists split on commas and new lines, blanks dropped', () => {
+    expect(parseList(' a.com, b.com\n\n c.com ,')).toEqual(['a.com', 'b.com', 'c.com'])
   })
 })
 
@@ -88,7 +92,7 @@ describe('settings form: missing fields and partial warnings', { timeout: 20_000
         .map((li) => li.textContent),
     ).toEqual(['Password'])
 
-    expect(within(screen.getByTestId('cloudflare-missing')).getByRole('listitem')).toHaveTextContent('API token')
+    expect(within(await screen.findByTestId('cloudflare-missing')).getByRole('listitem')).toHaveTextContent('API token')
     expect(within(screen.getByTestId('cybersecure-missing')).getByRole('listitem')).toHaveTextContent(
       'UniFi credentials',
     )
@@ -103,7 +107,7 @@ describe('settings form: missing fields and partial warnings', { timeout: 20_000
     render(<App api={api} initialScreen="settings" />)
     await screen.findByTestId('settings-screen')
     expect(screen.getByTestId('unifi-api-key-state')).toHaveTextContent('Set')
-    expect(screen.getByTestId('cloudflare-token-state')).toHaveTextContent('Not set')
+    expect(await screen.findByTestId('cloudflare-apiToken-state')).toHaveTextContent('Not set')
     const apiKey = screen.getByTestId('unifi-api-key')
     expect(within(apiKey).queryByRole('textbox')).toBeNull()
     expect(within(apiKey).getByRole('button', { name: 'Replace' })).toBeInTheDocument()

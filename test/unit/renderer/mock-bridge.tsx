@@ -9,6 +9,8 @@ import { defaultSettings } from '../../../src/shared/settings.js'
 import { ok } from '../../../src/shared/result.js'
 import { describeIntegrations } from '../../../src/core/integrations/descriptors.js'
 import { integrations } from '../../../src/core/integrations/registry.js'
+import type { IntegrationMeta } from '../../../src/core/integrations/contract.js'
+import { aboutInfo } from '../../../src/main/app/about.js'
 
 export function makeStatus(overrides: Partial<AppStatus> = {}): AppStatus {
   return {
@@ -84,7 +86,16 @@ function unused<K extends keyof BridgeApi>(name: K) {
  * A typed double of window.api: `satisfies BridgeApi` keeps it in step with the contract. Every invoke is a vi.fn;
  * `push` delivers to the subscribed listeners inside act().
  */
-export function createMockBridge(options: { status?: AppStatus; settings?: SettingsView; update?: UpdateStatus } = {}) {
+export function createMockBridge(
+  options: {
+    status?: AppStatus
+    settings?: SettingsView
+    update?: UpdateStatus
+    /** Described by the real descriptor builder; the registry unless a test brings its own. */
+    integrations?: readonly IntegrationMeta[]
+  } = {},
+) {
+  const descriptors = describeIntegrations(options.integrations ?? integrations)
   const listeners = new Map<PushChannel, Set<(payload: unknown) => void>>()
   const subscribe =
     <E extends PushChannel>(channel: E) =>
@@ -101,6 +112,7 @@ export function createMockBridge(options: { status?: AppStatus; settings?: Setti
         ok({ name: 'unifi-scanner', version: '9.9.9', platform: 'linux', electronVersion: null, reportsDir: '/r' }),
       ),
     ),
+    getAbout: vi.fn(() => Promise.resolve(ok(aboutInfo({ name: 'unifi-scanner', version: '9.9.9' }, descriptors)))),
     getStatus: vi.fn(() => Promise.resolve(ok(options.status ?? makeStatus()))),
     refreshStatus: vi.fn(() => Promise.resolve(ok(makeStatus()))),
     getSettings: vi.fn(() => Promise.resolve(ok(settings))),
@@ -112,7 +124,8 @@ export function createMockBridge(options: { status?: AppStatus; settings?: Setti
     trustUnifiCertificate: vi.fn(() => Promise.resolve(ok(settings))),
     useUnifiCaFile: vi.fn(() => Promise.resolve(ok({ path: null, settings }))),
     chooseUnifiSite: vi.fn(() => Promise.resolve(ok(settings))),
-    verifyCloudflareToken: unused('verifyCloudflareToken'),
+    describeIntegrations: vi.fn(() => Promise.resolve(ok(descriptors))),
+    testIntegration: unused('testIntegration'),
     retryIntegrationNow: vi.fn(() => Promise.resolve(ok({ accepted: true }))),
     generateReport: unused('generateReport'),
     listReports: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),

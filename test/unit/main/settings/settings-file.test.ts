@@ -53,7 +53,8 @@ describe('settings on disk (conf in a temp folder, fake safeStorage)', () => {
 
     const reopened = open().service
     expect(reopened.read().unifi).toMatchObject({ url: 'https://192.0.2.10', password: 'hunter2-secret' })
-    expect(reopened.view()).toMatchObject({ hasPassword: true, hasCloudflareToken: true, hasApiKey: false })
+    expect(reopened.view()).toMatchObject({ hasPassword: true, hasApiKey: false })
+    expect(reopened.view().secretsSet['integrations.cloudflare.apiToken']).toBe(true)
     expect(JSON.stringify(reopened.view())).not.toMatch(/hunter2|cf-token/)
   })
 

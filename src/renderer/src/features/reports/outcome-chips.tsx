@@ -1,10 +1,9 @@
 import type { ReportHistoryEntry } from '../../../../shared/ipc/payloads.js'
 
-const NAMES: Record<string, string> = { cloudflare: 'Cloudflare', cybersecure: 'CyberSecure' }
 const TONE: Record<string, string> = { ok: 'pill-ok', partial: 'pill-warn', skipped: 'pill-muted' }
 
-/** How UniFi and each integration fared in this run, as small labelled chips. */
-export function OutcomeChips({ entry }: { entry: ReportHistoryEntry }) {
+/** How UniFi and each integration fared in this run, as small labelled chips (named as the integration declares). */
+export function OutcomeChips({ entry, names = {} }: { entry: ReportHistoryEntry; names?: Readonly<Record<string, string>> }) {
   return (
     <ul className="chips" aria-label="Source outcomes">
       <li className={`pill ${entry.unifi.ok ? 'pill-ok' : 'pill-error'}`} title={entry.unifi.error ?? undefined}>
@@ -21,7 +20,7 @@ export function OutcomeChips({ entry }: { entry: ReportHistoryEntry }) {
           className={`pill ${TONE[integration.status] ?? 'pill-error'}`}
           title={integration.message ?? undefined}
         >
-          {NAMES[integration.id] ?? integration.id}: {integration.status}
+          {names[integration.id] ?? integration.id}: {integration.status}
         </li>
       ))}
     </ul>

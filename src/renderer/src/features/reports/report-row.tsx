@@ -9,10 +9,12 @@ interface ReportRowProps {
   entry: ReportHistoryEntry
   onHistory: (history: ReportHistory) => void
   onFailure: (message: string | null) => void
+  /** Integration display names by id. */
+  names?: Readonly<Record<string, string>>
 }
 
 /** One report: when, which period, how many findings, how each source fared, and what to do with it. */
-export function ReportRow({ api, entry, onHistory, onFailure }: ReportRowProps) {
+export function ReportRow({ api, entry, onHistory, onFailure, names }: ReportRowProps) {
   const [confirming, setConfirming] = useState(false)
   const title = formatDateTime(entry.generatedAt)
 
@@ -54,7 +56,7 @@ export function ReportRow({ api, entry, onHistory, onFailure }: ReportRowProps) 
             </div>
           </>
         )}
-        <OutcomeChips entry={entry} />
+        <OutcomeChips entry={entry} {...(names ? { names } : {})} />
       </div>
       <div className="report-actions">
         {confirming ? (

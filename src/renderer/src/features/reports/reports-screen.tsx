@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { AppStatus } from '../../../../shared/ipc/payloads.js'
 import { Banner } from '../../components/banner.js'
 import { useReportHistory } from '../../hooks/use-report-history.js'
@@ -10,10 +11,12 @@ import { ReportRow } from './report-row.js'
 interface ReportsScreenProps {
   api: BridgeApi
   status: AppStatus | null
+  integrations?: readonly IntegrationDescriptor[]
 }
 
 /** "Generate report now" with live progress, and the history: open, reveal in folder, delete. */
-export function ReportsScreen({ api, status }: ReportsScreenProps) {
+export function ReportsScreen({ api, status, integrations = [] }: ReportsScreenProps) {
+  const names = Object.fromEntries(integrations.map((descriptor) => [descriptor.id, descriptor.displayName]))
   const { history, error, accept } = useReportHistory(api)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -43,7 +46,14 @@ export function ReportsScreen({ api, status }: ReportsScreenProps) {
         ) : (
           <ul className="report-list" data-testid="report-list">
             {history.entries.map((entry) => (
-              <ReportRow key={entry.id} api={api} entry={entry} onHistory={accept} onFailure={setFailure} />
+              <ReportRow
+                key={entry.id}
+                api={api}
+                entry={entry}
+                onHistory={accept}
+                onFailure={setFailure}
+                names={names}
+              />
             ))}
           </ul>
         )}

@@ -1,6 +1,6 @@
 /**
- * Human labels for setting keys, as main reports them in missing-field lists (`unifi.url`) or as an
- * integration's own field keys (`apiToken`, `unifiCredentials`).
+ * Human labels for the app's own setting keys, as main reports them in missing-field lists (`unifi.url`).
+ * Integration fields are labelled by their descriptors (`integrations:describe`), not here.
  */
 const LABELS: Record<string, string> = {
   'unifi.url': 'Controller URL',
@@ -14,16 +14,6 @@ const LABELS: Record<string, string> = {
   'unifi.requestTimeoutMs': 'UniFi request timeout',
   'unifi.collectionBudgetMs': 'UniFi collection time budget',
   'unifi.maxConcurrentRequests': 'UniFi requests at once',
-  'cloudflare.apiToken': 'API token',
-  'integrations.cloudflare.apiToken': 'API token',
-  'integrations.cloudflare.accountId': 'Account ID',
-  'integrations.cloudflare.zones': 'Zones',
-  'integrations.cloudflare.apiUrl': 'API URL',
-  'cloudflare.accountId': 'Account ID',
-  'cloudflare.zones': 'Zones',
-  'cloudflare.apiUrl': 'API URL',
-  'cybersecure.unifiController': 'UniFi controller URL',
-  'cybersecure.unifiCredentials': 'UniFi credentials (API key, or username and password)',
   'report.lookbackHours': 'Look-back hours',
   'report.outputDir': 'Output folder',
   'report.format': 'Formats',

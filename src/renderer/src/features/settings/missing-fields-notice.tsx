@@ -5,10 +5,12 @@ interface MissingFieldsNoticeProps {
   scope: string
   name: string
   check: ConfigurationCheck
+  /** Labels by key (from the integration's descriptor); otherwise the app's own labels. */
+  labels?: Readonly<Record<string, string>>
 }
 
 /** "Partial: missing API token" as a warning, or a quiet line when nothing or everything is set. */
-export function MissingFieldsNotice({ scope, name, check }: MissingFieldsNoticeProps) {
+export function MissingFieldsNotice({ scope, name, check, labels }: MissingFieldsNoticeProps) {
   if (check.state === 'configured') {
     return (
       <p className="config-line config-ok" data-testid={`${scope}-config`}>
@@ -34,7 +36,7 @@ export function MissingFieldsNotice({ scope, name, check }: MissingFieldsNoticeP
           Missing:
           <ul className="missing-list" data-testid={`${scope}-missing`}>
             {check.missing.map((key) => (
-              <li key={key}>{fieldLabel(scope, key)}</li>
+              <li key={key}>{labels?.[key] ?? fieldLabel(scope, key)}</li>
             ))}
           </ul>
         </div>

@@ -9,12 +9,6 @@ export interface UnifiDraft {
   pendingPassword: string
 }
 
-export interface CloudflareDraft {
-  accountId: string
-  zones: string
-  pendingToken: string
-}
-
 export interface ConfigurationCheck {
   state: 'not-configured' | 'partial' | 'configured'
   /** Setting keys, e.g. `unifi.url`, in the order the form shows them. */
@@ -45,19 +39,4 @@ export function unifiMissing(draft: UnifiDraft, secrets: SettingsView['secretsSe
     if (!hasPassword) missing.push('unifi.password')
   }
   return check(anySet, missing)
-}
-
-/** Cloudflare's one required field is the API token; account id and zones alone make a partial setup. */
-export function cloudflareMissing(draft: CloudflareDraft, secrets: SettingsView['secretsSet']): ConfigurationCheck {
-  const hasToken = secrets['integrations.cloudflare.apiToken'] === true || filled(draft.pendingToken)
-  const anySet = hasToken || filled(draft.accountId) || filled(draft.zones)
-  return check(anySet, hasToken ? [] : ['integrations.cloudflare.apiToken'])
-}
-
-/** Zones as typed: comma- or newline-separated, blanks dropped. */
-export function parseZones(text: string): string[] {
-  return text
-    .split(/[\n,]/)
-    .map((zone) => zone.trim())
-    .filter((zone) => zone !== '')
 }

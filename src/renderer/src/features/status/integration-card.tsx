@@ -1,9 +1,11 @@
 import { useState } from 'react'
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { IntegrationStatus } from '../../../../shared/ipc/payloads.js'
 import { useNow } from '../../hooks/use-now.js'
 import { formatAgo, formatLatency } from '../../lib/format.js'
 import { fieldLabel } from '../settings/field-labels.js'
+import { labelsOf } from '../settings/integration-draft.js'
 import { BREAKER_LABEL, breakerCountdown } from './breaker-countdown.js'
 import { ConfigurationBadge } from './configuration-badge.js'
 import { WindowChart } from './window-chart.js'
@@ -11,11 +13,14 @@ import { WindowChart } from './window-chart.js'
 interface IntegrationCardProps {
   api: BridgeApi
   card: IntegrationStatus
+  /** Its descriptor, for the description and the labels of missing fields. */
+  descriptor?: IntegrationDescriptor | undefined
   clock?: () => number
 }
 
 /** One integration's live state: configuration, breaker with countdown, last error and success, rolling window. */
-export function IntegrationCard({ api, card, clock }: IntegrationCardProps) {
+export function IntegrationCard({ api, card, descriptor, clock }: IntegrationCardProps) {
+  const labels = descriptor ? labelsOf(descriptor) : {}
   const { breaker } = card
   // A local clock for the countdown and "ago" labels; the card's data itself changes only by push.
   const now = useNow(true, breaker.state === 'open' ? 1000 : 10_000, clock)
@@ -37,7 +42,13 @@ export function IntegrationCard({ api, card, clock }: IntegrationCardProps) {
       </div>
       {card.configuration.state === 'partial' && (
         <p className="warning-text" data-testid={`card-${card.id}-missing`}>
-          ⚠ Partial — missing: {card.configuration.missing.map((key) => fieldLabel(card.id, key)).join(', ')}
+          ⚠ Partial — missing:{' '}
+          {card.configuration.missing.map((key) => labels[key] ?? fieldLabel(card.id, key)).join(', ')}
+        </p>
+      )}
+      {descriptor && (
+        <p className="muted small" data-testid={`card-${card.id}-description`}>
+          {descriptor.description}
         </p>
       )}
       <div className="breaker-row">

@@ -1,4 +1,5 @@
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { AppStatus } from '../../../../shared/ipc/payloads.js'
 import { IntegrationCard } from './integration-card.js'
 import { StatusActions } from './status-actions.js'
@@ -8,11 +9,13 @@ import { UnifiCard } from './unifi-card.js'
 interface StatusScreenProps {
   api: BridgeApi
   status: AppStatus
+  /** What each integration declares (labels, description); cards still show before main has answered. */
+  integrations?: readonly IntegrationDescriptor[]
   onStatus: (status: AppStatus) => void
 }
 
 /** The live overview: what the app is doing, the actions that go with it, and one card per source. */
-export function StatusScreen({ api, status, onStatus }: StatusScreenProps) {
+export function StatusScreen({ api, status, integrations: descriptors = [], onStatus }: StatusScreenProps) {
   const integrations = status.integrations ?? []
   return (
     <div className="stack" data-testid="status-screen">
@@ -26,7 +29,12 @@ export function StatusScreen({ api, status, onStatus }: StatusScreenProps) {
           <div className="card-grid">
             {status.unifi && <UnifiCard card={status.unifi} />}
             {integrations.map((card) => (
-              <IntegrationCard key={card.id} api={api} card={card} />
+              <IntegrationCard
+                key={card.id}
+                api={api}
+                card={card}
+                descriptor={descriptors.find((descriptor) => descriptor.id === card.id)}
+              />
             ))}
           </div>
         </section>
