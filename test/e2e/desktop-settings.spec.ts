@@ -42,7 +42,7 @@ test('entering credentials, testing the connection, trusting the self-signed fin
     await expect(page.getByTestId('unifi-config')).toContainText('fully configured')
 
     // The simulator's console presents a self-signed certificate: nothing is trusted without the admin.
-    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click()
     const prompt = page.getByTestId('trust-prompt')
     await expect(prompt).toBeVisible()
     const shown = (await page.getByTestId('trust-fingerprint').textContent()) ?? ''
@@ -72,7 +72,7 @@ test('entering credentials, testing the connection, trusting the self-signed fin
     await screenshotBothSchemes(page, testInfo, 'settings-connected')
 
     // A saved change resets the card to "not checked"; testing the saved connection marks it connected.
-    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click()
     await expect(connected).toContainText('Connected')
     await page.getByRole('tab', { name: 'Status' }).click()
     await expect(page.getByTestId('card-unifi-config')).toHaveText('Configured')
@@ -96,7 +96,7 @@ test('local admin login: MFA guidance, password stored write-only, wrong passwor
     await expect(page.getByTestId('unifi-missing')).toHaveText('UsernamePassword')
     await page.getByLabel('Username').fill(controller.credentials.username)
     await page.getByLabel('Password', { exact: true }).fill('not-the-password')
-    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click()
     await expect(page.getByTestId('unifi-test-result')).toContainText('Connection failed (auth)')
 
     // The password is bound to the address it is saved with, so the address is saved together with it: a stored
@@ -106,7 +106,7 @@ test('local admin login: MFA guidance, password stored write-only, wrong passwor
     await expect(page.getByTestId('save-unifi-message')).toHaveText('UniFi settings saved.')
     await expect(page.getByTestId('unifi-password-state')).toHaveText('Set')
     await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0)
-    await page.getByRole('button', { name: 'Test connection' }).click()
+    await page.getByRole('button', { name: 'Test connection', exact: true }).click()
     await expect(page.getByTestId('unifi-connected')).toContainText('Local admin account')
 
     const text = rendererBoundText(app.traffic)
