@@ -9,6 +9,7 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../../../src/cli/program.js'
+import { integrations } from '../../../../src/core/integrations/registry.js'
 import { createMemoryLogger } from '../../../../src/core/logger.js'
 import { createPush } from '../../../../src/main/ipc/push.js'
 import { createMainServices } from '../../../../src/main/services.js'
@@ -16,6 +17,8 @@ import { createMemorySettingsService } from '../../../../src/main/settings/creat
 import { startFakes, type Fakes } from '../../cli/support/fakes.js'
 import { PIGEON_KEY_ENV, PIGEON_URL_ENV, registryWithPigeonPost, startLoft, type Loft } from './pigeon-post.js'
 
+/** The app's own integrations come first, in registry order; the throwaway one is the added line. */
+const REGISTERED = integrations.map((integration) => integration.id)
 const PAGE = 'file:///app/index.html'
 const SENDER = { webContentsId: 7, frameUrl: PAGE }
 
@@ -65,7 +68,7 @@ describe('a throwaway integration in the desktop app (real handlers behind the t
     const app = desktop()
     try {
       const descriptors = await app.value<Array<{ id: string }>>('integrations:describe')
-      expect(descriptors.map((descriptor) => descriptor.id)).toEqual(['cloudflare', 'cybersecure', 'pigeon-post'])
+      expect(descriptors.map((descriptor) => descriptor.id)).toEqual([...REGISTERED, 'pigeon-post'])
       expect(descriptors.at(-1)).toEqual({
         id: 'pigeon-post',
         displayName: 'Pigeon Post',
@@ -203,7 +206,7 @@ describe('a throwaway integration in the CLI (the real commands, in process)', (
     const result = await cli(['check', '--json', '--data-dir', dataDir], env)
     expect(result.code, result.stderr).toBe(0)
     const json = JSON.parse(result.stdout) as { integrations: Array<{ id: string }> }
-    expect(json.integrations.map((integration) => integration.id)).toEqual(['cloudflare', 'cybersecure', 'pigeon-post'])
+    expect(json.integrations.map((integration) => integration.id)).toEqual([...REGISTERED, 'pigeon-post'])
     expect(json.integrations.at(-1)).toMatchObject({
       id: 'pigeon-post',
       displayName: 'Pigeon Post',
