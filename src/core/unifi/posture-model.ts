@@ -44,6 +44,8 @@ export interface IpsPostureSection {
   mode: string | null
   enabledNetworks: string[] | null
   enabledCategoryCount: number | null
+  /** DNS content filtering (`content_filtering_enabled`). */
+  contentFiltering: boolean | null
 }
 
 export interface SyslogSection {

@@ -110,11 +110,17 @@ function countryCount(value: unknown): number | null {
 }
 
 const ipsSchema = z
-  .object({ ips_mode: looseString, enabled_networks: stringList, enabled_categories: stringList })
+  .object({
+    ips_mode: looseString,
+    enabled_networks: stringList,
+    enabled_categories: stringList,
+    content_filtering_enabled: looseBoolean,
+  })
   .transform((s): IpsPostureSection => ({
     mode: s.ips_mode,
     enabledNetworks: s.enabled_networks,
     enabledCategoryCount: s.enabled_categories === null ? null : s.enabled_categories.length,
+    contentFiltering: s.content_filtering_enabled,
   }))
 
 const syslogSchema = z
