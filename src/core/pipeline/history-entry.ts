@@ -1,3 +1,4 @@
+import type { PostureSnapshot } from '../analysis/posture/drift.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { HistoryEntry } from '../report/files/history.js'
 import type { WrittenReportFiles } from '../report/files/report-files.js'
@@ -30,6 +31,8 @@ export function buildHistoryEntry(args: {
   files: WrittenReportFiles
   timezone: string
   window: { since: number; until: number }
+  /** The site's posture snapshot, kept for the next report's drift. */
+  posture?: (PostureSnapshot & { site: string }) | null
 }): HistoryEntry {
   const { model, unifi, timezone } = args
   return {
@@ -59,5 +62,6 @@ export function buildHistoryEntry(args: {
         message: outcome.status === 'ok' ? null : outcome.message,
       })),
     files: { html: args.files.html, text: args.files.text },
+    ...(args.posture ? { posture: args.posture } : {}),
   }
 }

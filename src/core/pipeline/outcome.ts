@@ -6,6 +6,7 @@ import type { SectionFindingCounts } from '../report/section.js'
 import type { Coverage } from '../unifi/coverage.js'
 import type { ControllerKind } from '../unifi/model.js'
 import type { ExitCodeValue } from '../exit-codes.js'
+import type { PostureJson } from './posture.js'
 
 export interface RunOutcome {
   /** A report was written, the UniFi collection succeeded and every core source could be read. */
@@ -41,6 +42,8 @@ export interface RunOutcome {
     error: UnifiFailure | null
   }
   integrations: IntegrationOutcome[]
+  /** The configuration posture (score, checks, compound risks, the previous report's score); empty when not assessed. */
+  posture: PostureJson
   timing: { totalMs: number; unifiMs: number; integrationsMs: number }
   /** One line per delivery channel (and per late delivery); absent when the shell does not deliver. */
   delivery?: DeliveryResult[]

@@ -61,6 +61,24 @@ export const runJsonSchema = z
     }),
     integrations: z.array(runJsonIntegrationSchema),
     delivery: z.array(deliveryResultSchema),
+    posture: z
+      .object({
+        score: z.number().int().min(0).max(100).nullable(),
+        grade: z.string().nullable(),
+        checks: z.array(
+          z
+            .object({
+              id: z.string(),
+              status: z.enum(['gap', 'recommendation', 'unknown', 'ok']),
+              severity: z.string(),
+              title: z.string(),
+            })
+            .strict(),
+        ),
+        compound: z.array(z.object({ id: z.string(), title: z.string() }).strict()),
+        previousScore: z.number().int().min(0).max(100).nullable(),
+      })
+      .strict(),
     timing: z.object({ totalMs: z.number().min(0), unifiMs: z.number().min(0), integrationsMs: z.number().min(0) }),
   })
   .strict()
@@ -118,6 +136,16 @@ export function toRunJson(outcome: RunOutcome): RunJson {
     },
     integrations: outcome.integrations.map(integrationJson),
     delivery: (outcome.delivery ?? []).map((result) => ({ ...result })),
+    posture: {
+      score: outcome.posture.score,
+      grade: outcome.posture.grade,
+      checks: outcome.posture.checks.map((c) => ({
+        ...c,
+        status: c.status as 'gap' | 'recommendation' | 'unknown' | 'ok',
+      })),
+      compound: outcome.posture.compound.map((c) => ({ ...c })),
+      previousScore: outcome.posture.previousScore,
+    },
     timing: {
       totalMs: Math.round(outcome.timing.totalMs),
       unifiMs: Math.round(outcome.timing.unifiMs),

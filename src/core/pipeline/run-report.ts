@@ -32,6 +32,7 @@ import { renderReport } from './render-report.js'
 import { runSecrets } from './run-secrets.js'
 import { scrubSecrets } from '../upstream-text.js'
 import { buildHistoryEntry } from './history-entry.js'
+import { postureJson, runPosture, type RunPosture } from './posture.js'
 
 /** Our files in the data folder (which in the app is Electron's userData, tightened at start). */
 const OWN_DATA_FILES = /^(?:history|state)\.json(?:\.corrupt-\d+)?$/
@@ -116,6 +117,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
 
   progress('analysing', 70, 'analysing')
   const unifi = analyseOrExplain(deps, unifiSettled)
+  const posture = await runPosture(unifi, { dataDir: deps.dataDir, logger, nowMs: now(), demo: options.demo ?? false })
   const generatedAtMs = now()
   const secrets = runSecrets(settings)
   // The run's own secrets never reach a file, whatever an upstream echoed into a message.
@@ -131,6 +133,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       integrations: integrationSections(outcomes, timezone, deps.describeOutcome),
       runNotes,
       addressNotes: outcomes.flatMap((outcome) => (outcome.status === 'ok' ? (outcome.addressNotes ?? []) : [])),
+      posture: posture === null ? null : { assessment: posture.assessment, drift: posture.drift },
     }),
     secrets,
   )
@@ -178,6 +181,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       warnings,
       window: window.period,
       previousSuccessMs: state.lastSuccessMs,
+      posture,
     })
   }
 
@@ -208,6 +212,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     window: { since: toZonedIso(window.period.since, timezone), until: toZonedIso(window.period.until, timezone) },
     unifi: unifiSummary(unifi),
     integrations: outcomes,
+    posture: postureJson(posture),
     timing: { totalMs: clock() - started, unifiMs, integrationsMs },
     warnings,
   }
@@ -283,6 +288,7 @@ async function recordRun(args: {
   warnings: string[]
   window: { since: number; until: number }
   previousSuccessMs: number | null
+  posture: RunPosture | null
 }): Promise<void> {
   const { deps, unifi, model, files, warnings } = args
   const { settings, logger } = deps
@@ -327,6 +333,7 @@ async function recordRun(args: {
       files,
       timezone,
       window: args.window,
+      posture: args.posture === null ? null : { site: args.posture.site, ...args.posture.snapshot },
     })
     const entry = historyEntrySchema.parse(JSON.parse(scrubKnownSecrets(JSON.stringify(built), runSecrets(settings))))
     const history = await appendHistory(

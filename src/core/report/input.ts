@@ -6,6 +6,8 @@ import type { AnalysisResult } from '../analysis/model.js'
 import type { FailureClass } from '../exit-codes.js'
 import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js'
 import type { AddressNote } from './address-notes.js'
+import type { PostureDrift } from '../analysis/posture/drift.js'
+import type { PostureAssessment } from '../analysis/posture/model.js'
 import type { ReportSection } from './section.js'
 
 /** Why a UniFi collection failed, in the classes the exit codes distinguish. */
@@ -77,6 +79,8 @@ export interface ReportInput {
   runNotes?: string[]
   /** What integrations know about external addresses, shown beside them in the threat tables and findings. */
   addressNotes?: AddressNote[]
+  /** The configuration posture of the site and what changed since its previous report; absent when not assessed. */
+  posture?: { assessment: PostureAssessment; drift: PostureDrift | null } | null
 }
 
 export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

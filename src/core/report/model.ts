@@ -27,6 +27,8 @@ export interface ReportModel {
   unifiFailure: ReportSection | null
   /** One per configured integration, in registry order (not-configured ones are absent). */
   integrations: ReportSection[]
+  /** The configuration posture section; absent or null when the posture was not assessed. */
+  posture?: ReportSection | null
   dataSources: ReportSection
   footer: { appVersion: string; text: string }
 }
@@ -74,6 +76,8 @@ export interface ExecutiveSummary {
   countsAtLeast: boolean
   /** Sections that need attention (failed integrations, UniFi failure, unavailable data). */
   notices: { title: string; tone: Tone; text: string }[]
+  /** "Configuration posture: 71/100 (C-), 4 gaps, …" and the drift sentence; absent when not assessed. */
+  posture?: string | null
 }
 
 export interface FindingView {

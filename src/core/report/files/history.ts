@@ -42,6 +42,25 @@ export const historyEntrySchema = z.object({
   files: z.object({ html: z.string().nullable(), text: z.string().nullable() }),
   /** Listed again from the reports folder after the index was damaged: only the files and time are known. */
   recovered: z.boolean().optional(),
+  /** The configuration posture of the site, for the next report's drift (evidence never holds a secret). */
+  posture: z
+    .object({
+      site: z.string(),
+      score: z.number().int().min(0).max(100).nullable(),
+      grade: z.string().nullable(),
+      checks: z
+        .array(
+          z.object({
+            id: z.string(),
+            status: z.enum(['gap', 'recommendation', 'unknown', 'ok']),
+            severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
+            title: z.string(),
+            evidence: z.array(z.string()).max(12),
+          }),
+        )
+        .max(200),
+    })
+    .optional(),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

@@ -29,6 +29,7 @@ export function renderText(model: ReportModel): string {
     ...findingsLines(model.findings),
     ...threatLines(model.threats),
     ...healthLines(model.health),
+    ...(model.posture ? ['', ...sectionLines(model.posture)] : []),
     ...model.integrations.flatMap((section) => ['', ...sectionLines(section)]),
     '',
     ...sectionLines(model.dataSources),

@@ -64,6 +64,7 @@ export function summaryLines(model: ReportModel): string[] {
         `Unhealthy devices: ${summary.unhealthyDevices === null ? 'unavailable' : summary.unhealthyDevices.toLocaleString('en-US')}`,
     ),
   )
+  if (summary.posture) append(lines, wrap(summary.posture))
   if (summary.actionRequired) append(lines, [''], wrap(`*** ${summary.actionRequired.toUpperCase()} ***`))
   if (summary.quietNote) lines.push('', `[OK] ${summary.quietNote}`)
   if (summary.urgentActions.length > 0) {

@@ -1,0 +1,62 @@
+/**
+ * The run's configuration posture: the checks on what the collection read, and what changed since the previous
+ * report of the same site (the newest history entry of that site with a posture snapshot, demo reports compared
+ * only with demo reports). A history that cannot be read only means there is nothing to compare with.
+ */
+import { assessPosture } from '../analysis/posture/assess.js'
+import { postureDrift, postureSnapshot, type PostureDrift, type PostureSnapshot } from '../analysis/posture/drift.js'
+import type { PostureAssessment } from '../analysis/posture/model.js'
+import type { Logger } from '../logger.js'
+import { readHistory, type HistoryEntry } from '../report/files/history.js'
+import type { UnifiResult } from '../report/input.js'
+
+export interface RunPosture {
+  assessment: PostureAssessment
+  snapshot: PostureSnapshot
+  drift: PostureDrift | null
+  site: string
+}
+
+export async function runPosture(
+  unifi: UnifiResult,
+  history: { dataDir: string; logger: Logger; nowMs: number; demo: boolean },
+): Promise<RunPosture | null> {
+  if (!unifi.ok) return null
+  const { collection } = unifi
+  if (collection.posture === undefined) return null
+  const assessment = assessPosture({
+    posture: collection.posture,
+    controller: { kind: collection.controller.kind, version: collection.controller.version },
+  })
+  const snapshot = postureSnapshot(assessment)
+  const site = collection.site.name
+  let entries: HistoryEntry[] = []
+  try {
+    entries = (await readHistory(history.dataDir, history.logger, history.nowMs)).entries
+  } catch (error) {
+    history.logger.warn('posture_history_unreadable', { message: error instanceof Error ? error.message : 'unknown' })
+  }
+  const previous = entries.find((entry) => entry.posture?.site === site && entry.demo === history.demo)?.posture ?? null
+  return { assessment, snapshot, drift: postureDrift(snapshot, previous), site }
+}
+
+/** The `posture` object of `report --json` and of the run outcome. */
+export interface PostureJson {
+  score: number | null
+  grade: string | null
+  checks: { id: string; status: string; severity: string; title: string }[]
+  compound: { id: string; title: string }[]
+  previousScore: number | null
+}
+
+export function postureJson(posture: RunPosture | null): PostureJson {
+  if (posture === null) return { score: null, grade: null, checks: [], compound: [], previousScore: null }
+  const { assessment, drift } = posture
+  return {
+    score: assessment.score.score,
+    grade: assessment.score.grade,
+    checks: assessment.checks.map((c) => ({ id: c.id, status: c.status, severity: c.severity, title: c.title })),
+    compound: assessment.compound.map((r) => ({ id: r.id, title: r.title })),
+    previousScore: drift?.previousScore ?? null,
+  }
+}
