@@ -47,10 +47,12 @@ export interface PostureJson {
   checks: { id: string; status: string; severity: string; title: string }[]
   compound: { id: string; title: string }[]
   previousScore: number | null
+  /** The drift sentence for the tray's status (not part of `report --json`). */
+  drift: string | null
 }
 
 export function postureJson(posture: RunPosture | null): PostureJson {
-  if (posture === null) return { score: null, grade: null, checks: [], compound: [], previousScore: null }
+  if (posture === null) return { score: null, grade: null, checks: [], compound: [], previousScore: null, drift: null }
   const { assessment, drift } = posture
   return {
     score: assessment.score.score,
@@ -58,5 +60,6 @@ export function postureJson(posture: RunPosture | null): PostureJson {
     checks: assessment.checks.map((c) => ({ id: c.id, status: c.status, severity: c.severity, title: c.title })),
     compound: assessment.compound.map((r) => ({ id: r.id, title: r.title })),
     previousScore: drift?.previousScore ?? null,
+    drift: drift?.sentence ?? null,
   }
 }

@@ -2,6 +2,7 @@
 import type { ReportSummary } from '../../shared/ipc/payloads.js'
 import { incompleteText } from './history-entry.js'
 import type { RunOutcome } from './outcome.js'
+import type { PostureJson } from './posture.js'
 
 export function toReportSummary(outcome: RunOutcome, options: { demo?: boolean } = {}): ReportSummary {
   const { severe, medium, low } = outcome.report.findings
@@ -14,6 +15,25 @@ export function toReportSummary(outcome: RunOutcome, options: { demo?: boolean }
     severe,
     files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
     ...(incomplete === null ? {} : { incomplete }),
+    ...(outcome.posture.checks.length === 0 ? {} : { posture: postureSummary(outcome.posture) }),
     ...(options.demo ? { demo: true } : {}),
+  }
+}
+
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info']
+const TOP_GAPS = 3
+
+/** Score, grade, drift and the three most severe gaps: what the Status tab's posture card shows. */
+function postureSummary(posture: PostureJson): NonNullable<ReportSummary['posture']> {
+  const gaps = posture.checks
+    .filter((check) => check.status === 'gap')
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
+  return {
+    score: posture.score,
+    grade: posture.grade,
+    drift: posture.drift === null ? null : posture.drift.slice(0, 600),
+    topGaps: gaps
+      .slice(0, TOP_GAPS)
+      .map((check) => ({ id: check.id, title: check.title.slice(0, 200), severity: check.severity })),
   }
 }

@@ -56,6 +56,17 @@ export const reportSummarySchema = z.object({
   severe: z.number().int().min(0).optional(),
   /** "Incomplete: could not check …" when a core source was not read; absent when the report is complete. */
   incomplete: z.string().optional(),
+  /** The configuration posture of the report: score, grade, the drift sentence and the top gaps (no evidence). */
+  posture: z
+    .object({
+      score: z.number().int().min(0).max(100).nullable(),
+      grade: z.string().max(4).nullable(),
+      drift: z.string().max(600).nullable(),
+      topGaps: z
+        .array(z.object({ id: z.string().max(64), title: z.string().max(200), severity: z.string().max(16) }))
+        .max(5),
+    })
+    .optional(),
 })
 export type ReportSummary = z.infer<typeof reportSummarySchema>
 

@@ -2,6 +2,7 @@ import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
 import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { AppStatus } from '../../../../shared/ipc/payloads.js'
 import { IntegrationCard } from './integration-card.js'
+import { PostureCard } from './posture-card.js'
 import { StatusActions } from './status-actions.js'
 import { StatusCard } from './status-card.js'
 import { UnifiCard } from './unifi-card.js'
@@ -21,6 +22,7 @@ export function StatusScreen({ api, status, integrations: descriptors = [], onSt
     <div className="stack" data-testid="status-screen">
       <StatusCard status={status} />
       <StatusActions api={api} status={status} onStatus={onStatus} />
+      {status.lastReport?.posture && <PostureCard posture={status.lastReport.posture} />}
       {(status.unifi || integrations.length > 0) && (
         <section aria-labelledby="sources-title">
           <h2 id="sources-title" className="section-title">
