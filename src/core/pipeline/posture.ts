@@ -15,11 +15,13 @@ export interface RunPosture {
   snapshot: PostureSnapshot
   drift: PostureDrift | null
   site: string
+  /** Set when reading the history found it damaged (and repaired it): the run reports it like any history warning. */
+  historyWarning: string | null
 }
 
 export async function runPosture(
   unifi: UnifiResult,
-  history: { dataDir: string; logger: Logger; nowMs: number; demo: boolean },
+  history: { dataDir: string; reportsDir: string; logger: Logger; nowMs: number; demo: boolean },
 ): Promise<RunPosture | null> {
   if (!unifi.ok) return null
   const { collection } = unifi
@@ -31,13 +33,20 @@ export async function runPosture(
   const snapshot = postureSnapshot(assessment)
   const site = collection.site.name
   let entries: HistoryEntry[] = []
+  let historyWarning: string | null = null
   try {
-    entries = (await readHistory(history.dataDir, history.logger, history.nowMs)).entries
+    const read = await readHistory(
+      { dataDir: history.dataDir, reportsDir: history.reportsDir },
+      history.logger,
+      history.nowMs,
+    )
+    entries = read.entries
+    historyWarning = read.warning
   } catch (error) {
     history.logger.warn('posture_history_unreadable', { message: error instanceof Error ? error.message : 'unknown' })
   }
   const previous = entries.find((entry) => entry.posture?.site === site && entry.demo === history.demo)?.posture ?? null
-  return { assessment, snapshot, drift: postureDrift(snapshot, previous), site }
+  return { assessment, snapshot, drift: postureDrift(snapshot, previous), site, historyWarning }
 }
 
 /** The `posture` object of `report --json` and of the run outcome. */

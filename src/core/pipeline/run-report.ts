@@ -117,7 +117,14 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
 
   progress('analysing', 70, 'analysing')
   const unifi = analyseOrExplain(deps, unifiSettled)
-  const posture = await runPosture(unifi, { dataDir: deps.dataDir, logger, nowMs: now(), demo: options.demo ?? false })
+  const posture = await runPosture(unifi, {
+    dataDir: deps.dataDir,
+    reportsDir: deps.reportsDir,
+    logger,
+    nowMs: now(),
+    demo: options.demo ?? false,
+  })
+  if (posture?.historyWarning) warnings.push(posture.historyWarning)
   const generatedAtMs = now()
   const secrets = runSecrets(settings)
   // The run's own secrets never reach a file, whatever an upstream echoed into a message.
