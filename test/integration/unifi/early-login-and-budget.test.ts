@@ -22,7 +22,8 @@ afterEach(async () => {
   sim = null
 })
 
-const LATENCY = 80
+// Long enough that a second connection's TLS handshake on a loaded machine still lands within one answer.
+const LATENCY = 300
 
 function requestsTo(path: string): RecordedRequest[] {
   return (sim?.stats.requests ?? []).filter((request) => request.path === path)
@@ -101,7 +102,7 @@ describe('the login beside the probe', () => {
 })
 
 describe('the wave within the collection time budget', () => {
-  it('a hanging read ends at the budget while the rest of the wave is read in parallel', async () => {
+  it('a hanging read ends at the budget while the rest of the wave is read beside it', async () => {
     sim = await startSimulatedController({
       persona: 'unifi-os-10.3',
       now: () => NOW,
@@ -112,7 +113,7 @@ describe('the wave within the collection time budget', () => {
     const { client } = clientFor(sim, {
       site: 'default',
       requestTimeoutMs: 120_000,
-      collectionBudgetMs: 2_000,
+      collectionBudgetMs: 6_000,
       maxConcurrentRequests: 3,
     })
     const collection = await client.collect(DAY, AbortSignal.timeout(60_000))
@@ -122,16 +123,17 @@ describe('the wave within the collection time budget', () => {
     expect(collection.devices.length).toBeGreaterThan(0)
     expect(collection.events.length).toBeGreaterThan(0)
     expect(sim.stats.maxInFlight()).toBeLessThanOrEqual(3)
-    // Every other read was answered, and they overlapped: the wave went on beside the hanging read.
-    const reads = sim.stats.requests.filter(
-      (request) => request.path.includes('/proxy/network/') && !request.path.includes('stat/health'),
+    // The wave went on beside the hanging read: everything sent after it was answered before the budget ended it.
+    const requests = sim.stats.requests
+    const hanging = requests.find((request) => request.path.includes('stat/health'))
+    expect(hanging?.endedAt).not.toBeNull()
+    const later = requests.filter(
+      (request) => request !== hanging && request.path.includes('/proxy/network/') && request.at > (hanging?.at ?? 0),
     )
-    expect(reads.every((request) => request.status === 200 || request.status >= 400)).toBe(true)
-    const overlapping = reads.filter((request) =>
-      reads.some(
-        (other) => other !== request && other.at < (request.endedAt ?? 0) && request.at < (other.endedAt ?? 0),
-      ),
-    )
-    expect(overlapping.length).toBe(reads.length)
+    expect(later.length).toBeGreaterThan(0)
+    for (const request of later) {
+      expect(request.status, request.path).toBeGreaterThan(0)
+      expect(request.endedAt ?? Number.POSITIVE_INFINITY, request.path).toBeLessThan(hanging?.endedAt ?? 0)
+    }
   })
 })
