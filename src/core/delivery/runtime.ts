@@ -35,6 +35,8 @@ export interface DeliverableReport {
   /** The text report as written, or null when only HTML was asked for (then it is rendered for the mail). */
   text: string | null
   timezone: string
+  /** "71 / 100 (C-)" when the run assessed the configuration posture and could score it. */
+  postureScore?: string | null
 }
 
 export interface DeliverRequest {
@@ -286,6 +288,7 @@ function currentEntries(
     coverage: report.coverage,
     files: report.files,
     timezone: report.timezone,
+    postureScore: report.postureScore ?? null,
   })
   const createdAt = new Date(nowMs).toISOString()
   const stamp = `${nowMs.toString(36)}-${randomBytes(4).toString('hex')}`

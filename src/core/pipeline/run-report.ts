@@ -176,7 +176,14 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   }
 
   if (!writeFailed) {
-    options.onWritten?.({ model, coverage, files, text: content.text, timezone })
+    options.onWritten?.({
+      model,
+      coverage,
+      files,
+      text: content.text,
+      timezone,
+      postureScore: postureScoreText(posture),
+    })
     await recordRun({
       deps,
       unifi,
@@ -361,4 +368,11 @@ async function recordRun(args: {
       keep: [files.html, files.text].filter((path): path is string => path !== null),
     }),
   )
+}
+
+/** The score line a delivery carries: "71 / 100 (C-)"; null when the posture was not assessed or not scored. */
+function postureScoreText(posture: RunPosture | null): string | null {
+  const score = posture?.assessment.score
+  if (score === undefined || score.score === null) return null
+  return score.grade === null ? `${score.score} / 100` : `${score.score} / 100 (${score.grade})`
 }

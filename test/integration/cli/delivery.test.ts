@@ -87,6 +87,11 @@ describe('report delivery from the CLI', { timeout: 120_000 }, () => {
       `sha256=${createHmac('sha256', SIGNING).update(hook.raw).digest('hex')}`,
     )
     expect(JSON.parse(hook.raw)).toMatchObject({ report: { html: run.report.html } })
+    // The summary carries the run's posture score, as the report's JSON states it.
+    expect(run.posture.score).not.toBeNull()
+    expect(JSON.parse(hook.raw)).toMatchObject({
+      postureScore: `${run.posture.score} / 100${run.posture.grade === null ? '' : ` (${run.posture.grade})`}`,
+    })
     expectNoSecrets(result)
     expect(smtp.mails[0]!.raw).not.toContain(SMTP.password)
   })
