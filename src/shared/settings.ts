@@ -4,7 +4,7 @@
  * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
  */
 import { z } from 'zod'
-import { isLoopbackHost, unifiAddressProblem, webhookUrlProblem } from './url-rules.js'
+import { apiBaseUrlProblem, isLoopbackHost, unifiAddressProblem, webhookUrlProblem } from './url-rules.js'
 
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
 export const fingerprintSchema = z
@@ -20,12 +20,24 @@ export const fingerprintSchema = z
 /** Long enough for any URL, name, path or key; a bound so that no setting can hold megabytes. */
 export const MAX_SETTING_TEXT = 4096
 
-const optionalText = z
+/** A text setting that may be left empty (empty and blank read as unset). */
+export const optionalText = z
   .string()
   .max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`)
   .trim()
   .optional()
   .transform((value) => (value === '' ? undefined : value))
+
+/** An integration's API base for proxies, tests and the simulator: https only, except loopback. */
+export const apiBaseUrlSetting = z
+  .string()
+  .max(2048, 'must be at most 2048 characters')
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = apiBaseUrlProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+  .optional()
 
 export const MAX_RESPONSE_BYTES = 1024 * 1024 * 1024
 

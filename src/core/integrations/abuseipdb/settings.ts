@@ -4,8 +4,7 @@
  * "configured": the tuning numbers have defaults.
  */
 import { z } from 'zod'
-import { MAX_SETTING_TEXT } from '../../../shared/settings.js'
-import { apiBaseUrlProblem } from '../../../shared/url-rules.js'
+import { apiBaseUrlSetting, optionalText } from '../../../shared/settings.js'
 import type { IntegrationField, IntegrationRequirement } from '../contract.js'
 import { DEFAULT_ABUSEIPDB_API_URL } from './client.js'
 
@@ -13,25 +12,10 @@ export const DEFAULT_MAX_LOOKUPS = 50
 export const DEFAULT_CACHE_TTL_HOURS = 24
 export const DEFAULT_HIGH_SCORE = 75
 
-const optionalText = z
-  .string()
-  .max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`)
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value))
-
 export const abuseipdbSettingsSchema = z.object({
   apiKey: optionalText,
   /** API base up to and including `/api/v2`, for tests and proxies: https only, except loopback. */
-  apiUrl: z
-    .string()
-    .max(2048, 'must be at most 2048 characters')
-    .trim()
-    .superRefine((value, ctx) => {
-      const problem = apiBaseUrlProblem(value)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-    .optional(),
+  apiUrl: apiBaseUrlSetting,
   maxLookupsPerRun: z.number().int().min(0).max(1000).default(DEFAULT_MAX_LOOKUPS),
   cacheTtlHours: z
     .number()

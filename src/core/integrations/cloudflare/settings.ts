@@ -3,16 +3,8 @@
  * the CLI's environment and `check` show for them.
  */
 import { z } from 'zod'
-import { apiBaseUrlProblem } from '../../../shared/url-rules.js'
-import { MAX_SETTING_TEXT } from '../../../shared/settings.js'
+import { apiBaseUrlSetting, optionalText } from '../../../shared/settings.js'
 import type { IntegrationField } from '../contract.js'
-
-const optionalText = z
-  .string()
-  .max(MAX_SETTING_TEXT, `must be at most ${MAX_SETTING_TEXT} characters`)
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value))
 
 export const cloudflareSettingsSchema = z.object({
   apiToken: optionalText,
@@ -20,15 +12,7 @@ export const cloudflareSettingsSchema = z.object({
   /** Zone names or ids; empty = every zone the token can read. */
   zones: z.array(z.string().trim().min(1).max(253)).max(200).default([]),
   /** API base for tests and the simulator; https only, except loopback. */
-  apiUrl: z
-    .string()
-    .max(2048, 'must be at most 2048 characters')
-    .trim()
-    .superRefine((value, ctx) => {
-      const problem = apiBaseUrlProblem(value)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    })
-    .optional(),
+  apiUrl: apiBaseUrlSetting,
 })
 export type CloudflareSettings = z.output<typeof cloudflareSettingsSchema>
 
