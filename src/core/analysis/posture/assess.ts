@@ -23,11 +23,11 @@ export function assessPosture(ctx: PostureContext): PostureAssessment {
     ...segmentationChecks(ctx),
   ]
   const compound = compoundRisks(checks)
-  const firewall = ctx.posture.firewall
+  const { firewall, settings } = ctx.posture
   return {
     checks,
     compound,
-    score: scorePosture(checks, compound),
+    score: scorePosture(checks, compound, settings.state === 'unavailable' ? settings.reason : null),
     advisoriesAsOf: ADVISORIES_AS_OF,
     firewallMode: firewall.state === 'read' ? firewall.value.mode : null,
   }

@@ -72,6 +72,8 @@ export interface PostureScore {
   /** Checks that could be evaluated (not unknown) / all checks. */
   checked: number
   total: number
+  /** Why there is no score (null when there is one): too few checks evaluated, or the site settings unread. */
+  noScore: string | null
 }
 
 export interface PostureAssessment {

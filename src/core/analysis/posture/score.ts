@@ -1,8 +1,9 @@
 /**
  * The posture score: 100 minus every deduction, each listed. A deduction depends on status and severity; the
  * deductions of one area are capped, so a site with twenty SSIDs cannot lose everything to Wi-Fi alone. With
- * fewer than half of the checks evaluated (a controller that refused its settings) there is no score: a number
- * made of unknowns would look like a measurement.
+ * fewer than half of the checks evaluated, or without the site settings (a controller that refused them to an
+ * API key: SSH, UPnP, IPS, syslog and update settings all unread), there is no score: a number made of unknowns
+ * would look like a measurement, and the caps would turn a whole unread area into a few points.
  */
 import {
   POSTURE_AREAS,
@@ -55,7 +56,15 @@ export function gradeOf(score: number): string {
   return GRADES.find(([floor]) => score >= floor)?.[1] ?? 'F'
 }
 
-export function scorePosture(checks: readonly PostureCheckResult[], compound: readonly CompoundRisk[]): PostureScore {
+/**
+ * `unreadSettings`: why the site settings could not be read (null when they were); without them there is no
+ * score, however many of the other checks were evaluated.
+ */
+export function scorePosture(
+  checks: readonly PostureCheckResult[],
+  compound: readonly CompoundRisk[],
+  unreadSettings: string | null = null,
+): PostureScore {
   const deductions: Deduction[] = []
   for (const check of checks) {
     const points = POINTS[check.status][check.severity]
@@ -72,7 +81,13 @@ export function scorePosture(checks: readonly PostureCheckResult[], compound: re
   })
   const checked = checks.filter((c) => c.status !== 'unknown').length
   const total = checks.length
-  if (total === 0 || checked * 2 < total) return { score: null, grade: null, deductions, areas, checked, total }
+  const noScore =
+    unreadSettings !== null
+      ? `the site settings could not be read (${unreadSettings})`
+      : total === 0 || checked * 2 < total
+        ? `only ${checked} of ${total} checks could be evaluated`
+        : null
+  if (noScore !== null) return { score: null, grade: null, deductions, areas, checked, total, noScore }
   const score = Math.max(0, Math.min(100, Math.round(100 - areas.reduce((sum, a) => sum + a.applied, 0))))
-  return { score, grade: gradeOf(score), deductions, areas, checked, total }
+  return { score, grade: gradeOf(score), deductions, areas, checked, total, noScore: null }
 }

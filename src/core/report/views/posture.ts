@@ -25,7 +25,7 @@ export function postureHeadline(assessment: PostureAssessment): string {
   const unknown = assessment.checks.filter((c) => c.status === 'unknown').length
   const score =
     assessment.score.score === null
-      ? 'no score (too little could be checked)'
+      ? `no score (${assessment.score.noScore ?? 'too little could be checked'})`
       : `${assessment.score.score}/100 (${assessment.score.grade ?? ''})`
   return `Configuration posture: ${score}, ${gaps} gap${gaps === 1 ? '' : 's'}, ${assessment.compound.length} compound risk${assessment.compound.length === 1 ? '' : 's'}, ${unknown} could not be checked.`
 }

@@ -46,6 +46,19 @@ describe('the unknown rule', () => {
     expect(checks.find((c) => c.id === 'BAK-AUTO')?.status).toBe('ok')
   })
 
+  it('gives no score without the site settings, even with more than half of the checks evaluated', () => {
+    const ctx = contextOf(wellKeptRaw())
+    const reason = 'the controller refused rest/setting to the API key; a local read-only admin account can read it'
+    ctx.posture.settings = { state: 'unavailable', endpoint: 'rest/setting', reason }
+    const { score } = assessPosture(ctx)
+    expect(score.checked * 2).toBeGreaterThan(score.total)
+    expect([score.score, score.grade]).toEqual([null, null])
+    expect(score.noScore).toBe(`the site settings could not be read (${reason})`)
+    // The deductions are still listed, for the report's transparency.
+    expect(score.deductions.some((d) => d.status === 'unknown')).toBe(true)
+    expect(assessPosture(contextOf(wellKeptRaw())).score.noScore).toBeNull()
+  })
+
   it('says unknown for a field the firmware does not report, never ok', () => {
     const raw = wellKeptRaw()
     delete setting(raw, 'mgmt').x_ssh_enabled
@@ -122,6 +135,17 @@ describe('score arithmetic', () => {
       ['C', 1],
     ])
     expect(score.checked).toBe(3)
+    expect(score.noScore).toBeNull()
+  })
+
+  it('has no score with fewer than half of the checks evaluated, and says so', () => {
+    const checks = [
+      check('A', 'management', 'ok', 'high'),
+      check('B', 'wifi', 'unknown', 'medium'),
+      check('C', 'backup', 'unknown', 'medium'),
+    ]
+    const score = scorePosture(checks, [])
+    expect([score.score, score.grade, score.noScore]).toEqual([null, null, 'only 1 of 3 checks could be evaluated'])
   })
 
   it('caps each area so one area cannot sink the score', () => {
