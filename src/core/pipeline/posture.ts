@@ -58,10 +58,42 @@ export interface PostureJson {
   previousScore: number | null
   /** The drift sentence for the tray's status (not part of `report --json`). */
   drift: string | null
+  /**
+   * How many checks could not be evaluated and why, most frequent reason first (for the tray's status; not part
+   * of `report --json`, whose checks already say `unknown`).
+   */
+  unchecked: { count: number; reasons: string[] }
+  /** Why there is no score (null with a score); for the tray's status, like `unchecked`. */
+  noScore: string | null
+}
+
+/** The distinct reasons of the unknown checks, the one shared by most checks first (ties keep check order). */
+function uncheckedReasons(assessment: PostureAssessment): PostureJson['unchecked'] {
+  const counts = new Map<string, number>()
+  let count = 0
+  for (const check of assessment.checks) {
+    if (check.status !== 'unknown') continue
+    count += 1
+    const reason = check.reason ?? 'could not check'
+    counts.set(reason, (counts.get(reason) ?? 0) + 1)
+  }
+  const reasons = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([reason]) => reason)
+  return { count, reasons }
 }
 
 export function postureJson(posture: RunPosture | null): PostureJson {
-  if (posture === null) return { score: null, grade: null, checks: [], compound: [], previousScore: null, drift: null }
+  if (posture === null) {
+    return {
+      score: null,
+      grade: null,
+      checks: [],
+      compound: [],
+      previousScore: null,
+      drift: null,
+      unchecked: { count: 0, reasons: [] },
+      noScore: null,
+    }
+  }
   const { assessment, drift } = posture
   return {
     score: assessment.score.score,
@@ -70,5 +102,7 @@ export function postureJson(posture: RunPosture | null): PostureJson {
     compound: assessment.compound.map((r) => ({ id: r.id, title: r.title })),
     previousScore: drift?.previousScore ?? null,
     drift: drift?.sentence ?? null,
+    unchecked: uncheckedReasons(assessment),
+    noScore: assessment.score.noScore,
   }
 }

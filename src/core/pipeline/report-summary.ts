@@ -23,7 +23,10 @@ export function toReportSummary(outcome: RunOutcome, options: { demo?: boolean }
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'info']
 const TOP_GAPS = 3
 
-/** Score, grade, drift and the three most severe gaps: what the Status tab's posture card shows. */
+/**
+ * Score, grade, drift, the three most severe gaps and what could not be checked (with the most common reason):
+ * what the Status tab's posture card shows.
+ */
 function postureSummary(posture: PostureJson): NonNullable<ReportSummary['posture']> {
   const gaps = posture.checks
     .filter((check) => check.status === 'gap')
@@ -35,5 +38,14 @@ function postureSummary(posture: PostureJson): NonNullable<ReportSummary['postur
     topGaps: gaps
       .slice(0, TOP_GAPS)
       .map((check) => ({ id: check.id, title: check.title.slice(0, 200), severity: check.severity })),
+    unchecked: {
+      count: posture.unchecked.count,
+      // Next to a score, a reason only when every unknown check shares it: the report lists the others.
+      reason: (posture.noScore ?? soleReason(posture.unchecked.reasons))?.slice(0, 300) ?? null,
+    },
   }
+}
+
+function soleReason(reasons: readonly string[]): string | null {
+  return reasons.length === 1 ? (reasons[0] ?? null) : null
 }

@@ -65,6 +65,8 @@ export const reportSummarySchema = z.object({
       topGaps: z
         .array(z.object({ id: z.string().max(64), title: z.string().max(200), severity: z.string().max(16) }))
         .max(5),
+      /** How many checks could not be evaluated, and why there is no score or the reason they all share. */
+      unchecked: z.object({ count: z.number().int().min(0), reason: z.string().max(300).nullable() }).optional(),
     })
     .optional(),
 })

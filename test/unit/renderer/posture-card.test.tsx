@@ -29,13 +29,31 @@ describe('posture card on the Status tab', () => {
     const gaps = screen.getByTestId('posture-gaps')
     expect(gaps).toHaveTextContent('critical Management reachable from the internet')
     expect(gaps.querySelectorAll('li')).toHaveLength(2)
+    expect(screen.queryByTestId('posture-unchecked')).toBeNull()
   })
 
-  it('says why there is no score, and shows no card for a report without a posture', async () => {
-    const noScore = { ...lastReport, posture: { score: null, grade: null, drift: null, topGaps: [] } }
+  it('counts the checks it could not evaluate next to a score', async () => {
+    const partly = {
+      ...lastReport,
+      posture: { ...lastReport.posture!, unchecked: { count: 1, reason: 'rest/wlanconf could not be read (timeout)' } },
+    }
+    const { api } = createMockBridge({ status: makeStatus({ state: 'idle', headline: 'Ready', lastReport: partly }) })
+    render(<App api={api} />)
+    expect(await screen.findByTestId('posture-unchecked')).toHaveTextContent(
+      '1 check could not be evaluated: rest/wlanconf could not be read (timeout).',
+    )
+  })
+
+  it('says "could not check" with the reason instead of a score, and shows no card without a posture', async () => {
+    const reason = 'the controller refused rest/setting to the API key; a local read-only admin account can read it'
+    const noScore = {
+      ...lastReport,
+      posture: { score: null, grade: null, drift: null, topGaps: [], unchecked: { count: 31, reason } },
+    }
     const { api } = createMockBridge({ status: makeStatus({ state: 'idle', headline: 'Ready', lastReport: noScore }) })
     const view = render(<App api={api} />)
-    expect(await screen.findByTestId('posture-score')).toHaveTextContent('No score')
+    expect(await screen.findByTestId('posture-score')).toHaveTextContent('Could not check')
+    expect(screen.getByTestId('posture-unchecked')).toHaveTextContent(`could be checked for a score: ${reason}.`)
     view.unmount()
     const { api: plain } = createMockBridge({
       status: makeStatus({ state: 'idle', headline: 'Ready', lastReport: { ...lastReport, posture: undefined } }),

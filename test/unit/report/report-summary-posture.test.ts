@@ -53,6 +53,8 @@ describe('report summary posture', () => {
           { id: 'SEG-FLAT', status: 'gap', severity: 'high', title: 'The network is flat' },
           { id: 'SEG-DHCP-GUARD', status: 'gap', severity: 'low', title: 'DHCP guarding is off' },
         ],
+        unchecked: { count: 0, reasons: [] },
+        noScore: null,
       }),
     )
     expect(reportSummarySchema.parse(summary).posture).toEqual({
@@ -64,11 +66,76 @@ describe('report summary posture', () => {
         { id: 'SEG-FLAT', title: 'The network is flat', severity: 'high' },
         { id: 'UPNP-ENABLED', title: 'UPnP is on', severity: 'medium' },
       ],
+      unchecked: { count: 0, reason: null },
     })
   })
 
+  it('says how many checks could not be checked and why there is no score', () => {
+    const refused = 'the controller refused rest/setting to the API key; a local read-only admin account can read it'
+    const summary = toReportSummary(
+      outcome({
+        score: null,
+        grade: null,
+        previousScore: null,
+        drift: null,
+        compound: [],
+        checks: [
+          { id: 'MGMT-SSH', status: 'unknown', severity: 'medium', title: 'Device SSH' },
+          { id: 'WIFI-OPEN', status: 'ok', severity: 'high', title: 'Open SSID' },
+        ],
+        unchecked: { count: 31, reasons: [refused, 'rest/wlanconf could not be read (timeout)'] },
+        noScore: `the site settings could not be read (${refused})`,
+      }),
+    )
+    expect(reportSummarySchema.parse(summary).posture).toEqual({
+      score: null,
+      grade: null,
+      drift: null,
+      topGaps: [],
+      unchecked: { count: 31, reason: `the site settings could not be read (${refused})` },
+    })
+  })
+
+  it('gives the reason of the unknown checks next to a score only when they all share it', () => {
+    const summary = toReportSummary(
+      outcome({
+        score: 90,
+        grade: 'A-',
+        previousScore: null,
+        drift: null,
+        compound: [],
+        checks: [{ id: 'WIFI-OPEN', status: 'unknown', severity: 'high', title: 'Open SSID' }],
+        unchecked: { count: 2, reasons: ['rest/wlanconf could not be read (timeout)', 'other'] },
+        noScore: null,
+      }),
+    )
+    expect(summary.posture?.unchecked).toEqual({ count: 2, reason: null })
+    const shared = toReportSummary(
+      outcome({
+        score: 90,
+        grade: 'A-',
+        previousScore: null,
+        drift: null,
+        compound: [],
+        checks: [{ id: 'WIFI-OPEN', status: 'unknown', severity: 'high', title: 'Open SSID' }],
+        unchecked: { count: 2, reasons: ['rest/wlanconf could not be read (timeout)'] },
+        noScore: null,
+      }),
+    )
+    expect(shared.posture?.unchecked).toEqual({ count: 2, reason: 'rest/wlanconf could not be read (timeout)' })
+  })
+
   it('has no posture when none was assessed', () => {
-    const none = { score: null, grade: null, checks: [], compound: [], previousScore: null, drift: null }
+    const none = {
+      score: null,
+      grade: null,
+      checks: [],
+      compound: [],
+      previousScore: null,
+      drift: null,
+      unchecked: { count: 0, reasons: [] },
+      noScore: null,
+    }
     expect(toReportSummary(outcome(none)).posture).toBeUndefined()
   })
 })

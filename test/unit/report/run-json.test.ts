@@ -98,7 +98,16 @@ describe('report --json shape', () => {
         error: { class: 'auth', kind: 'auth', code: 'UNIFI_LOGIN_FAILED', message: 'Wrong password.' },
       },
       integrations: [],
-      posture: { score: null, grade: null, checks: [], compound: [], previousScore: null, drift: null },
+      posture: {
+        score: null,
+        grade: null,
+        checks: [],
+        compound: [],
+        previousScore: null,
+        drift: null,
+        unchecked: { count: 0, reasons: [] },
+        noScore: null,
+      },
       timing: { totalMs: 10.4, unifiMs: 3.2, integrationsMs: 4.9 },
       warnings: ['not part of the JSON'],
     }
