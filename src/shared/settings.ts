@@ -213,6 +213,12 @@ export const emailDeliverySchema = z
     bcc: z.array(emailAddress).max(50).default([]),
     /** Attach the HTML report file to the mail. */
     attachReport: z.boolean().default(false),
+    /**
+     * Path to a PEM CA bundle (or the server's own self-signed certificate) that signed the mail server's
+     * certificate, trusted besides the system store; like the console's CA file, never a switch that turns
+     * verification off.
+     */
+    caFile: optionalText,
     breaker: channelPolicySchema,
   })
   .superRefine((email, ctx) => {
@@ -232,18 +238,29 @@ export type EmailDeliverySettings = z.infer<typeof emailDeliverySchema>
 export const webhookFormatSchema = z.enum(['slack', 'teams', 'discord', 'ntfy', 'json'])
 export type WebhookFormat = z.infer<typeof webhookFormatSchema>
 
+/** A webhook's stable id: it names its secret paths, so they survive renaming, reordering and removal of others. */
+export const WEBHOOK_ID_PATTERN = /^[a-z0-9]{4,32}$/
+
+/** A webhook URL: https only, except loopback; no user name or password in it. */
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .max(MAX_SETTING_TEXT)
+  .superRefine((value, ctx) => {
+    const problem = webhookUrlProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem })
+  })
+
 export const webhookDeliverySchema = z.object({
+  /** Stable id (the app gives every webhook one when it is added); optional in a hand-written config file. */
+  id: z.string().regex(WEBHOOK_ID_PATTERN, 'must be 4 to 32 lower-case letters and digits').optional(),
   /** How the channel is named in output and on the Status tab (the URL is a secret and never shown). */
   name: optionalText,
-  /** A secret: chat webhook URLs carry their token. https only, except loopback. */
-  url: z
-    .string()
-    .trim()
-    .max(MAX_SETTING_TEXT)
-    .superRefine((value, ctx) => {
-      const problem = webhookUrlProblem(value)
-      if (problem) ctx.addIssue({ code: 'custom', message: problem })
-    }),
+  /**
+   * A secret: chat webhook URLs carry their token. Absent while the app's secret store does not hold it yet (the
+   * webhook is then not sent to).
+   */
+  url: webhookUrlSchema.optional(),
   format: webhookFormatSchema.default('json'),
   /** HMAC-SHA256 key for the `json` format's signature header. */
   secret: optionalText,
@@ -251,9 +268,31 @@ export const webhookDeliverySchema = z.object({
 })
 export type WebhookDeliverySettings = z.infer<typeof webhookDeliverySchema>
 
+export const MAX_WEBHOOKS = 10
+
 export const deliverySettingsSchema = z.object({
   email: emailDeliverySchema.optional(),
-  webhooks: z.array(webhookDeliverySchema).max(10).default([]),
+  webhooks: z
+    .array(webhookDeliverySchema)
+    .max(MAX_WEBHOOKS, `must have at most ${MAX_WEBHOOKS} webhooks`)
+    .default([])
+    .superRefine((webhooks, ctx) => {
+      // Ids name secret paths and names name channels (breakers, pending deliveries): both must be unique.
+      const ids = new Set<string>()
+      const names = new Set<string>()
+      webhooks.forEach((webhook, index) => {
+        if (webhook.id !== undefined) {
+          if (ids.has(webhook.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'is used twice' })
+          ids.add(webhook.id)
+        }
+        if (webhook.name !== undefined) {
+          const name = webhook.name.toLowerCase()
+          if (names.has(name))
+            ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'is the name of another webhook' })
+          names.add(name)
+        }
+      })
+    }),
 })
 export type DeliverySettings = z.infer<typeof deliverySettingsSchema>
 
@@ -281,8 +320,27 @@ export function defaultSettings(): Settings {
 export const UNIFI_SECRET_PATHS = ['unifi.password', 'unifi.apiKey'] as const
 export type UnifiSecretPath = (typeof UNIFI_SECRET_PATHS)[number]
 export type IntegrationSecretPath = `integrations.${string}.${string}`
+/** The SMTP password, and each webhook's URL and signing secret by the webhook's stable id. */
+export type DeliverySecretPath = 'delivery.email.password' | `delivery.webhooks.${string}.${'url' | 'secret'}`
 /** Paths of the settings that are secrets: never logged, never sent to the renderer, never in a report. */
-export type SecretSettingPath = UnifiSecretPath | IntegrationSecretPath
+export type SecretSettingPath = UnifiSecretPath | IntegrationSecretPath | DeliverySecretPath
+
+export const EMAIL_PASSWORD_PATH = 'delivery.email.password' as const
+export const DELIVERY_SECRET_PATH_PATTERN = /^delivery\.(?:email\.password|webhooks\.([a-z0-9]{4,32})\.(url|secret))$/
+
+export function webhookSecretPath(id: string, key: 'url' | 'secret'): DeliverySecretPath {
+  return `delivery.webhooks.${id}.${key}`
+}
+
+/** `{ id, key }` of a webhook secret path, or null for any other path. */
+export function parseWebhookSecretPath(path: string): { id: string; key: 'url' | 'secret' } | null {
+  const match = DELIVERY_SECRET_PATH_PATTERN.exec(path)
+  return match?.[1] !== undefined ? { id: match[1], key: match[2] === 'url' ? 'url' : 'secret' } : null
+}
+
+export function isDeliverySecretPath(path: string): path is DeliverySecretPath {
+  return DELIVERY_SECRET_PATH_PATTERN.test(path)
+}
 
 export const INTEGRATION_SECRET_PATH_PATTERN = /^integrations\.([a-z][a-z0-9-]{0,31})\.([a-z][A-Za-z0-9]{0,63})$/
 
@@ -297,15 +355,9 @@ export function parseIntegrationSecretPath(path: string): { id: string; key: str
 }
 
 export function isSecretSettingPath(path: string): path is SecretSettingPath {
-  return (UNIFI_SECRET_PATHS as readonly string[]).includes(path) || INTEGRATION_SECRET_PATH_PATTERN.test(path)
-}
-
-/**
- * The delivery channels' secrets: the SMTP password, every webhook URL (chat services put the token in it) and
- * every signing secret. Part of every secret list that scrubs output (`secretValues` in the engine).
- */
-export function deliverySecretValues(settings: Settings): string[] {
-  const values = [settings.delivery.email?.password]
-  for (const webhook of settings.delivery.webhooks) values.push(webhook.url, webhook.secret)
-  return values.filter((value): value is string => value !== undefined && value !== '')
+  return (
+    (UNIFI_SECRET_PATHS as readonly string[]).includes(path) ||
+    INTEGRATION_SECRET_PATH_PATTERN.test(path) ||
+    DELIVERY_SECRET_PATH_PATTERN.test(path)
+  )
 }

@@ -21,9 +21,18 @@ const FORMAT_NAMES: Record<WebhookFormat, string> = {
   json: 'JSON',
 }
 
+/** A webhook that has its URL (in the app, the URL waits in the secret store until it is entered). */
+export type ReadyWebhook = WebhookDeliverySettings & { url: string }
+
 export type DeliveryChannel =
   | { kind: 'email'; key: 'email'; label: string; policy: BreakerPolicy; email: EmailDeliverySettings }
-  | { kind: 'webhook'; key: string; label: string; policy: BreakerPolicy; webhook: WebhookDeliverySettings }
+  | { kind: 'webhook'; key: string; label: string; policy: BreakerPolicy; webhook: ReadyWebhook }
+
+/** A webhook listed in the settings that cannot be sent to yet: it has no URL. */
+export interface IncompleteWebhook {
+  key: string
+  label: string
+}
 
 export function configuredChannels(settings: Settings): DeliveryChannel[] {
   const channels: DeliveryChannel[] = []
@@ -37,16 +46,33 @@ export function configuredChannels(settings: Settings): DeliveryChannel[] {
       email,
     })
   settings.delivery.webhooks.forEach((webhook, index) => {
-    const key = webhook.name ?? `webhook-${index + 1}`
+    if (webhook.url === undefined) return
+    const { key, label } = webhookNames(webhook, index)
     channels.push({
       kind: 'webhook',
       key,
-      label: `${FORMAT_NAMES[webhook.format]} webhook "${key}"`,
+      label,
       policy: channelPolicy(settings, webhook.breaker),
-      webhook,
+      webhook: { ...webhook, url: webhook.url },
     })
   })
   return channels
+}
+
+export function incompleteWebhooks(settings: Settings): IncompleteWebhook[] {
+  return settings.delivery.webhooks.flatMap((webhook, index) =>
+    webhook.url === undefined ? [webhookNames(webhook, index)] : [],
+  )
+}
+
+/**
+ * A webhook's key names its breaker and its pending deliveries: its name, else its stable id (the app's
+ * webhooks), else its place in the list (a config file's unnamed webhook).
+ */
+export function webhookNames(webhook: WebhookDeliverySettings, index: number): { key: string; label: string } {
+  const key = webhook.name ?? webhook.id ?? `webhook-${index + 1}`
+  const shown = webhook.name ?? `webhook-${index + 1}`
+  return { key, label: `${FORMAT_NAMES[webhook.format]} webhook "${shown}"` }
 }
 
 /** The channel's values over the global ones; a combination the schema refuses falls back to the global policy. */

@@ -19,7 +19,7 @@ import type { Logger } from '../logger.js'
 import type { ReportModel } from '../report/model.js'
 import { renderText } from '../report/text/render-text.js'
 import type { Coverage } from '../unifi/coverage.js'
-import { configuredChannels, type DeliveryChannel } from './channels.js'
+import { configuredChannels, incompleteWebhooks, type DeliveryChannel } from './channels.js'
 import { renderEmailHtml } from './email-html.js'
 import type { DeliveryResult } from './result.js'
 import { sendEmail, verifyEmail } from './send-email.js'
@@ -129,8 +129,18 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
       const results: DeliveryResult[] = []
       const warnings: string[] = []
       const absent: DeliveryResult[] = []
+      const incomplete = incompleteWebhooks(request.settings)
       if (!channels.some((c) => c.kind === 'email')) absent.push(notConfigured('email'))
-      if (!channels.some((c) => c.kind === 'webhook')) absent.push(notConfigured('webhook'))
+      for (const webhook of incomplete) {
+        absent.push({
+          channel: webhook.key,
+          status: 'not-configured',
+          breaker: 'closed',
+          late: false,
+          message: `${webhook.label} has no URL yet: enter it in the settings.`,
+        })
+      }
+      if (!channels.some((c) => c.kind === 'webhook') && incomplete.length === 0) absent.push(notConfigured('webhook'))
       if (channels.length === 0) return { results: absent, warnings }
       if (request.off) {
         for (const channel of channels) {

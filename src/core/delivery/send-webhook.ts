@@ -6,9 +6,9 @@
  */
 import { createHmac } from 'node:crypto'
 import type { Dispatcher } from 'undici'
-import type { WebhookDeliverySettings } from '../../shared/settings.js'
 import { headerValue, httpRequest, parseRetryAfterMs } from '../http/request.js'
 import { DeliveryError, rewordTransportError } from './errors.js'
+import type { ReadyWebhook } from './channels.js'
 import type { DeliverySummary } from './summary.js'
 import { webhookBody } from './webhook-payloads.js'
 
@@ -28,7 +28,7 @@ export interface WebhookSendContext {
 }
 
 export async function postWebhook(
-  webhook: WebhookDeliverySettings,
+  webhook: ReadyWebhook,
   summary: DeliverySummary,
   ctx: WebhookSendContext,
 ): Promise<void> {
@@ -64,7 +64,7 @@ export async function postWebhook(
   )
 }
 
-export async function probeWebhook(webhook: WebhookDeliverySettings, ctx: WebhookSendContext): Promise<void> {
+export async function probeWebhook(webhook: ReadyWebhook, ctx: WebhookSendContext): Promise<void> {
   const root = new URL('/', webhook.url).toString()
   try {
     await httpRequest({

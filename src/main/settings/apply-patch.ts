@@ -1,15 +1,19 @@
 import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import { integrationIssues } from '../../core/integrations/values.js'
-import type { FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
+import type { DeliveryPatch, FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
 import { settingsSchema, type IntegrationValue, type Settings } from '../../shared/settings.js'
+import { newWebhookId as defaultWebhookId } from './webhook-ids.js'
 
 /**
  * What main may change: the renderer's patch, plus the paths only main's dialogs choose (the CA file, the
  * reports folder) — the renderer's schema admits nothing but `''` for those.
  */
-export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report'> {
+export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report' | 'delivery'> {
   unifi?: Omit<NonNullable<SettingsPatch['unifi']>, 'caFile'> & { caFile?: string }
   report?: Omit<NonNullable<SettingsPatch['report']>, 'outputDir'> & { outputDir?: string }
+  delivery?: Omit<DeliveryPatch, 'email'> & {
+    email?: (Omit<NonNullable<DeliveryPatch['email']>, 'caFile'> & { caFile?: string }) | null
+  }
 }
 
 export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldError[] }
@@ -25,6 +29,7 @@ export function applySettingsPatch(
   current: Settings,
   patch: SettingsChange,
   integrations: readonly IntegrationMeta[],
+  newWebhookId: () => string = defaultWebhookId,
 ): PatchOutcome {
   const thresholds = { ...current.thresholds }
   for (const [name, pair] of Object.entries(patch.thresholds ?? {})) {
@@ -33,6 +38,8 @@ export function applySettingsPatch(
   }
   const merged = mergeIntegrations(current.integrations, patch.integrations ?? {}, integrations)
   if (merged.errors.length > 0) return { ok: false, fieldErrors: merged.errors }
+  const delivery = mergeDelivery(current.delivery, patch.delivery, newWebhookId)
+  if ('errors' in delivery) return { ok: false, fieldErrors: delivery.errors }
   const candidate = {
     ...current,
     unifi: withDefaultBudget({ ...current.unifi, ...patch.unifi }),
@@ -40,6 +47,7 @@ export function applySettingsPatch(
     breaker: { ...current.breaker, ...patch.breaker },
     report: { ...current.report, ...patch.report },
     thresholds,
+    delivery: delivery.value,
   }
   const parsed = settingsSchema.safeParse(candidate)
   if (!parsed.success) {
@@ -84,6 +92,68 @@ function mergeIntegrations(
     else delete values[id]
   }
   return { values, errors }
+}
+
+/**
+ * Each channel is given whole. The email keeps its stored password and CA file unless told otherwise (the
+ * password's binding to the server is the settings service's business); webhooks are matched by id, so their
+ * secrets stay with them whatever the order, and new ones get an id here.
+ */
+function mergeDelivery(
+  current: Settings['delivery'],
+  patch: SettingsChange['delivery'],
+  newWebhookId: () => string,
+): { value: unknown } | { errors: FieldError[] } {
+  if (!patch) return { value: current }
+  const value: Record<string, unknown> = { ...current }
+  if (patch.email === null) delete value['email']
+  else if (patch.email !== undefined) {
+    const { port, username, caFile, ...rest } = patch.email
+    const email: Record<string, unknown> = { ...rest }
+    if (port !== null && port !== undefined) email['port'] = port
+    if (username !== undefined && username.trim() !== '') email['username'] = username
+    const keptCa = caFile === undefined ? current.email?.caFile : caFile === '' ? undefined : caFile
+    if (keptCa !== undefined) email['caFile'] = keptCa
+    if (current.email?.password !== undefined) email['password'] = current.email.password
+    if (email['breaker'] !== undefined) email['breaker'] = withoutEmpty(email['breaker'] as Record<string, unknown>)
+    value['email'] = email
+  }
+  if (patch.webhooks !== undefined) {
+    const errors: FieldError[] = []
+    const webhooks = patch.webhooks.map((entry, index) => {
+      const { id, name, breaker, ...rest } = entry
+      if (id === undefined) {
+        return { ...rest, id: newWebhookId(), ...named(name), ...policy(breaker) }
+      }
+      const existing = current.webhooks.find((webhook) => webhook.id === id)
+      if (!existing)
+        errors.push({ path: `delivery.webhooks.${index}.id`, message: 'is not a webhook of these settings' })
+      return {
+        ...rest,
+        id,
+        ...named(name),
+        ...policy(breaker),
+        ...(existing?.url !== undefined ? { url: existing.url } : {}),
+        ...(existing?.secret !== undefined ? { secret: existing.secret } : {}),
+      }
+    })
+    if (errors.length > 0) return { errors }
+    value['webhooks'] = webhooks
+  }
+  return { value }
+}
+
+function named(name: string | undefined): { name?: string } {
+  return name === undefined || name.trim() === '' ? {} : { name }
+}
+
+function policy(breaker: Record<string, unknown> | undefined): { breaker?: Record<string, unknown> } {
+  const own = breaker ? withoutEmpty(breaker) : undefined
+  return own && Object.keys(own).length > 0 ? { breaker: own } : {}
+}
+
+function withoutEmpty(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== null))
 }
 
 function withDefaultBudget<T extends { collectionBudgetMs?: number | null | undefined }>(

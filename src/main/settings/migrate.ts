@@ -1,7 +1,7 @@
 import { ConfigError } from '../../core/errors.js'
 import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import { integrations as registered } from '../../core/integrations/registry.js'
-import { secretSettingPaths, secretValue, withSecrets } from '../../core/integrations/secret-paths.js'
+import { allSecretPaths, secretValue, withSecrets } from '../../core/integrations/secret-paths.js'
 import { integrationIssues } from '../../core/integrations/values.js'
 import { liftLegacyIntegrationSections } from '../../shared/settings-legacy.js'
 import {
@@ -10,6 +10,8 @@ import {
   type Settings,
   type SecretSettingPath,
 } from '../../shared/settings.js'
+
+import { newWebhookId, withWebhookIds } from './webhook-ids.js'
 
 export const CURRENT_SCHEMA_VERSION = SETTINGS_SCHEMA_VERSION
 
@@ -20,6 +22,8 @@ export interface MigratedSettings {
   extractedSecrets: Partial<Record<SecretSettingPath, string>>
   /** The version the file had; lower than current means it was migrated and should be written back. */
   fromVersion: number
+  /** Webhooks without an id got one (a hand-written file): the file should be written back. */
+  assignedIds: boolean
 }
 
 type Document = Record<string, unknown>
@@ -51,7 +55,11 @@ const STEPS: ReadonlyArray<(document: Document) => Document> = [
  * Pure: whatever was read from the settings file → current settings. Throws a ConfigError for a document that
  * is not an object, comes from a newer version, or fails validation; the caller treats that as corrupt.
  */
-export function migrate(raw: unknown, integrations: readonly IntegrationMeta[] = registered): MigratedSettings {
+export function migrate(
+  raw: unknown,
+  integrations: readonly IntegrationMeta[] = registered,
+  newId: () => string = newWebhookId,
+): MigratedSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError('The settings file does not hold a settings object.')
   }
@@ -78,13 +86,19 @@ export function migrate(raw: unknown, integrations: readonly IntegrationMeta[] =
   if (issues.length > 0) {
     throw new ConfigError(`The settings file has invalid values (${issues.map((issue) => issue.path).join(', ')}).`)
   }
-  return { ...withoutSecrets(parsed.data, secretSettingPaths(integrations)), fromVersion }
+  // Every webhook needs its stable id before its URL and secret can move to their secret paths.
+  const identified = withWebhookIds(parsed.data, newId)
+  return {
+    ...withoutSecrets(identified.settings, allSecretPaths(identified.settings, integrations)),
+    fromVersion,
+    assignedIds: identified.changed,
+  }
 }
 
 function withoutSecrets(
   settings: Settings,
   paths: readonly SecretSettingPath[],
-): Omit<MigratedSettings, 'fromVersion'> {
+): Pick<MigratedSettings, 'settings' | 'extractedSecrets'> {
   const extractedSecrets: Partial<Record<SecretSettingPath, string>> = {}
   for (const path of paths) {
     const value = secretValue(settings, path)

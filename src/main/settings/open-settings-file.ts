@@ -51,6 +51,7 @@ export function openSettingsFile(options: OpenSettingsOptions): OpenedSettings {
   const needsWrite =
     migrated === null ||
     migrated.fromVersion < CURRENT_SCHEMA_VERSION ||
+    migrated.assignedIds ||
     Object.keys(migrated.extractedSecrets).length > 0
   // An older file is kept as it was before it is rewritten (the store writes atomically: temp file, then rename).
   if (migrated !== null && migrated.fromVersion < CURRENT_SCHEMA_VERSION) {

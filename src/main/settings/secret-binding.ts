@@ -7,7 +7,8 @@ import { parseControllerAddress } from '../../core/unifi/address.js'
 import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import { integrationSecretPaths } from '../../core/integrations/secret-paths.js'
 import { storedValues } from '../../core/integrations/values.js'
-import type { SecretSettingPath, Settings, UnifiSettings } from '../../shared/settings.js'
+import { DEFAULT_SMTP_PORT } from '../../core/delivery/send-email.js'
+import type { EmailDeliverySettings, SecretSettingPath, Settings, UnifiSettings } from '../../shared/settings.js'
 
 export type UnifiTarget = Pick<UnifiSettings, 'url' | 'tlsFingerprint' | 'caFile'>
 
@@ -63,3 +64,30 @@ function joinAnd(items: readonly string[]): string {
 export const UNIFI_SECRETS: readonly SecretSettingPath[] = ['unifi.password', 'unifi.apiKey']
 export const UNIFI_REENTER =
   'The UniFi controller address or certificate trust changed, so the saved password and API key were removed (they are only ever sent to the console they were saved for): re-enter your password or API key.'
+
+/**
+ * The SMTP password belongs to the mail server (host, port, TLS mode) and the trust (CA file) it was saved for;
+ * null while email is not configured.
+ */
+export function emailTarget(email: EmailDeliverySettings | undefined): string | null {
+  if (!email) return null
+  const port = email.port ?? DEFAULT_SMTP_PORT[email.tls]
+  return `${email.host.toLowerCase()}:${port} tls=${email.tls} ca=${email.caFile ?? ''}`
+}
+
+/** A webhook's signing secret belongs to the origin of its URL; null without a URL or with an unusable one. */
+export function webhookOrigin(url: string | undefined): string | null {
+  if (url === undefined) return null
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}
+
+export const EMAIL_REENTER =
+  'The mail server (host, port, TLS mode or CA file) changed, so the saved SMTP password was removed (it is only ever sent to the server it was saved for): re-enter the SMTP password.'
+
+export function webhookReenterMessage(label: string): string {
+  return `The address of ${label} moved to another server, so its saved signing secret was removed (it is only ever sent to the server it was saved for): re-enter the signing secret.`
+}

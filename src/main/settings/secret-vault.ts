@@ -1,6 +1,6 @@
 import { ConfigError } from '../../core/errors.js'
 import type { SecretStorage } from '../../shared/ipc/payloads.js'
-import type { SecretSettingPath } from '../../shared/settings.js'
+import { isDeliverySecretPath, type SecretSettingPath } from '../../shared/settings.js'
 import type { KeyValueStore } from './key-value-store.js'
 
 /** The slice of Electron's `safeStorage` the vault needs; tests pass a fake. */
@@ -30,7 +30,11 @@ const CHOSEN_SESSION_ONLY =
 export class SecretVault {
   private readonly memory = new Map<SecretSettingPath, string>()
 
-  /** `paths`: every secret the app knows (the UniFi ones and the registry's secret fields). */
+  /**
+   * `paths`: the fixed secrets the app knows (the UniFi ones and the registry's secret fields). Delivery secrets
+   * (`delivery.email.password`, `delivery.webhooks.<id>.url|secret`) come and go with the configured channels:
+   * the vault keeps any well-formed one, and the settings service decides which belong to a configured channel.
+   */
   constructor(
     private readonly store: KeyValueStore,
     private readonly safeStorage: SafeStorageLike,
@@ -39,7 +43,7 @@ export class SecretVault {
 
   /** Whether `key` is a secret this vault keeps (a well-formed path of an integration that is not registered is not). */
   knows(key: string): boolean {
-    return (this.paths as readonly string[]).includes(key)
+    return (this.paths as readonly string[]).includes(key) || isDeliverySecretPath(key)
   }
 
   describe(): SecretStorage {
@@ -55,7 +59,7 @@ export class SecretVault {
 
   values(): SecretValues {
     const result: SecretValues = {}
-    for (const key of this.paths) {
+    for (const key of this.keys()) {
       const value = this.get(key)
       if (value !== undefined) result[key] = value
     }
@@ -86,8 +90,7 @@ export class SecretVault {
     const current = this.values()
     this.store.store = { [SESSION_ONLY_KEY]: enabled }
     this.memory.clear()
-    for (const key of this.paths) {
-      const value = current[key]
+    for (const [key, value] of Object.entries(current) as [SecretSettingPath, string | undefined][]) {
       if (value !== undefined) this.set(key, value)
     }
   }
@@ -98,7 +101,16 @@ export class SecretVault {
    */
   unreadable(): SecretSettingPath[] {
     if (this.sessionOnly()) return []
-    return this.paths.filter((key) => typeof this.store.store[key] === 'string' && this.get(key) === undefined)
+    return this.keys().filter((key) => typeof this.store.store[key] === 'string' && this.get(key) === undefined)
+  }
+
+  /** The fixed paths, then the delivery paths held on disk or in memory. */
+  private keys(): SecretSettingPath[] {
+    const dynamic = new Set<SecretSettingPath>()
+    for (const key of [...Object.keys(this.store.store), ...this.memory.keys()]) {
+      if (isDeliverySecretPath(key)) dynamic.add(key)
+    }
+    return [...this.paths, ...dynamic]
   }
 
   private get(key: SecretSettingPath): string | undefined {

@@ -1,16 +1,36 @@
 import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import { describeIntegrations } from '../../core/integrations/descriptors.js'
 import { integrations as registered } from '../../core/integrations/registry.js'
-import { secretSettingPaths, secretValue, withSecrets } from '../../core/integrations/secret-paths.js'
+import { webhookNames } from '../../core/delivery/channels.js'
+import {
+  allSecretPaths,
+  deliverySecretPaths,
+  secretSettingPaths,
+  secretValue,
+  withSecrets,
+} from '../../core/integrations/secret-paths.js'
 import { ConfigError } from '../../core/errors.js'
 import type { IntegrationDescriptor } from '../../shared/ipc/integration-descriptor.js'
 import type { SettingsUpdateResult, SettingsView } from '../../shared/ipc/payloads.js'
 import { toSettingsView } from '../../shared/ipc/settings-view.js'
-import { parseIntegrationSecretPath, type SecretSettingPath, type Settings } from '../../shared/settings.js'
+import { webhookUrlProblem } from '../../shared/url-rules.js'
+import {
+  EMAIL_PASSWORD_PATH,
+  isDeliverySecretPath,
+  parseIntegrationSecretPath,
+  parseWebhookSecretPath,
+  webhookSecretPath,
+  type SecretSettingPath,
+  type Settings,
+} from '../../shared/settings.js'
 import { applySettingsPatch, type SettingsChange } from './apply-patch.js'
 import type { KeyValueStore } from './key-value-store.js'
 import type { SettingsRecovery } from './open-settings-file.js'
 import {
+  EMAIL_REENTER,
+  emailTarget,
+  webhookOrigin,
+  webhookReenterMessage,
   integrationReenterMessage,
   integrationSecrets,
   integrationTarget,
@@ -20,6 +40,7 @@ import {
 } from './secret-binding.js'
 import type { SecretVault } from './secret-vault.js'
 import type { SettingsSource } from './settings-source.js'
+import { newWebhookId, withWebhookIds } from './webhook-ids.js'
 
 export type SettingsChangeListener = (settings: Settings, view: SettingsView) => void
 
@@ -43,14 +64,15 @@ export class SettingsService implements SettingsSource {
     initial: Settings,
     private readonly recovery: SettingsRecovery | null,
     private readonly integrations: readonly IntegrationMeta[] = registered,
+    private readonly newId: () => string = newWebhookId,
   ) {
-    this.plain = initial
+    this.plain = withWebhookIds(initial, newId).settings
     this.secretPaths = secretSettingPaths(integrations)
     this.descriptors = describeIntegrations(integrations)
   }
 
   read(): Settings {
-    return withSecrets(this.plain, this.vault.values(), this.secretPaths)
+    return withSecrets(this.plain, this.vault.values(), allSecretPaths(this.plain, this.integrations))
   }
 
   /** The integrations as the settings window draws them (`integrations:describe`). */
@@ -75,8 +97,9 @@ export class SettingsService implements SettingsSource {
   }
 
   update(patch: SettingsChange): SettingsUpdateResult {
-    const outcome = applySettingsPatch(this.plain, patch, this.integrations)
+    const outcome = applySettingsPatch(this.plain, patch, this.integrations, this.newId)
     if (!outcome.ok) return { saved: false, fieldErrors: outcome.fieldErrors, settings: this.view() }
+    this.unbindDelivery(this.plain, outcome.settings)
     // Before saving: listeners (the runtime's immediate probe) must never see the new target with the old secret.
     this.unbindSecrets(unifiTarget(this.plain.unifi) !== unifiTarget(outcome.settings.unifi), 'unifi', UNIFI_SECRETS)
     for (const integration of this.integrations) {
@@ -94,6 +117,8 @@ export class SettingsService implements SettingsSource {
 
   setSecret(key: SecretSettingPath, value: string): SettingsView {
     this.requireKnown(key)
+    const webhook = parseWebhookSecretPath(key)
+    if (webhook?.key === 'url') this.setWebhookUrl(webhook.id, value)
     this.vault.set(key, value)
     for (const [id, alert] of this.alerts) if (alert.keys.includes(key)) this.alerts.delete(id)
     return this.changed()
@@ -111,14 +136,17 @@ export class SettingsService implements SettingsSource {
   }
 
   /** Replaces everything, secrets included (a reset, or a test arranging its scenario). */
-  replace(settings: Settings): void {
-    const secrets = this.secretsIn(settings)
-    for (const key of this.secretPaths) {
+  replace(input: Settings): void {
+    const settings = withWebhookIds(input, this.newId).settings
+    const paths = allSecretPaths(settings, this.integrations)
+    const secrets = this.secretsIn(settings, paths)
+    const stale = Object.keys(this.vault.values()).filter(isDeliverySecretPath)
+    for (const key of new Set([...this.secretPaths, ...stale, ...paths])) {
       const value = secrets[key]
       if (value === undefined) this.vault.clear(key)
       else this.vault.set(key, value)
     }
-    this.savePlain(withSecrets(settings, {}, this.secretPaths))
+    this.savePlain(withSecrets(settings, {}, paths))
   }
 
   onChange(listener: SettingsChangeListener): () => void {
@@ -149,15 +177,64 @@ export class SettingsService implements SettingsSource {
     })
   }
 
+  /**
+   * Before a saved channel changes: the SMTP password goes when the mail server or its trust changes (with a
+   * banner) or email is removed; the secrets of a removed webhook go with it.
+   */
+  private unbindDelivery(before: Settings, after: Settings): void {
+    const was = emailTarget(before.delivery.email)
+    const now = emailTarget(after.delivery.email)
+    if (was !== now && this.vault.values()[EMAIL_PASSWORD_PATH] !== undefined) {
+      this.vault.clear(EMAIL_PASSWORD_PATH)
+      if (now !== null)
+        this.alerts.set('secrets-reenter-email', { message: EMAIL_REENTER, keys: [EMAIL_PASSWORD_PATH] })
+    }
+    if (now === null) this.alerts.delete('secrets-reenter-email')
+    const kept = new Set(after.delivery.webhooks.map((webhook) => webhook.id))
+    for (const webhook of before.delivery.webhooks) {
+      if (webhook.id === undefined || kept.has(webhook.id)) continue
+      this.vault.clear(webhookSecretPath(webhook.id, 'url'))
+      this.vault.clear(webhookSecretPath(webhook.id, 'secret'))
+      this.alerts.delete(`secrets-reenter-webhook-${webhook.id}`)
+    }
+  }
+
+  /** A webhook URL must pass the URL rules; one on another origin takes the stored signing secret away. */
+  private setWebhookUrl(id: string, url: string): void {
+    const problem = webhookUrlProblem(url.trim())
+    if (problem) {
+      throw new ConfigError(`The webhook URL ${problem}.`, undefined, { code: 'WEBHOOK_URL_INVALID' })
+    }
+    const stored = this.vault.values()
+    const before = webhookOrigin(stored[webhookSecretPath(id, 'url')])
+    const secretPath = webhookSecretPath(id, 'secret')
+    if (before === null || before === webhookOrigin(url.trim()) || stored[secretPath] === undefined) return
+    this.vault.clear(secretPath)
+    const index = this.plain.delivery.webhooks.findIndex((webhook) => webhook.id === id)
+    const webhook = this.plain.delivery.webhooks[index]
+    const label = webhook ? webhookNames(webhook, index).label : 'the webhook'
+    this.alerts.set(`secrets-reenter-webhook-${id}`, { message: webhookReenterMessage(label), keys: [secretPath] })
+  }
+
   private requireKnown(key: SecretSettingPath): void {
+    if (isDeliverySecretPath(key)) {
+      if (deliverySecretPaths(this.plain).includes(key)) return
+      const what = key === EMAIL_PASSWORD_PATH ? 'Save the email settings first.' : 'Save the webhook first.'
+      throw new ConfigError(`There is no delivery channel for the secret "${key}". ${what}`, undefined, {
+        code: 'UNKNOWN_SECRET',
+      })
+    }
     if (!this.vault.knows(key)) {
       throw new ConfigError(`There is no secret setting called "${key}".`, undefined, { code: 'UNKNOWN_SECRET' })
     }
   }
 
-  private secretsIn(settings: Settings): Partial<Record<SecretSettingPath, string>> {
+  private secretsIn(
+    settings: Settings,
+    paths: readonly SecretSettingPath[],
+  ): Partial<Record<SecretSettingPath, string>> {
     const found: Partial<Record<SecretSettingPath, string>> = {}
-    for (const key of this.secretPaths) {
+    for (const key of paths) {
       const value = secretValue(settings, key)
       if (value !== undefined) found[key] = value
     }
@@ -187,6 +264,9 @@ const UNIFI_SECRET_LABELS: Record<string, string> = {
 function secretLabel(key: SecretSettingPath, integrations: readonly IntegrationMeta[]): string {
   const unifi = UNIFI_SECRET_LABELS[key]
   if (unifi !== undefined) return unifi
+  if (key === EMAIL_PASSWORD_PATH) return 'SMTP password'
+  const webhook = parseWebhookSecretPath(key)
+  if (webhook) return webhook.key === 'url' ? 'webhook URL' : 'webhook signing secret'
   const parsed = parseIntegrationSecretPath(key)
   const integration = integrations.find((candidate) => candidate.id === parsed?.id)
   const field = integration?.fields.find((candidate) => candidate.key === parsed?.key)

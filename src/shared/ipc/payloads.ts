@@ -5,6 +5,9 @@
  */
 import { z } from 'zod'
 import {
+  DELIVERY_SECRET_PATH_PATTERN,
+  MAX_WEBHOOKS,
+  type DeliverySecretPath,
   smtpTlsSchema,
   webhookFormatSchema,
   fingerprintSchema,
@@ -205,13 +208,18 @@ export type AppStatus = z.infer<typeof appStatusSchema>
 // ——— Settings ———
 
 /**
- * A secret's path: the UniFi ones, or `integrations.<id>.<key>` for an integration's secret field. Main refuses
- * a well-formed path that no registered integration declares.
+ * A secret's path: the UniFi ones, `integrations.<id>.<key>` for an integration's secret field, or a delivery
+ * channel's (`delivery.email.password`, `delivery.webhooks.<id>.url|secret`). Main refuses a well-formed path
+ * that no registered integration declares or no configured channel has.
  */
 export const secretKeySchema = z.union([
   z.enum(UNIFI_SECRET_PATHS),
   z.custom<IntegrationSecretPath>(
     (value) => typeof value === 'string' && value.length <= 200 && INTEGRATION_SECRET_PATH_PATTERN.test(value),
+    { message: 'is not a secret setting' },
+  ),
+  z.custom<DeliverySecretPath>(
+    (value) => typeof value === 'string' && value.length <= 200 && DELIVERY_SECRET_PATH_PATTERN.test(value),
     { message: 'is not a secret setting' },
   ),
 ])
@@ -231,6 +239,13 @@ export const secretStorageSchema = z.object({
 })
 export type SecretStorage = z.infer<typeof secretStorageSchema>
 
+/** A channel's own breaker values; what is absent follows the global `breaker` settings. */
+const channelPolicyViewSchema = z.object({
+  failMax: z.number().optional(),
+  resetTimeoutMs: z.number().optional(),
+  timeoutMs: z.number().optional(),
+})
+
 /** Delivery channels as the renderer may see them: the SMTP password, webhook URLs and secrets only as flags. */
 export const deliveryViewSchema = z.object({
   email: z
@@ -244,10 +259,21 @@ export const deliveryViewSchema = z.object({
       to: z.array(z.string()),
       bcc: z.array(z.string()),
       attachReport: z.boolean(),
+      /** The CA file trusted for the mail server's certificate (chosen in main's dialog), or null. */
+      caFile: z.string().nullable(),
+      breaker: channelPolicyViewSchema,
     })
     .nullable(),
   webhooks: z.array(
-    z.object({ name: z.string().optional(), format: webhookFormatSchema, urlSet: z.boolean(), secretSet: z.boolean() }),
+    z.object({
+      /** Stable: the webhook's secrets are `delivery.webhooks.<id>.url` and `.secret`. */
+      id: z.string(),
+      name: z.string().optional(),
+      format: webhookFormatSchema,
+      urlSet: z.boolean(),
+      secretSet: z.boolean(),
+      breaker: channelPolicyViewSchema,
+    }),
   ),
 })
 export type DeliveryView = z.infer<typeof deliveryViewSchema>
@@ -294,6 +320,54 @@ export const IPC_LIMITS = {
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
 /** The renderer never names a path: `''` (back to the default / no CA file) is the only value it may send. */
 const resetOnly = z.literal('', { message: 'is chosen in the dialog; the window can only reset it' })
+
+const channelPolicyPatch = z
+  .object({ failMax: z.number(), resetTimeoutMs: z.number(), timeoutMs: z.number() })
+  .partial()
+  .strict()
+
+/**
+ * The delivery channels, each given whole (what is left out goes back to its default). `email: null` removes
+ * the email channel (and its stored password). `webhooks` is the full list in its new order: an entry with an
+ * `id` is that existing webhook (its stored URL and secret stay with it), one without is new and main gives it
+ * an id; a webhook left out is removed with its secrets. Secrets (the SMTP password, webhook URLs and signing
+ * secrets) are never part of a patch: they go through `secret:set`. The CA file is chosen in main's dialog.
+ */
+export const deliveryPatchSchema = z
+  .object({
+    email: z
+      .object({
+        host: text(IPC_LIMITS.name),
+        /** Null: the TLS mode's default port. */
+        port: z.number().nullable(),
+        tls: text(16),
+        username: text(IPC_LIMITS.name),
+        from: text(320),
+        to: z.array(text(320)).max(50),
+        bcc: z.array(text(320)).max(50),
+        attachReport: z.boolean(),
+        caFile: resetOnly,
+        breaker: channelPolicyPatch,
+      })
+      .partial()
+      .strict()
+      .nullable(),
+    webhooks: z
+      .array(
+        z
+          .object({
+            id: text(32).optional(),
+            name: text(IPC_LIMITS.name).optional(),
+            format: text(16),
+            breaker: channelPolicyPatch.optional(),
+          })
+          .strict(),
+      )
+      .max(MAX_WEBHOOKS),
+  })
+  .partial()
+  .strict()
+export type DeliveryPatch = z.infer<typeof deliveryPatchSchema>
 
 /**
  * A patch of plain settings: any subset of the fields below. Unknown keys (and so every secret) are refused.
@@ -344,6 +418,7 @@ export const settingsPatchSchema = z
       })
       .partial()
       .strict(),
+    delivery: deliveryPatchSchema,
   })
   .partial()
   .strict()

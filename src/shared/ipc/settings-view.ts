@@ -3,7 +3,7 @@
  * so a secret added to the schema later cannot leak by default: the UniFi view type would not compile without
  * it, and integration values are copied only for the fields an integration declares as not secret.
  */
-import type { IntegrationValue, Settings } from '../settings.js'
+import type { ChannelPolicy, IntegrationValue, Settings } from '../settings.js'
 import type { IntegrationDescriptor } from './integration-descriptor.js'
 import type { DeliveryView, SettingsView } from './payloads.js'
 
@@ -52,14 +52,29 @@ function deliveryView(delivery: Settings['delivery']): DeliveryView {
           to: [...email.to],
           bcc: [...email.bcc],
           attachReport: email.attachReport,
+          caFile: email.caFile ?? null,
+          breaker: policyView(email.breaker),
         }
       : null,
+    // The app gives every webhook an id when it is added or read from the file; '' only outside the app.
     webhooks: delivery.webhooks.map((webhook) => ({
+      id: webhook.id ?? '',
       ...(webhook.name !== undefined ? { name: webhook.name } : {}),
       format: webhook.format,
       urlSet: isSet(webhook.url),
       secretSet: isSet(webhook.secret),
+      breaker: policyView(webhook.breaker),
     })),
+  }
+}
+
+function policyView(policy: ChannelPolicy): DeliveryView['webhooks'][number]['breaker'] {
+  if (!policy) return {}
+  const { failMax, resetTimeoutMs, timeoutMs } = policy
+  return {
+    ...(failMax !== undefined ? { failMax } : {}),
+    ...(resetTimeoutMs !== undefined ? { resetTimeoutMs } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
   }
 }
 

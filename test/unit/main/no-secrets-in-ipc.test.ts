@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest'
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../src/shared/ipc/contract.js'
 import { memorySettings, servicesFor, TRUSTED } from './helpers.js'
 
-const SECRETS = ['pw-5ecret-value', 'key-5ecret-value', 'cf-5ecret-token', 'new-5ecret-value']
+const SECRETS = [
+  'pw-5ecret-value',
+  'key-5ecret-value',
+  'cf-5ecret-token',
+  'new-5ecret-value',
+  'smtp-5ecret-value',
+  'hooks.example',
+  'tok-5ecret-value',
+  'hmac-5ecret-value',
+]
 
 /** A valid request for every channel; those that cannot succeed here still must not leak in their failure. */
 const REQUESTS: Record<InvokeChannel, unknown> = {
@@ -40,6 +49,18 @@ describe('secrets never cross IPC to the renderer', () => {
       unifi: { url: 'https://127.0.0.1:1', username: 'admin', password: 'pw-5ecret-value', apiKey: 'key-5ecret-value' },
       integrations: { cloudflare: { apiToken: 'cf-5ecret-token', apiUrl: 'http://127.0.0.1:1/client/v4' } },
       breaker: { timeoutMs: 500, resetTimeoutMs: 1000 },
+      delivery: {
+        email: {
+          host: '127.0.0.1',
+          port: 1,
+          tls: 'none',
+          username: 'mailer',
+          password: 'smtp-5ecret-value',
+          from: 'scanner@example.com',
+          to: ['admin@example.com'],
+        },
+        webhooks: [{ name: 'ops', url: 'https://hooks.example/T/B/tok-5ecret-value', secret: 'hmac-5ecret-value' }],
+      },
     })
     const { services, target } = servicesFor({
       settings,
@@ -58,6 +79,9 @@ describe('secrets never cross IPC to the renderer', () => {
     for (const secret of SECRETS) expect(crossed).not.toContain(secret)
     expect(crossed).toContain('"hasPassword":true')
     expect(crossed).toContain('"integrations.cloudflare.apiToken":true')
+    expect(crossed).toContain('"passwordSet":true')
+    expect(crossed).toMatch(/"urlSet":true,"secretSet":true/)
+    expect(settings.read().delivery.webhooks[0]?.secret).toBe('hmac-5ecret-value')
     await services.close()
   })
 })
