@@ -4,6 +4,7 @@
  * `none` (only allowed to a relay on this computer, checked by the settings schema). Certificates are always
  * verified. nodemailer's errors are reworded: which step failed and what to do, never the password.
  */
+import { readFile } from 'node:fs/promises'
 import { createTransport, type Transporter } from 'nodemailer'
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js'
 import type { EmailDeliverySettings } from '../../shared/settings.js'
@@ -18,9 +19,27 @@ export interface EmailMessage {
 
 export const DEFAULT_SMTP_PORT = { implicit: 465, starttls: 587, none: 25 } as const
 
+/**
+ * The mail server's extra trust: the PEM of the CA file (or of the server's own self-signed certificate), read
+ * fresh for every connection so a renewed file is picked up. Chain and host name are still verified.
+ */
+export async function readSmtpCa(email: EmailDeliverySettings, label: string): Promise<string | undefined> {
+  if (email.caFile === undefined) return undefined
+  const pem = await readFile(email.caFile, 'utf8').catch(() => null)
+  if (pem === null || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new DeliveryError(
+      'config',
+      'SMTP_CA_FILE',
+      `${label}: the CA file for the mail server ${pem === null ? 'could not be read' : 'holds no PEM certificate'}; choose it again.`,
+    )
+  }
+  return pem
+}
+
 export function smtpTransport(
   email: EmailDeliverySettings,
   timeoutMs: number,
+  caPem?: string,
 ): Transporter<SMTPTransport.SentMessageInfo> {
   const options: SMTPTransport.Options = {
     host: email.host,
@@ -31,7 +50,7 @@ export function smtpTransport(
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,
-    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2' },
+    tls: { rejectUnauthorized: true, minVersion: 'TLSv1.2', ...(caPem !== undefined ? { ca: caPem } : {}) },
     disableFileAccess: true,
     disableUrlAccess: true,
     logger: false,
@@ -47,7 +66,7 @@ export async function sendEmail(
   message: EmailMessage,
   ctx: { label: string; signal: AbortSignal; timeoutMs: number },
 ): Promise<void> {
-  const transport = smtpTransport(email, ctx.timeoutMs)
+  const transport = smtpTransport(email, ctx.timeoutMs, await readSmtpCa(email, ctx.label))
   const onAbort = () => transport.close()
   ctx.signal.addEventListener('abort', onAbort, { once: true })
   try {
@@ -77,7 +96,7 @@ export async function verifyEmail(
   email: EmailDeliverySettings,
   ctx: { label: string; signal: AbortSignal; timeoutMs: number },
 ): Promise<void> {
-  const transport = smtpTransport(email, ctx.timeoutMs)
+  const transport = smtpTransport(email, ctx.timeoutMs, await readSmtpCa(email, ctx.label))
   const onAbort = () => transport.close()
   ctx.signal.addEventListener('abort', onAbort, { once: true })
   try {

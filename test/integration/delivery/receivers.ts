@@ -25,10 +25,13 @@ export interface SmtpReceiver {
 export async function startSmtpReceiver(options: {
   credentials?: { username: string; password: string }
   starttls?: boolean
+  /** A certificate for TLS: implicit (TLS from the first byte) or offered through STARTTLS. */
+  tls?: { mode: 'implicit' | 'starttls'; keyPem: string; certPem: string }
 }): Promise<SmtpReceiver> {
   const receiver = { mails: [] as ReceivedMail[], fault: 'none' as SmtpFault }
   const server = new SMTPServer({
-    secure: false,
+    secure: options.tls?.mode === 'implicit',
+    ...(options.tls ? { key: options.tls.keyPem, cert: options.tls.certPem } : {}),
     // Plain SMTP on loopback; STARTTLS is switched off to play a server that does not offer it.
     disabledCommands: options.starttls === false ? ['STARTTLS'] : [],
     allowInsecureAuth: true,
@@ -77,6 +80,8 @@ export async function startSmtpReceiver(options: {
       })
     },
   })
+  // A client that refuses the certificate drops the connection mid-handshake: expected, not a test failure.
+  server.on('error', () => undefined)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.server.address() as AddressInfo
   return Object.assign(receiver, {
