@@ -77,6 +77,7 @@ export default tseslint.config(
   restrict(['src/core/report/**'], [ELECTRON], [...CORE, NO_INTEGRATIONS, NO_PIPELINE]),
   restrict(['src/core/integrations/**'], [ELECTRON], [...CORE, NO_PIPELINE]),
   restrict(['src/core/delivery/**'], [ELECTRON], [...CORE, NO_PIPELINE]),
+  restrict(['src/core/schedule/**'], [ELECTRON], [...CORE, NO_PIPELINE]),
   restrict(['src/shared/**'], [ELECTRON], [NO_CORE, NO_MAIN, NO_RENDERER, NO_CLI, NO_SIMULATOR]),
   restrict(['src/renderer/**'], [ELECTRON], [NO_CORE, NO_MAIN, NO_CLI, NO_SIMULATOR]),
   restrict(['src/cli/**'], [ELECTRON], [NO_MAIN, NO_RENDERER]),

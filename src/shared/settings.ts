@@ -4,6 +4,7 @@
  * stores them apart (encrypted) and never sends them to the renderer (see `settings-view.ts`).
  */
 import { z } from 'zod'
+import { isKnownTimeZone, scheduleSettingsSchema } from './schedule-settings.js'
 import { apiBaseUrlProblem, isLoopbackHost, unifiAddressProblem, webhookUrlProblem } from './url-rules.js'
 
 /** SHA-256 certificate fingerprint: 32 hex bytes, colon-separated or not, any case. */
@@ -170,15 +171,6 @@ export const reportSettingsSchema = z.object({
 })
 export type ReportSettings = z.infer<typeof reportSettingsSchema>
 
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** A delivery channel's own breaker and timeout; what is left out comes from the global `breaker` settings. */
 export const channelPolicySchema = z
   .object({
@@ -307,6 +299,8 @@ export const settingsSchema = z.object({
   report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
   thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),
+  /** The tray app's own schedule (the CLI's `schedule` takes `--every`/`--cron` instead). */
+  schedule: scheduleSettingsSchema.default(scheduleSettingsSchema.parse({})),
 })
 export type Settings = z.infer<typeof settingsSchema>
 /** What a config file or the UI may supply before defaults are applied. */

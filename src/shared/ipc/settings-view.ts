@@ -34,6 +34,7 @@ export function toSettingsView(settings: Settings, integrations: readonly Descri
     report: settings.report,
     thresholds: settings.thresholds,
     delivery: deliveryView(settings.delivery),
+    schedule: settings.schedule,
     secretsSet,
   }
 }
