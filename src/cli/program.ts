@@ -123,7 +123,10 @@ Exit codes: 0 report written, 1 configuration error, 2 controller unreachable,
   configure(program.command('schedule'))
     .description('run reports on a schedule in this process until interrupted')
     .option('--every <duration>', 'interval such as 30s, 10m, 6h (first run at once)')
-    .option('--cron <expr>', '5-field cron expression in the report timezone, e.g. "0 8 * * 1"')
+    .option(
+      '--cron <expr>',
+      '5-field cron expression in the report timezone, e.g. "0 8 * * 1" (neither flag: the config file\'s enabled schedule section)',
+    )
     .option('-o, --out <dir>', 'folder for the report files')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['html', 'text', 'both']))
     .option('--json', 'print one JSON result line per run on stdout')

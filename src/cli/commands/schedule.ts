@@ -1,6 +1,7 @@
 /**
  * `schedule`: reports on a timer or cron expression in one long-lived process. One report session is kept
- * for the whole process so circuit breakers remember failures across runs; runs never overlap; SIGINT or
+ * for the whole process so circuit breakers remember failures across runs; runs never overlap (within the
+ * process, and across processes through the data folder's run lock, which the tray app takes too); SIGINT or
  * SIGTERM aborts the current run (its files are not written) and ends with exit 0.
  */
 import type { ReportFormat } from '../../shared/settings.js'
@@ -30,7 +31,12 @@ export async function runScheduleCommand(
   globals: GlobalOptions,
 ): Promise<number> {
   const settings = await loadSettings(ctx, globals, { requireUnifi: true })
-  const spec = parseSchedule({ every: options.every, cron: options.cron, timezone: settings.report.timezone })
+  const spec = parseSchedule({
+    every: options.every,
+    cron: options.cron,
+    timezone: settings.report.timezone,
+    configured: settings.schedule,
+  })
   const reportsDir = resolveReportsDir({ out: options.out, outputDir: settings.report.outputDir, dataDir: ctx.dataDir })
   const session = createReportSession({
     logger: ctx.output.logger,

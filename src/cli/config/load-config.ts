@@ -194,6 +194,7 @@ const KNOWN_SECTIONS = new Set([
   'report',
   'thresholds',
   'delivery',
+  'schedule',
 ])
 
 /** Top-level and section keys the schema does not know (zod strips them silently; a typo deserves a word). */

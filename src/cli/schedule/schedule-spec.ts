@@ -1,10 +1,12 @@
 /**
  * When `schedule` runs a report: `--every DURATION` (first run at once, then at a fixed rate) or `--cron EXPR`
- * (standard 5-field cron in the report timezone, first run at the next match). Both are validated up front so a
- * typo fails at start with exit 1 instead of silently never running.
+ * (standard 5-field cron in the report timezone, first run at the next match), else the config file's enabled
+ * `schedule` section (the tray app's presets). All are validated up front so a typo fails at start with exit 1
+ * instead of silently never running.
  */
-import { Cron } from 'croner'
 import { ConfigError } from '../../core/errors.js'
+import { compileSchedule } from '../../core/schedule/cron-schedule.js'
+import type { ScheduleSettings } from '../../shared/schedule-settings.js'
 import { formatEvery, parseDuration } from './duration.js'
 
 export interface ScheduleSpec {
@@ -23,6 +25,8 @@ export interface ScheduleOptions {
   every?: string | undefined
   cron?: string | undefined
   timezone: string
+  /** The config file's `schedule` section, used when neither flag is given and it is enabled. */
+  configured?: ScheduleSettings | undefined
 }
 
 export function parseSchedule(options: ScheduleOptions): ScheduleSpec {
@@ -32,7 +36,19 @@ export function parseSchedule(options: ScheduleOptions): ScheduleSpec {
   }
   if (every !== undefined) return everySchedule(parseDuration(every))
   if (cron !== undefined) return cronSchedule(cron, timezone)
-  throw new ConfigError('schedule needs --every DURATION (e.g. 6h) or --cron EXPR (e.g. "0 8 * * *").')
+  const configured = options.configured
+  if (configured?.enabled) {
+    const zone = configured.timezone ?? timezone
+    const schedule = compileSchedule(configured.preset, zone, { label: 'schedule.preset in the config file' })
+    return {
+      description: schedule.description,
+      firstRunAt: (now) => schedule.nextAfter(now),
+      nextRunAt: (_lastStart, now) => schedule.nextAfter(now),
+    }
+  }
+  throw new ConfigError(
+    'schedule needs --every DURATION (e.g. 6h) or --cron EXPR (e.g. "0 8 * * *"), or an enabled "schedule" section in the config file.',
+  )
 }
 
 function everySchedule(intervalMs: number): ScheduleSpec {
@@ -50,30 +66,11 @@ function everySchedule(intervalMs: number): ScheduleSpec {
 }
 
 function cronSchedule(expression: string, timezone: string): ScheduleSpec {
-  const pattern = expression.trim()
-  if (pattern.split(/\s+/).length !== 5) {
-    throw new ConfigError(
-      `--cron "${expression}" must have exactly 5 fields (minute hour day-of-month month day-of-week), e.g. "0 8 * * 1".`,
-    )
-  }
-  let cron: Cron
-  try {
-    cron = new Cron(pattern, { timezone, mode: '5-part', paused: true })
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new ConfigError(`--cron "${expression}" is not a valid cron expression: ${reason}`, undefined, {
-      cause: error,
-    })
-  }
-  const nextAfter = (at: number): number => {
-    const next = cron.nextRun(new Date(at))
-    if (!next) throw new ConfigError(`--cron "${expression}" never matches a future date.`)
-    return next.getTime()
-  }
-  nextAfter(Date.now())
+  // The tray app's schedules compile through the same module, so both compute the same slots (DST included).
+  const schedule = compileSchedule({ kind: 'cron', expression }, timezone, { label: '--cron' })
   return {
-    description: `cron "${pattern}" (${timezone})`,
-    firstRunAt: (now) => nextAfter(now),
-    nextRunAt: (_lastStart, now) => nextAfter(now),
+    description: `cron "${schedule.cron}" (${timezone})`,
+    firstRunAt: (now) => schedule.nextAfter(now),
+    nextRunAt: (_lastStart, now) => schedule.nextAfter(now),
   }
 }

@@ -8,12 +8,17 @@
  * The session keeps one integration runtime for its life, so breakers remember failures across runs: the one
  * its owner lends (the app's, whose status cards outlive any session), else one it makes at its first run and
  * stops in `close`. Each run's logout is tracked, so `close` can wait for it.
+ *
+ * A run holds its data folder's run lock (`files/run-lock.ts`) from before the window is chosen until its
+ * delivery is done, so no other process (the app, `report`, `schedule`) runs a report on that folder meanwhile;
+ * a busy folder refuses the run with `DataFolderBusyError`.
  */
 import { integrations as registeredIntegrations } from '../integrations/registry.js'
 import type { AnyIntegration } from '../integrations/contract.js'
 import { createIntegrationRuntime, type IntegrationRuntime } from '../integrations/runner.js'
 import { createDeliveryRuntime, type DeliverableReport, type DeliveryRuntime } from '../delivery/runtime.js'
 import { toScannerError } from '../errors.js'
+import { acquireRunLock, type RunLock } from '../files/run-lock.js'
 import type { Logger } from '../logger.js'
 import type { ReportFormat, Settings } from '../../shared/settings.js'
 import { BackgroundCloses } from './background-closes.js'
@@ -89,7 +94,9 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
       const folders = options.folders(settings)
       const window = chooseWindow(request.window, options.demo === true)
       let written: DeliverableReport | null = null
+      let held: RunLock | null = null
       try {
+        held = await acquireRunLock(folders.dataDir, { logger })
         const outcome = await runReportWithController(
           {
             settings,
@@ -132,6 +139,8 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
         // Cancellation surfaces as an error from whichever step was running; the pipeline removed its files.
         if (request.signal.aborted) return null
         throw error
+      } finally {
+        await held?.release()
       }
     },
     async close() {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { formatEvery, parseDuration } from '../../../src/cli/schedule/duration.js'
 import { parseSchedule } from '../../../src/cli/schedule/schedule-spec.js'
 import { ConfigError } from '../../../src/core/errors.js'
+import { scheduleSettingsSchema } from '../../../src/shared/schedule-settings.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -71,5 +72,27 @@ describe('parseSchedule --cron', () => {
   it('needs exactly one of --every and --cron', () => {
     expect(() => parseSchedule({ timezone: 'UTC' })).toThrow(/--every DURATION/)
     expect(() => parseSchedule({ every: '1m', cron: '* * * * *', timezone: 'UTC' })).toThrow(/not both/)
+  })
+})
+
+describe('parseSchedule from the config file', () => {
+  const configured = scheduleSettingsSchema.parse({
+    enabled: true,
+    preset: { kind: 'weekdays', time: '07:00' },
+    timezone: 'Europe/Berlin',
+  })
+
+  it('without flags, an enabled schedule section is used, in its own timezone', () => {
+    const spec = parseSchedule({ timezone: 'UTC', configured })
+    expect(spec.description).toBe('weekdays at 07:00 (Europe/Berlin)')
+    // Fri 4 Dec 2026 07:30 Berlin → Mon 7 Dec 07:00 Berlin (06:00 UTC).
+    expect(new Date(spec.firstRunAt(Date.UTC(2026, 11, 4, 6, 30))).toISOString()).toBe('2026-12-07T06:00:00.000Z')
+  })
+
+  it('a flag wins over the section; a disabled section is not a schedule', () => {
+    expect(parseSchedule({ every: '6h', timezone: 'UTC', configured }).description).toBe('every 6h')
+    expect(() => parseSchedule({ timezone: 'UTC', configured: { ...configured, enabled: false } })).toThrow(
+      /enabled "schedule" section/,
+    )
   })
 })
