@@ -118,19 +118,27 @@ describe('CLI hardening', { timeout: 120_000 }, () => {
     expect(tooBig.stderr).toMatch(/bytes; a settings file may be at most 1048576 bytes \(1 MiB\)/)
   })
 
-  it('ten runs at once into one folder leave ten reports and ten history entries', async () => {
+  it('ten runs at once into one folder run one at a time: each either writes its report into the history or is refused as busy', async () => {
     const dir = freshDir()
     const runs = await Promise.all(
       Array.from({ length: 10 }, () => runCli(['report', '--format', 'text', '--data-dir', dir], fakes.env())),
     )
-    for (const run of runs) expect(run.code, run.stderr).toBe(0)
+    const written = runs.filter((run) => run.code === 0)
+    for (const run of runs) {
+      if (run.code !== 0) {
+        expect(run.code, run.stderr).toBe(1)
+        expect(run.stderr).toContain(`Another UniFi Scanner run is using ${dir}`)
+      }
+    }
+    expect(written.length).toBeGreaterThanOrEqual(1)
     const reports = (await listFiles(path.join(dir, 'reports'))).filter((name) => name.endsWith('.txt'))
-    expect(reports).toHaveLength(10)
+    expect(reports).toHaveLength(written.length)
     const history = JSON.parse(readFileSync(path.join(dir, 'history.json'), 'utf8')) as {
       entries: Array<{ files: { text: string } }>
     }
-    expect(history.entries).toHaveLength(10)
+    expect(history.entries).toHaveLength(written.length)
     expect(new Set(history.entries.map((entry) => path.basename(entry.files.text)))).toEqual(new Set(reports))
+    expect(await listFiles(dir)).not.toContain('run.lock')
   })
 
   it('a damaged history keeps its readable entries and lists the folder again', async () => {
