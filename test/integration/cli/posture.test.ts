@@ -72,4 +72,33 @@ describe('configuration posture through the CLI', { timeout: 180_000 }, () => {
     for (const secret of Object.values(PLANTED_SECRETS))
       for (const output of outputs) expect(output.includes(secret), `planted secret found in an output`).toBe(false)
   })
+
+  it('says what changed when the same site goes from well kept to neglected between two reports', async () => {
+    const dir = path.join(work.path, 'drift')
+    const kept = await startFakes({ posture: 'well-kept' })
+    let before: Awaited<ReturnType<typeof runCli>>
+    try {
+      before = await runCli(['report', '--json', '--data-dir', dir], kept.env())
+    } finally {
+      await kept.close()
+    }
+    // The neglected controller serves the same site ("default"), so the second report compares with the first.
+    const after = await runCli(['report', '--json', '--data-dir', dir], fakes.env())
+    for (const result of [before, after]) expect(result.code, result.stderr).toBe(0)
+    const run1 = runJsonSchema.parse(JSON.parse(before.stdout.trim()))
+    const run2 = runJsonSchema.parse(JSON.parse(after.stdout.trim()))
+    expect(run1.posture.score).toBeGreaterThan(run2.posture.score ?? 100)
+    expect(run2.posture.previousScore).toBe(run1.posture.score)
+    // The most severe new gaps lead the sentence (management open to the internet first), in the executive
+    // summary and the posture section of both renderers; the rest are counted.
+    const wan = run2.posture.checks.find((c) => c.id === 'MGMT-WAN')
+    expect(wan?.status).toBe('gap')
+    const title = wan?.title ?? ''
+    const head = `Score ${run1.posture.score ?? ''} → ${run2.posture.score ?? ''}: new: `
+    const expected = `${head}${title.charAt(0).toLowerCase()}${title.slice(1)};`
+    const html = readFileSync(run2.report.html ?? '', 'utf8')
+    expect(html).toContain(expected)
+    expect(html).toMatch(/\d+ more change\(s\)\./)
+    expect(readFileSync(run2.report.text ?? '', 'utf8').replace(/\s+/g, ' ')).toContain(expected)
+  })
 })
