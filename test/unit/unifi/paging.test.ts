@@ -12,7 +12,8 @@ describe('readV2Pages', () => {
         asked.push(page)
         return Promise.resolve({ data: [page], total_page_count: 7, total_element_count: 7 })
       },
-      onItems: (page) => items.push(...page),
+      prepare: (items: readonly unknown[]) => items,
+      onPage: (page) => items.push(...page),
       maxPages: 5,
       concurrency: 3,
       signal,
@@ -26,7 +27,8 @@ describe('readV2Pages', () => {
   it('follows has_next when the console gives no page count', async () => {
     const outcome = await readV2Pages({
       fetchPage: (page) => Promise.resolve({ data: [page], has_next: page < 2 }),
-      onItems: () => undefined,
+      prepare: (items: readonly unknown[]) => items,
+      onPage: () => undefined,
       maxPages: 10,
       concurrency: 4,
       signal,
@@ -53,7 +55,8 @@ describe('readLegacyPages', () => {
         starts.push(start)
         return Promise.resolve({ data: rows(start, Math.min(limit, 7000 - start)), count: 7000 })
       },
-      onItems: () => undefined,
+      prepare: (items: readonly unknown[]) => items,
+      onPage: () => undefined,
       limit: 3000,
       maxPages: 10,
       signal,
@@ -69,7 +72,8 @@ describe('readLegacyPages', () => {
         calls += 1
         return Promise.resolve({ data: rows(0, 3000), count: 5000 })
       },
-      onItems: () => undefined,
+      prepare: (items: readonly unknown[]) => items,
+      onPage: () => undefined,
       limit: 3000,
       maxPages: 10,
       signal,
@@ -93,7 +97,8 @@ describe('readLegacyPages', () => {
         open -= 1
         return { data: rows(start, Math.min(limit, 10_500 - start)), count: 10_500 }
       },
-      onItems: (items) => delivered.push(...items),
+      prepare: (items: readonly unknown[]) => items,
+      onPage: (items) => delivered.push(...items),
       limit: 1000,
       maxPages: 8,
       concurrency: 3,
@@ -115,7 +120,8 @@ describe('readLegacyPages', () => {
         const size = start === 0 ? limit : 600
         return Promise.resolve({ data: rows(start, Math.min(size, 2_500 - start)), count: 2_500 })
       },
-      onItems: (items) => delivered.push(...items),
+      prepare: (items: readonly unknown[]) => items,
+      onPage: (items) => delivered.push(...items),
       limit: 1000,
       maxPages: 10,
       concurrency: 4,
@@ -135,12 +141,37 @@ describe('readV2Pages order', () => {
         await new Promise((resolve) => setTimeout(resolve, (6 - page) * 10))
         return { data: [page], total_page_count: 6 }
       },
-      onItems: (items) => delivered.push(...(items as number[])),
+      prepare: (items: readonly unknown[]) => items,
+      onPage: (items) => delivered.push(...(items as number[])),
       maxPages: 10,
       concurrency: 4,
       signal,
       endpoint: 'system-log/all',
     })
     expect(delivered).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
+  it('prepares each page as it arrives, before the pages ahead of it are handed over', async () => {
+    const events: string[] = []
+    await readV2Pages({
+      fetchPage: async (page) => {
+        await new Promise((resolve) => setTimeout(resolve, (6 - page) * 10))
+        return { data: [page], total_page_count: 5 }
+      },
+      prepare: (items: readonly unknown[]) => {
+        events.push(`prepared ${String(items[0])}`)
+        return items
+      },
+      onPage: (items) => events.push(`delivered ${String(items[0])}`),
+      maxPages: 10,
+      concurrency: 4,
+      signal,
+      endpoint: 'system-log/all',
+    })
+    // Page 4 answers first (20 ms against 50 ms for page 1): it is parsed then, not when its turn comes.
+    expect(events.indexOf('prepared 4')).toBeLessThan(events.indexOf('delivered 1'))
+    expect(events.filter((event) => event.startsWith('delivered'))).toEqual(
+      [0, 1, 2, 3, 4].map((n) => `delivered ${n}`),
+    )
   })
 })

@@ -11,6 +11,7 @@ import { slimEventRaw } from '../event-raw-fields.js'
 import { Rejections, SourceLog } from '../source-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
 import { shapeProblem, truncationNote } from './events.js'
+import { keepPage, pageRecords } from './page-records.js'
 import { readSystemLog } from './system-log.js'
 
 export interface AlarmsResult {
@@ -70,12 +71,17 @@ async function collectCriticalLog(
       ctx,
       'critical',
       ['HIGH', 'VERY_HIGH'],
-      (items) => {
-        for (const item of items) {
-          const alarm = parseSystemLogEntry(item, 'system-log/critical', 'alarm')
-          if (alarm === null) rejections.add(shapeProblem(item, 'a system-log entry without key, event or text'))
-          else if (inWindow(alarm.timestampMs, ctx.window)) alarms.push(alarm)
-        }
+      {
+        prepare: (items) => {
+          const page = pageRecords<CollectedEvent>()
+          for (const item of items) {
+            const alarm = parseSystemLogEntry(item, 'system-log/critical', 'alarm')
+            if (alarm === null) page.rejected.push(shapeProblem(item, 'a system-log entry without key, event or text'))
+            else if (inWindow(alarm.timestampMs, ctx.window)) page.records.push(alarm)
+          }
+          return page
+        },
+        onPage: (page) => keepPage(page, alarms, rejections),
       },
       signal,
     )

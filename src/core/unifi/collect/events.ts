@@ -12,6 +12,7 @@ import { isSystemLogThreat, parseLegacyIps, systemLogThreat } from '../parse/thr
 import { isPlainObject } from '../schemas/primitives.js'
 import { slimEventRaw } from '../event-raw-fields.js'
 import { Rejections, SourceLog } from '../source-log.js'
+import { keepPage, pageRecords, type PageRecords } from './page-records.js'
 import { ALL_SEVERITIES, readSystemLog } from './system-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
 
@@ -39,21 +40,26 @@ export async function collectEvents(ctx: CollectContext, signal: AbortSignal): P
         ctx,
         'all',
         ALL_SEVERITIES,
-        (items) => {
-          for (const item of items) {
-            const entry = parseSystemLogRecord(item)
-            if (entry === null) {
-              rejections.add(shapeProblem(item, 'a system-log entry without key, event or text'))
-              continue
+        {
+          prepare: (items) => {
+            const page = eventPage()
+            for (const item of items) {
+              const entry = parseSystemLogRecord(item)
+              if (entry === null) {
+                page.rejected.push(shapeProblem(item, 'a system-log entry without key, event or text'))
+                continue
+              }
+              if (!inWindow(entry.timestamp, ctx.window)) continue
+              if (isSystemLogThreat(entry)) {
+                const threat = systemLogThreat(entry)
+                if (threat !== null) page.threats.push(threat)
+                continue
+              }
+              if (isPlainObject(item)) page.records.push(systemLogEvent(entry, item, 'system-log', 'event'))
             }
-            if (!inWindow(entry.timestamp, ctx.window)) continue
-            if (isSystemLogThreat(entry)) {
-              const threat = systemLogThreat(entry)
-              if (threat !== null) result.threats.push(threat)
-              continue
-            }
-            if (isPlainObject(item)) result.events.push(systemLogEvent(entry, item, 'system-log', 'event'))
-          }
+            return page
+          },
+          onPage: (page) => keepEventPage(page, result, rejections),
         },
         signal,
       )
@@ -102,19 +108,22 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
           _start: start,
           _limit: limit,
         }),
-      onItems: (items) => {
+      prepare: (items) => {
+        const page = eventPage()
         for (const item of items) {
           if (isPlainObject(item) && item.key === 'EVT_IPS_IpsAlert') {
             const threat = parseLegacyIps(item, 'stat/event')
-            if (threat !== null && inWindow(threat.timestampMs, ctx.window)) result.threats.push(threat)
+            if (threat !== null && inWindow(threat.timestampMs, ctx.window)) page.threats.push(threat)
             continue
           }
           const event = parseLegacyEvent(item, 'stat/event', 'event')
-          if (event === null) rejections.add(shapeProblem(item, 'an event without key or message'))
+          if (event === null) page.rejected.push(shapeProblem(item, 'an event without key or message'))
           else if (inWindow(event.timestampMs, ctx.window))
-            result.events.push({ ...event, raw: slimEventRaw(event.raw) })
+            page.records.push({ ...event, raw: slimEventRaw(event.raw) })
         }
+        return page
       },
+      onPage: (page) => keepEventPage(page, result, rejections),
       limit: LEGACY_PAGE,
       concurrency: ctx.session.maxConcurrentRequests,
       maxPages: LEGACY_MAX_PAGES,
@@ -139,6 +148,20 @@ async function collectLegacyEvents(ctx: CollectContext, result: EventsResult, si
     else log.failed('events', 'stat/event', error, rejections)
     log.warn('No event source answered: the report cannot list events for this window.')
   }
+}
+
+/** One page of events as it arrives: the events, and the IPS alerts met among them (for the threats). */
+interface EventPage extends PageRecords<CollectedEvent> {
+  threats: CollectedThreat[]
+}
+
+function eventPage(): EventPage {
+  return { ...pageRecords<CollectedEvent>(), threats: [] }
+}
+
+function keepEventPage(page: EventPage, result: EventsResult, rejections: Rejections): void {
+  keepPage(page, result.events, rejections)
+  for (const threat of page.threats) result.threats.push(threat)
 }
 
 function finish(result: EventsResult): EventsResult {

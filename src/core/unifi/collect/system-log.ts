@@ -5,7 +5,7 @@
  */
 import { EndpointUnsupportedError } from '../errors.js'
 import { v2Path, v2Read } from '../endpoints.js'
-import { readV2Pages, type PagingOutcome } from '../paging.js'
+import { readV2Pages, type PageHandler, type PagingOutcome } from '../paging.js'
 import type { CollectContext } from './context.js'
 
 export const SYSTEM_LOG_CATEGORIES = [
@@ -28,16 +28,16 @@ const LARGE_PAGE = 1000
 const UI_PAGE = 100
 const MAX_PAGES = 200
 
-export async function readSystemLog(
+export async function readSystemLog<P>(
   ctx: CollectContext,
   logClass: 'all' | 'critical',
   severities: readonly string[],
-  onItems: (items: readonly unknown[]) => void,
+  handler: PageHandler<P>,
   signal: AbortSignal,
 ): Promise<PagingOutcome> {
   const endpoint = `system-log/${logClass}`
   const path = v2Path(ctx.session, ctx.site, endpoint)
-  const read = (pageSize: number, deliver: (items: readonly unknown[]) => void): Promise<PagingOutcome> =>
+  const read = (pageSize: number, deliver: (page: P) => void): Promise<PagingOutcome> =>
     readV2Pages({
       fetchPage: (pageNumber, pageSignal) =>
         v2Read(ctx.session, path, endpoint, pageSignal, {
@@ -50,7 +50,8 @@ export async function readSystemLog(
           searchText: '',
           type: 'GENERAL',
         }),
-      onItems: deliver,
+      prepare: handler.prepare,
+      onPage: deliver,
       maxPages: MAX_PAGES,
       concurrency: ctx.session.maxConcurrentRequests,
       signal,
@@ -58,13 +59,13 @@ export async function readSystemLog(
     })
   let delivered = false
   try {
-    return await read(LARGE_PAGE, (items) => {
+    return await read(LARGE_PAGE, (page) => {
       delivered = true
-      onItems(items)
+      handler.onPage(page)
     })
   } catch (error) {
     if (delivered || !(error instanceof EndpointUnsupportedError) || error.status !== 400) throw error
     ctx.logger.debug('system-log refused the large page size; retrying with the web UI page size', { endpoint })
-    return read(UI_PAGE, onItems)
+    return read(UI_PAGE, handler.onPage)
   }
 }

@@ -14,6 +14,7 @@ import { parseLegacyIps, parseTrafficFlowThreat } from '../parse/threats.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import { Rejections, SourceLog } from '../source-log.js'
 import { inWindow, isFatal, noteUnsupported, skipIfKnownUnsupported, type CollectContext } from './context.js'
+import { keepPage, pageRecords, type PageRecords } from './page-records.js'
 import { shapeProblem, truncationNote, type EventsResult } from './events.js'
 
 export interface ThreatsResult {
@@ -61,16 +62,19 @@ async function trafficFlowThreats(
   const path = v2Path(ctx.session, ctx.site, endpoint)
   const threats: CollectedThreat[] = []
   const rejections = new Rejections()
-  const collect = (items: readonly unknown[]): void => {
+  const prepare = (items: readonly unknown[]): PageRecords<CollectedThreat> => {
+    const page = pageRecords<CollectedThreat>()
     for (const item of items) {
       if (!isPlainObject(item)) {
-        rejections.add(shapeProblem(item, ''))
+        page.rejected.push(shapeProblem(item, ''))
         continue
       }
       const threat = parseTrafficFlowThreat(item)
-      if (threat !== null && inWindow(threat.timestampMs, ctx.window)) threats.push(threat)
+      if (threat !== null && inWindow(threat.timestampMs, ctx.window)) page.records.push(threat)
     }
+    return page
   }
+  const onPage = (page: PageRecords<CollectedThreat>): void => keepPage(page, threats, rejections)
   try {
     let outcome: PagingOutcome
     let detail: string | null = null
@@ -78,7 +82,8 @@ async function trafficFlowThreats(
       outcome = await readV2Pages({
         fetchPage: (pageNumber, pageSignal) =>
           v2Read(ctx.session, path, endpoint, pageSignal, currentFlowQuery(ctx, pageNumber)),
-        onItems: collect,
+        prepare,
+        onPage,
         maxPages: FLOW_MAX_PAGES,
         concurrency: ctx.session.maxConcurrentRequests,
         signal,
@@ -95,7 +100,8 @@ async function trafficFlowThreats(
             offset: pageNumber * FLOW_PAGE,
             timeRange: timeRangeFor(ctx),
           }),
-        onItems: collect,
+        prepare,
+        onPage,
         maxPages: FLOW_MAX_PAGES,
         concurrency: 1,
         signal,
@@ -183,13 +189,16 @@ async function legacyIpsThreats(ctx: CollectContext, log: SourceLog, signal: Abo
           _start: start,
           _limit: limit,
         }),
-      onItems: (items) => {
+      prepare: (items) => {
+        const page = pageRecords<CollectedThreat>()
         for (const item of items) {
           const threat = parseLegacyIps(item)
-          if (threat === null) rejections.add(shapeProblem(item, 'an IPS record without a timestamp'))
-          else if (inWindow(threat.timestampMs, ctx.window)) threats.push(threat)
+          if (threat === null) page.rejected.push(shapeProblem(item, 'an IPS record without a timestamp'))
+          else if (inWindow(threat.timestampMs, ctx.window)) page.records.push(threat)
         }
+        return page
       },
+      onPage: (page) => keepPage(page, threats, rejections),
       limit: IPS_PAGE,
       concurrency: ctx.session.maxConcurrentRequests,
       maxPages: IPS_MAX_PAGES,
