@@ -2,13 +2,15 @@
  * One report run against a fresh UniFi client: what the CLI and the tray app both do per run. The client (and so
  * its one login) lives for exactly one run and is always closed (logout), whatever the outcome. Once the report
  * files are written the outcome goes back at once; the logout runs behind it, tracked in `closes` for the owner of
- * the process to wait for before it exits (the logout has its own 5 s limit).
+ * the process to wait for before it exits (the logout has its own 5 s limit). What the run learned about the
+ * console's endpoints is kept in the data folder the same way, behind the outcome.
  */
 import { createUnifiClient } from '../unifi/client.js'
 import { BackgroundCloses } from './background-closes.js'
 import type { PipelineDeps, RunReportOptions } from './deps.js'
 import type { RunOutcome } from './outcome.js'
 import { runReport } from './run-report.js'
+import { openSourceMemory } from './source-memory-file.js'
 
 export type ControllerRunDeps = Omit<PipelineDeps, 'unifi'> & {
   /** Where the run's logout is tracked (default: one set for the process). */
@@ -20,10 +22,15 @@ export const processCloses = new BackgroundCloses()
 
 export async function runReportWithController(deps: ControllerRunDeps, options: RunReportOptions): Promise<RunOutcome> {
   const { closes = processCloses, ...pipeline } = deps
-  const client = createUnifiClient({ settings: pipeline.settings.unifi, logger: pipeline.logger })
+  // What earlier runs (of any process) found missing on the console, from the data folder: see source-memory-file.ts.
+  const { memory, warning } = await openSourceMemory(pipeline.dataDir, pipeline.logger, pipeline.now ?? Date.now)
+  const client = createUnifiClient({ settings: pipeline.settings.unifi, logger: pipeline.logger, sourceMemory: memory })
   try {
-    return await runReport({ ...pipeline, unifi: client }, options)
+    const outcome = await runReport({ ...pipeline, unifi: client }, options)
+    return warning === null ? outcome : { ...outcome, warnings: [warning, ...outcome.warnings] }
   } finally {
     closes.add(client.close())
+    // After the collection: what it learned is complete, and writing it is off the critical path like the logout.
+    closes.add(memory.flush())
   }
 }

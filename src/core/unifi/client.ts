@@ -39,7 +39,7 @@ import { RequestLimiter, withRank } from './request-limiter.js'
 import type { UnifiSession } from './session.js'
 import { abortErrorOf, SharedTasks } from './shared-tasks.js'
 import { chooseSite } from './sites.js'
-import { processSourceMemory, SourceBook, type SourceMemory } from './source-memory.js'
+import { consoleKey, processSourceMemory, SourceBook, type SourceMemory } from './source-memory.js'
 import { BUDGET_ERROR_CODE } from './source-log.js'
 
 export interface UnifiClientOptions {
@@ -48,6 +48,7 @@ export interface UnifiClientOptions {
   now?: () => number
   /** Ports probed when the address has none (default 443, 8443, 11443). */
   probePorts?: number[]
+  /** What earlier runs learned about the console's endpoints (default: shared by the process). */
   sourceMemory?: SourceMemory
   /** What earlier runs of this process found when probing (default: shared by the process). */
   probeCache?: ProbeCache
@@ -249,7 +250,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
   const bookFor = (conn: Connection, site: string): SourceBook => {
     let book = books.get(site)
     if (book === undefined) {
-      book = new SourceBook(memory, conn.baseUrl)
+      book = new SourceBook(memory, consoleKey(conn.kind, conn.baseUrl), now)
       books.set(site, book)
       if (knownFacts !== null) resolveBook(book, site, knownFacts)
     }

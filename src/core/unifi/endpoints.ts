@@ -39,7 +39,10 @@ export async function legacyRead(
     throw new EndpointUnsupportedError(endpoint, response.status, `HTTP ${response.status}`)
   }
   if (response.status === 400 && /InvalidObject|NotFound|InvalidPayload/i.test(response.text)) {
-    throw new EndpointUnsupportedError(endpoint, 400, `HTTP 400 ${session.upstream(response.text)}`)
+    // A legacy path the firmware lacks answers 400 InvalidObject (or NotFound); InvalidPayload refuses the body.
+    throw new EndpointUnsupportedError(endpoint, 400, `HTTP 400 ${session.upstream(response.text)}`, {
+      missing: /InvalidObject|NotFound/i.test(response.text),
+    })
   }
   if (response.status >= 300) throw statusError(response, endpoint)
   const parsed = parseJsonBody(response)
@@ -54,7 +57,7 @@ export async function legacyRead(
       )
     }
     if (/InvalidObject|NotFound|UnknownCommand/i.test(error)) {
-      throw new EndpointUnsupportedError(endpoint, response.status, session.upstream(error))
+      throw new EndpointUnsupportedError(endpoint, response.status, session.upstream(error), { missing: true })
     }
     const said = session.upstream(error)
     throw new HttpStatusError(response.status, response.url, `The controller refused ${endpoint}: ${said}.`, null, {

@@ -81,14 +81,18 @@ export function startingUpError(baseUrl: string, cause?: unknown): ScannerError 
 
 /**
  * An endpoint this console does not offer (404, 405, or a 400 that rejects the request shape). Collectors
- * catch it to fall back to the next source; it never reaches the user as such.
+ * catch it to fall back to the next source; it never reaches the user as such. `missing` says the endpoint
+ * itself is absent (404, 405, a legacy `api.err.InvalidObject`), which is worth remembering for later runs,
+ * rather than one request shape refused (a v2 400 or 422), which another shape may cure.
  */
 export class EndpointUnsupportedError extends ScannerError {
+  readonly missing: boolean
+
   constructor(
     readonly endpoint: string,
     readonly status: number,
     readonly detail: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; missing?: boolean },
   ) {
     super(
       'config',
@@ -96,5 +100,6 @@ export class EndpointUnsupportedError extends ScannerError {
       `${endpoint} is not available on this controller (${detail}).`,
       options,
     )
+    this.missing = options?.missing ?? (status === 404 || status === 405 || status === 501)
   }
 }

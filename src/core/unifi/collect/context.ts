@@ -44,7 +44,7 @@ export function noteUnsupported(
 ): void {
   const reason = `${error.endpoint} is not available on this controller (${error.detail})`
   log.unsupported(data, error.endpoint, next === null ? `${reason}.` : `${reason}; using ${next} instead.`)
-  if (error.status === 404 || error.status === 405) ctx.book.markUnsupported(error.endpoint, `${error.detail}`)
+  if (error.missing) ctx.book.markUnsupported(error.endpoint, error.detail)
 }
 
 /** The remembered reason to skip `endpoint`, logged as a skip; null when it should be tried. */
