@@ -15,7 +15,7 @@ import { collectAlarms, type AlarmsResult } from './collect/alarms.js'
 import type { CollectContext } from './collect/context.js'
 import { collectEvents, type EventsResult } from './collect/events.js'
 import { collectClientCount, collectDevices, collectHealth, collectIpsSettings } from './collect/inventory.js'
-import { collectPosture, type PostureResult } from './collect/posture.js'
+import { collectPosture, POSTURE_CHAIN_RANK, type PostureResult } from './collect/posture.js'
 import { postureCollection } from './collect/posture-assemble.js'
 import { collectThreats, type ThreatsResult } from './collect/threats.js'
 import {
@@ -77,19 +77,21 @@ export interface UnifiClient {
 }
 
 /**
- * Where each source stands in the console's queue (lower goes first). The site list and version come first
- * (the result and any site error need them); then the sources with the longest fallback chains, so a
- * fallback can take the next free slot; the single reads fill the remaining slots.
+ * Where each source stands in the console's queue (lower goes first): the reads others wait for, then the
+ * longest chains, then the single reads, so the dependent requests are never what is left for the last round.
+ * The site list and version come first (the result, any site error and the remembered skips need them); then
+ * the posture's firewall decision and the settings (each has a follow-up, collect/posture.ts), then the
+ * sources with fallback chains, so a fallback can take the next free slot; the single reads fill the rest.
  */
 const RANK = {
   facts: 0,
-  alarms: 1,
-  events: 2,
-  threats: 3,
-  devices: 4,
-  health: 5,
-  clients: 6,
-  'ips-settings': 7,
+  'ips-settings': POSTURE_CHAIN_RANK.upnp,
+  alarms: 2,
+  events: 3,
+  threats: 4,
+  devices: 5,
+  health: 6,
+  clients: 7,
   posture: 8,
 } as const
 type Source = keyof typeof RANK
@@ -325,7 +327,11 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
           'posture',
           `${site}|posture`,
           async (taskSignal) =>
-            collectPosture(await contextFor('posture', window, site, taskSignal), budgeted(taskSignal)),
+            collectPosture(
+              await contextFor('posture', window, site, taskSignal),
+              async () => (await ipsTask(window, site, taskSignal)).posture,
+              budgeted(taskSignal),
+            ),
           signal,
         )
 

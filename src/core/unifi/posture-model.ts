@@ -6,9 +6,14 @@
  * report is null, never false: the checks turn null into "could not check".
  */
 
-/** One posture source: what it said, or why it could not be read (the checks that need it are `unknown`). */
+/**
+ * One posture source: what it said, why it could not be read (the checks that need it are `unknown`), or why it
+ * was not asked for because what the run already read makes it moot (UPnP mappings while UPnP is off).
+ */
 export type PostureRead<T> =
-  { state: 'read'; endpoint: string; value: T } | { state: 'unavailable'; endpoint: string; reason: string }
+  | { state: 'read'; endpoint: string; value: T }
+  | { state: 'unavailable'; endpoint: string; reason: string }
+  | { state: 'not-needed'; endpoint: string; reason: string }
 
 export interface MgmtSection {
   sshEnabled: boolean | null

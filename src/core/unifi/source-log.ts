@@ -53,16 +53,9 @@ export class SourceLog {
     })
   }
 
-  skipped(data: DataKind, endpoint: string, detail: string): void {
-    this.attempts.push({
-      data,
-      endpoint,
-      outcome: 'skipped',
-      detail,
-      count: 0,
-      truncated: false,
-      reason: 'not supported by this firmware',
-    })
+  /** Not asked for: by default because an earlier run found it missing; `reason` says otherwise. */
+  skipped(data: DataKind, endpoint: string, detail: string, reason = 'not supported by this firmware'): void {
+    this.attempts.push({ data, endpoint, outcome: 'skipped', detail, count: 0, truncated: false, reason })
   }
 
   failed(data: DataKind, endpoint: string, error: unknown, rejections: Rejections | null = null): void {

@@ -57,7 +57,8 @@ describe('one wave after the login', () => {
     const login = only(requests, '/api/auth/login')
     const sites = only(requests, 'self/sites')
     const sysinfo = only(requests, 'stat/sysinfo')
-    const firstRead = only(requests, 'list/alarm')
+    // The first data read by rank: the settings, which the UPnP read waits for.
+    const firstRead = only(requests, 'rest/setting')
     // None waits for another: all three went out before any of them was answered.
     const latest = Math.max(sites.at, sysinfo.at, firstRead.at)
     expect(latest).toBeLessThan(Math.min(ended(sites), ended(sysinfo), ended(firstRead)))

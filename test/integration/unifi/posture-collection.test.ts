@@ -87,7 +87,7 @@ describe('posture collection', () => {
   })
 
   it('adds its reads to the same wave: each posture endpoint is asked once', async () => {
-    await collect('well-kept')
+    await collect('neglected')
     for (const endpoint of [
       'rest/setting',
       'rest/wlanconf',
@@ -97,5 +97,29 @@ describe('posture collection', () => {
     ])
       expect(requestsTo(sim!, endpoint)).toBe(1)
     expect(requestsTo(sim!, 'site-feature-migration')).toBe(1)
+  })
+
+  it('does not ask for the UPnP mappings when the settings say UPnP is off, and says so', async () => {
+    const { collection } = await collect('well-kept')
+    expect(requestsTo(sim!, 'stat/portforward')).toBe(0)
+    expect(requestsTo(sim!, 'rest/portforward')).toBe(1)
+    const upnp = collection.posture?.upnp
+    expect(upnp).toMatchObject({ state: 'not-needed', endpoint: 'stat/portforward' })
+    if (upnp?.state === 'not-needed') expect(upnp.reason).toMatch(/UPnP is off/)
+    const attempt = collection.sources.attempts.find((a) => a.endpoint === 'stat/portforward')
+    expect(attempt).toMatchObject({ data: 'posture', outcome: 'skipped' })
+    expect(attempt?.detail).toMatch(/UPnP is off \(usg\.upnp_enabled = false\)/)
+  })
+
+  it('reads the UPnP mappings when UPnP is on', async () => {
+    const { collection } = await collect('neglected')
+    expect(requestsTo(sim!, 'stat/portforward')).toBe(1)
+    expect(collection.posture?.upnp.state).toBe('read')
+  })
+
+  it('reads the UPnP mappings when the settings could not be read (whether UPnP is on is unknown)', async () => {
+    const { collection } = await collect('settings-refused', 'api-key')
+    expect(requestsTo(sim!, 'stat/portforward')).toBe(1)
+    expect(collection.posture?.upnp.state).toBe('read')
   })
 })

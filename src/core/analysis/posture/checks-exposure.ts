@@ -76,11 +76,14 @@ export function exposureChecks(ctx: PostureContext): PostureCheckResult[] {
     runCheck(META.upnp, () => {
       const usg = section(need(ctx.posture.settings).usg, 'usg')
       const enabled = field(usg.upnpEnabled, 'usg.upnp_enabled')
-      if (!enabled) return ok('usg.upnp_enabled = false')
+      const upnp = ctx.posture.upnp
+      // With UPnP off the mappings are not asked for (there are none): the evidence says so rather than "none".
+      if (!enabled) return ok('usg.upnp_enabled = false', ...(upnp.state === 'read' ? [] : [`${upnp.reason}`]))
       const evidence = ['usg.upnp_enabled = true']
       if (usg.upnpNatPmp === true) evidence.push('usg.upnp_nat_pmp_enabled = true')
       if (usg.upnpSecureMode === false) evidence.push('usg.upnp_secure_mode = false')
-      const mappings = ctx.posture.upnp.state === 'read' ? ctx.posture.upnp.value : []
+      if (upnp.state !== 'read') evidence.push(`UPnP mappings: ${upnp.reason}`)
+      const mappings = upnp.state === 'read' ? upnp.value : []
       for (const m of mappings.slice(0, 8))
         evidence.push(`UPnP mapping: port ${m.dstPort ?? '?'}/${m.proto ?? '?'} → ${m.fwd ?? 'unknown host'}`)
       const privileged = mappings.some((m) => m.dstPort !== null && m.dstPort < 1024)

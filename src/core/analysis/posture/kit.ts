@@ -41,7 +41,7 @@ export class CannotCheck extends Error {}
 
 /** The value of a read source, or "could not check" with its reason. */
 export function need<T>(read: PostureRead<T>): T {
-  if (read.state === 'unavailable') throw new CannotCheck(read.reason)
+  if (read.state !== 'read') throw new CannotCheck(read.reason)
   return read.value
 }
 

@@ -2,13 +2,20 @@
  * The configuration posture reads of one site, all read-only and all in the run's one wave: WLANs, port forwards (static and UPnP), networks, and the firewall the site actually runs. The firewall
  * needs one decision first: a site migrated to the zone-based firewall keeps an empty `rest/firewallrule`, and
  * an unmigrated one answers empty zone policies, so `site-feature-migration` is read first and only the surface
- * in use is read after it (docs/configuration-posture.md#firewall-legacy-or-zone-based). Every read fails on its own; a
- * failure makes only the checks that need it "could not check".
+ * in use is read after it (docs/configuration-posture.md#firewall-legacy-or-zone-based). The UPnP mappings are
+ * read only when the run's settings read says UPnP is on (or could not say): with UPnP off there are none to
+ * read. Every read fails on its own; a failure makes only the checks that need it "could not check".
  */
 import { legacyPath, legacyRead, v2Path, v2Read } from '../endpoints.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { withRank } from '../request-limiter.js'
-import type { PostureCollection, PostureFirewall, PostureRead } from '../posture-model.js'
+import type {
+  PostureCollection,
+  PostureFirewall,
+  PostureRead,
+  PostureSettings,
+  PostureUpnpMapping,
+} from '../posture-model.js'
 import { isPlainObject } from '../schemas/primitives.js'
 import {
   parseFirewallRules,
@@ -32,25 +39,62 @@ export interface PostureResult {
 }
 
 const MIGRATION_ENDPOINT = 'site-feature-migration'
-/** Between the site list and version (0) and the first fallback chain (1) in the console's queue. */
-export const FIREWALL_RANK = 0.5
 const ZONE_BASED_FEATURE = 'ZONE_BASED_FIREWALL'
 
-export async function collectPosture(ctx: CollectContext, signal: AbortSignal): Promise<PostureResult> {
-  const log = new SourceLog()
+/**
+ * The ranks of the posture's chains in the console's queue: each has a first read others wait for, so it goes
+ * out with the first requests of the wave and its follow-up still overlaps the rest of the wave instead of
+ * adding a round trip at its end. The single reads (WLANs, forwards, networks) take the source's own rank.
+ */
+export const POSTURE_CHAIN_RANK = {
+  /** `site-feature-migration` → the firewall surface in use. */
+  firewall: 0.5,
+  /** The settings read (`rest/setting`, the threat-management source) → the UPnP mappings when UPnP is on. */
+  upnp: 1,
+} as const
+
+/**
+ * `settings` is the run's settings read (shared, never a second request); `null` when it could not be read,
+ * so whether UPnP is on is unknown and the mappings are read.
+ */
+export async function collectPosture(
+  ctx: CollectContext,
+  settings: () => Promise<PostureSettings | null>,
+  signal: AbortSignal,
+): Promise<PostureResult> {
   const legacy = async (endpoint: string): Promise<unknown[]> =>
     (await legacyRead(ctx.session, legacyPath(ctx.session, ctx.site, endpoint), endpoint, signal)).data
+  // One log per read, joined in this order: the record must not depend on which answer came first.
+  const logs = [new SourceLog(), new SourceLog(), new SourceLog(), new SourceLog(), new SourceLog()] as const
+  const [firewallLog, wlanLog, forwardLog, upnpLog, networkLog] = logs
   const [wlans, portForwards, upnp, networks, firewall] = await Promise.all([
-    postureRead(log, 'rest/wlanconf', async () => list(await legacy('rest/wlanconf'), parseWlans)),
-    postureRead(log, 'rest/portforward', async () => list(await legacy('rest/portforward'), parsePortForwards)),
-    postureRead(log, 'stat/portforward', async () => list(await legacy('stat/portforward'), parseUpnpMappings)),
-    postureRead(log, 'rest/networkconf', async () => list(await legacy('rest/networkconf'), parseNetworks)),
-    // Two reads in a row: the migration goes out with the first requests of the wave, so the firewall read
-    // after it still overlaps the rest of the wave instead of adding a round trip at its end.
-    withRank(FIREWALL_RANK, () => readFirewall(ctx, log, signal, legacy)),
+    postureRead(wlanLog, 'rest/wlanconf', async () => list(await legacy('rest/wlanconf'), parseWlans)),
+    postureRead(forwardLog, 'rest/portforward', async () => list(await legacy('rest/portforward'), parsePortForwards)),
+    withRank(POSTURE_CHAIN_RANK.upnp, () => readUpnp(upnpLog, settings, legacy)),
+    postureRead(networkLog, 'rest/networkconf', async () => list(await legacy('rest/networkconf'), parseNetworks)),
+    withRank(POSTURE_CHAIN_RANK.firewall, () => readFirewall(ctx, firewallLog, signal, legacy)),
   ])
+  const log = new SourceLog()
+  for (const branch of logs) log.append(branch)
   return { value: { wlans, portForwards, upnp, networks, firewall }, log }
 }
+
+/** UPnP mappings, asked for only when UPnP is on or its state is unknown: with UPnP off there are none. */
+async function readUpnp(
+  log: SourceLog,
+  settings: () => Promise<PostureSettings | null>,
+  legacy: (endpoint: string) => Promise<unknown[]>,
+): Promise<PostureRead<PostureUpnpMapping[]>> {
+  const known = await settings().catch(() => null)
+  if (known?.usg?.upnpEnabled === false) {
+    log.skipped('posture', UPNP_ENDPOINT, `${UPNP_OFF}; ${UPNP_ENDPOINT} was not asked for.`, 'not needed: UPnP is off')
+    return { state: 'not-needed', endpoint: UPNP_ENDPOINT, reason: `${UPNP_OFF}, so its mappings were not read` }
+  }
+  return postureRead(log, UPNP_ENDPOINT, async () => list(await legacy(UPNP_ENDPOINT), parseUpnpMappings))
+}
+
+const UPNP_ENDPOINT = 'stat/portforward'
+const UPNP_OFF = 'UPnP is off (usg.upnp_enabled = false)'
 
 async function readFirewall(
   ctx: CollectContext,
@@ -74,7 +118,7 @@ async function readFirewall(
       throw error
     }
   })
-  if (migration.state === 'unavailable')
+  if (migration.state !== 'read')
     return {
       state: 'unavailable',
       endpoint: MIGRATION_ENDPOINT,
@@ -93,7 +137,7 @@ async function readFirewall(
     postureRead(log, 'firewall-policies', async () => list(await v2List('firewall-policies'), parsePolicies)),
     postureRead(log, 'firewall/zone', async () => list(await v2List('firewall/zone'), parseZones)),
   ])
-  if (policies.state === 'unavailable') return policies
+  if (policies.state !== 'read') return policies
   return {
     state: 'read',
     endpoint: 'firewall-policies',

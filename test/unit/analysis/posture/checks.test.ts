@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { assessPosture } from '../../../../src/core/analysis/posture/assess.js'
 import type { PostureCheckResult } from '../../../../src/core/analysis/posture/model.js'
+import type { PostureCollection } from '../../../../src/core/unifi/posture-model.js'
 import { contextOf, setting, wellKeptRaw, type RawPosture } from './posture-builder.js'
 
 type Mutation = (raw: RawPosture) => void
@@ -199,6 +200,36 @@ describe('posture checks', () => {
     const covered = new Set(CASES.map(([id]) => id))
     const missing = baseline.checks.map((c) => c.id).filter((id) => !covered.has(id))
     expect(missing.sort()).toEqual(['BAK-RESTORE-TESTED', 'FW-ADVISORY-NETWORK'])
+  })
+
+  it('says the UPnP mappings were not read when UPnP is off, and that they are missing when UPnP is on', () => {
+    const upnpCheck = (raw: RawPosture, upnp: PostureCollection['upnp']): PostureCheckResult => {
+      const ctx = contextOf(raw)
+      const check = assessPosture({ ...ctx, posture: { ...ctx.posture, upnp } }).checks.find(
+        (c) => c.id === 'UPNP-ENABLED',
+      )
+      if (check === undefined) throw new Error('no UPNP-ENABLED check')
+      return check
+    }
+    const off = upnpCheck(wellKeptRaw(), {
+      state: 'not-needed',
+      endpoint: 'stat/portforward',
+      reason: 'UPnP is off (usg.upnp_enabled = false), so its mappings were not read',
+    })
+    expect(off).toMatchObject({ status: 'ok' })
+    expect(off.evidence).toEqual([
+      'usg.upnp_enabled = false',
+      'UPnP is off (usg.upnp_enabled = false), so its mappings were not read',
+    ])
+    const raw = wellKeptRaw()
+    setting(raw, 'usg').upnp_enabled = true
+    const on = upnpCheck(raw, {
+      state: 'unavailable',
+      endpoint: 'stat/portforward',
+      reason: 'stat/portforward could not be read (HTTP 500)',
+    })
+    expect(on.status).toBe('gap')
+    expect(on.evidence).toContain('UPnP mappings: stat/portforward could not be read (HTTP 500)')
   })
 
   it('never puts a planted secret into evidence', () => {
