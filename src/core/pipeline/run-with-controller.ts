@@ -29,8 +29,7 @@ export async function runReportWithController(deps: ControllerRunDeps, options: 
     const outcome = await runReport({ ...pipeline, unifi: client }, options)
     return warning === null ? outcome : { ...outcome, warnings: [warning, ...outcome.warnings] }
   } finally {
-    closes.add(client.close())
-    // After the collection: what it learned is complete, and writing it is off the critical path like the logout.
-    closes.add(memory.flush())
+    // After the collection what it learned is complete; writing it is off the critical path like the logout.
+    closes.add(Promise.all([client.close(), memory.flush()]).then(() => undefined))
   }
 }
