@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { app, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron'
 import { restrictNewFilePermissions, tightenPermissions } from '../core/files/private-files.js'
 import { runSecrets } from '../core/pipeline/run-secrets.js'
 import type { ReportSummary } from '../shared/ipc/payloads.js'
@@ -20,6 +20,7 @@ import { shellActions } from './app/shell-actions.js'
 import { createMainLogger } from './app/main-logger.js'
 import { appPaths } from './app/paths.js'
 import { createPush } from './ipc/push.js'
+import { followPowerEvents } from './schedule/power-events.js'
 import { createDemoRunner } from './reports/demo-runner.js'
 import { createEngineReportRunner } from './reports/engine-runner.js'
 import { startSimulatorProcess } from './reports/simulator-process.js'
@@ -166,6 +167,7 @@ async function start(): Promise<void> {
           }),
         ),
       quit: () => app.quit(),
+      setSchedulePaused: (paused) => services.scheduler.setPaused(paused),
       ...(services.updates.enabled
         ? {
             checkForUpdates: () => services.updates.check(true),
@@ -178,6 +180,8 @@ async function start(): Promise<void> {
     () => ({ startAtLogin: safeIsEnabled(loginItem), update: services.updates.get() }),
   )
   services.status.subscribe((status) => tray.update(status))
+  // No timer runs while asleep; on wake the scheduler makes one catch-up report if a slot was missed.
+  followPowerEvents(powerMonitor, services.scheduler)
   services.updates.subscribe(() => tray.redraw())
   services.updates.start()
   app.on('second-instance', () => settingsWindow.show())

@@ -19,6 +19,10 @@ import { StatusStore } from './status/status-store.js'
 import { UnifiCardState } from './status/unifi-card.js'
 import { UpdateController, type UpdateControllerDeps } from './updates/update-controller.js'
 import { isUnifiConfigured } from './status/unifi-configured.js'
+import { lastRunMs } from '../core/schedule/last-run.js'
+import { shouldNotify } from './schedule/schedule-notice.js'
+import { previewSchedule } from './schedule/schedule-preview.js'
+import { Scheduler, type ScheduleTimers } from './schedule/scheduler.js'
 
 export interface MainServicesDeps {
   settings: SettingsService
@@ -49,6 +53,8 @@ export interface MainServicesDeps {
   now?: () => number
   /** electron-updater in a packaged app; absent or a null updater: updates are disabled. */
   updates?: Pick<UpdateControllerDeps, 'updater' | 'notify' | 'timers'>
+  /** The schedule's timers (tests use fake ones); real timers otherwise. */
+  scheduleTimers?: ScheduleTimers
 }
 
 export interface MainServices {
@@ -62,6 +68,8 @@ export interface MainServices {
   trustedSenders: TrustedSenders
   dispatch: IpcDispatch
   updates: UpdateController
+  /** The tray's schedule: next run, pause, powerMonitor's suspend and resume. */
+  scheduler: Scheduler
   /** Stops the runtime (breakers, in-flight calls). */
   close(): Promise<void>
 }
@@ -144,7 +152,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     status: store,
     onFinished: (outcome) => {
       void history.list().then(historyChanged, () => undefined)
-      deps.onReportFinished?.(outcome)
+      // A scheduled run notifies by the schedule's policy and quiet hours; one the admin started, always.
+      if (shouldNotify(outcome, settings.read(), now())) deps.onReportFinished?.(outcome)
     },
     context: () => ({ integrations: runtime.integrationRuntime }),
     logger,
@@ -170,7 +179,26 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     now,
     onChange: (next) => deps.push('update:changed', next),
   })
-  const handlers = createIpcHandlers({ appInfo: deps.appInfo, settings, status: store, reports, actions, updates })
+  const scheduler = new Scheduler({
+    settings,
+    runReport: () => reports.generate({ trigger: 'schedule' }),
+    isRunning: () => reports.isRunning(),
+    lastRunMs: () => lastRunMs(deps.dataDir, logger, now()),
+    logger,
+    now,
+    ...(deps.scheduleTimers ? { timers: deps.scheduleTimers } : {}),
+    onStatus: (schedule) => store.update({ schedule }),
+  })
+  void scheduler.start()
+  const handlers = createIpcHandlers({
+    appInfo: deps.appInfo,
+    settings,
+    status: store,
+    reports,
+    actions,
+    updates,
+    schedule: { preview: (request) => previewSchedule(request, settings.read(), now()) },
+  })
   const trustedSenders = new TrustedSenders(deps.pageUrl)
   const unscrubbed = createIpcDispatch(handlers, {
     isTrustedSender: (sender) => trustedSenders.isTrusted(sender),
@@ -188,7 +216,9 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     trustedSenders,
     dispatch,
     updates,
+    scheduler,
     close: () => {
+      scheduler.stop()
       updates.stop()
       return runtime.close()
     },

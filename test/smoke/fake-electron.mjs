@@ -104,6 +104,7 @@ export class Tray {
   destroy() {}
 }
 export const Menu = { buildFromTemplate: (template) => template }
+export const powerMonitor = { on: (event) => record('powerMonitor.on', event), removeListener: () => undefined }
 export const nativeImage = { createFromPath: (file) => ({ path: file }) }
 
 const electron = {
@@ -119,5 +120,6 @@ const electron = {
   Tray,
   Menu,
   nativeImage,
+  powerMonitor,
 }
 export default electron

@@ -1,5 +1,6 @@
 import type { InvokeChannel, InvokeResponse, ValidInvokeRequest } from '../../shared/ipc/contract.js'
 import type { AppInfo } from '../../shared/ipc/payloads.js'
+import type { SchedulePreview, SchedulePreviewRequest } from '../../shared/ipc/schedule-payloads.js'
 import { aboutInfo } from '../app/about.js'
 import type { DesktopActions } from '../desktop-actions.js'
 import type { ReportJob } from '../reports/report-job.js'
@@ -23,6 +24,8 @@ export interface IpcHandlerDeps {
   reports: ReportJob
   actions: DesktopActions
   updates: UpdateController
+  /** The schedule editor's preview (next runs of a draft). */
+  schedule: { preview(request: SchedulePreviewRequest): SchedulePreview }
 }
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
@@ -54,5 +57,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'update:get': () => deps.updates.get(),
     'update:install': () => deps.updates.install(),
     'update:later': () => deps.updates.later(),
+    'schedule:preview': (request) => deps.schedule.preview(request),
   }
 }

@@ -3,6 +3,7 @@ import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
 import type { Settings } from '../../shared/settings.js'
+import type { FinishedRun, ReportTrigger } from '../schedule/schedule-notice.js'
 import type { SettingsSource } from '../settings/settings-source.js'
 import { NO_REPORT_ENGINE_REASON, UNIFI_NOT_CONFIGURED_REASON } from '../status/compute-status.js'
 import type { StatusStore } from '../status/status-store.js'
@@ -27,7 +28,7 @@ export interface ReportJobDeps {
   settings: SettingsSource
   status: StatusStore
   /** After a report was written (history changed) or failed; for notifications and the history push. */
-  onFinished?: (outcome: { summary: ReportSummary } | { error: ScannerError }) => void
+  onFinished?: (outcome: FinishedRun) => void
   context?: () => ReportRunContext
   logger: Logger
 }
@@ -42,7 +43,9 @@ export class ReportJob {
     return this.running !== null
   }
 
-  async generate(): Promise<ReportSummary> {
+  /** `trigger`: who asked (the schedule's runs notify by its policy; the admin's always). */
+  async generate(options: { trigger?: ReportTrigger } = {}): Promise<ReportSummary> {
+    const trigger = options.trigger ?? 'manual'
     if (this.running) {
       throw new ScannerError('config', 'REPORT_ALREADY_RUNNING', 'A report is already being generated; wait for it.')
     }
@@ -65,13 +68,13 @@ export class ReportJob {
       const summary = await runner(settings, onProgress, controller.signal, this.deps.context?.())
       this.deps.logger.info('report finished', { id: summary.id, files: summary.files.length })
       this.deps.status.update({ progress: null, lastReport: summary, lastError: null })
-      this.deps.onFinished?.({ summary })
+      this.deps.onFinished?.({ summary, trigger })
       return summary
     } catch (error) {
       const failure = toScannerError(error)
       this.deps.logger.warn('report failed', { code: failure.code, kind: failure.kind })
       this.deps.status.update({ progress: null, lastError: toPublicFailure(failure) })
-      this.deps.onFinished?.({ error: failure })
+      this.deps.onFinished?.({ error: failure, trigger })
       throw failure
     } finally {
       this.running = null

@@ -2,6 +2,7 @@ import type { IntegrationMeta } from '../../core/integrations/contract.js'
 import { integrationIssues } from '../../core/integrations/values.js'
 import type { DeliveryPatch, FieldError, SettingsPatch } from '../../shared/ipc/payloads.js'
 import { settingsSchema, type IntegrationValue, type Settings } from '../../shared/settings.js'
+import { scheduleProblem } from '../schedule/schedule-preview.js'
 import { newWebhookId as defaultWebhookId } from './webhook-ids.js'
 
 /**
@@ -30,6 +31,7 @@ export function applySettingsPatch(
   patch: SettingsChange,
   integrations: readonly IntegrationMeta[],
   newWebhookId: () => string = defaultWebhookId,
+  nowMs: number = Date.now(),
 ): PatchOutcome {
   const thresholds = { ...current.thresholds }
   for (const [name, pair] of Object.entries(patch.thresholds ?? {})) {
@@ -48,6 +50,7 @@ export function applySettingsPatch(
     report: { ...current.report, ...patch.report },
     thresholds,
     delivery: delivery.value,
+    schedule: mergeSchedule(current.schedule, patch.schedule),
   }
   const parsed = settingsSchema.safeParse(candidate)
   if (!parsed.success) {
@@ -60,7 +63,16 @@ export function applySettingsPatch(
     }
   }
   const issues = integrationIssues(integrations, parsed.data.integrations)
+  const { schedule, report } = parsed.data
+  const scheduleIssue = scheduleProblem(schedule.preset, schedule.timezone ?? report.timezone, nowMs)
+  if (scheduleIssue) issues.push(scheduleIssue)
   return issues.length > 0 ? { ok: false, fieldErrors: issues } : { ok: true, settings: parsed.data }
+}
+
+/** The preset is replaced as a whole; quiet hours are merged field by field like the other sections. */
+function mergeSchedule(current: Settings['schedule'], patch: SettingsChange['schedule']): unknown {
+  if (!patch) return current
+  return { ...current, ...patch, quietHours: { ...current.quietHours, ...patch.quietHours } }
 }
 
 type Values = Settings['integrations']

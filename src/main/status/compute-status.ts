@@ -6,6 +6,7 @@ import type {
   ReportSummary,
   UnifiCard,
 } from '../../shared/ipc/payloads.js'
+import type { ScheduleStatus } from '../../shared/ipc/schedule-payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
 
 /** The facts the overall status is derived from. */
@@ -20,6 +21,8 @@ export interface StatusFacts {
   unifi?: UnifiCard | null
   integrations?: IntegrationStatus[]
   notices?: Notice[]
+  /** The tray's schedule (next run, paused); absent where no scheduler runs. */
+  schedule?: ScheduleStatus
 }
 
 export const UNIFI_NOT_CONFIGURED_REASON =
@@ -38,6 +41,7 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
     ...(facts.unifi ? { unifi: facts.unifi } : {}),
     integrations: facts.integrations ?? [],
     notices: facts.notices ?? [],
+    ...(facts.schedule ? { schedule: facts.schedule } : {}),
   }
   if (facts.progress) {
     return {

@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { AppStatus, UpdateStatus } from '../../shared/ipc/payloads.js'
+import { scheduleLine, scheduleMenuItems } from './schedule-items.js'
 
 export interface TrayActions {
   generateReport(): void
@@ -15,6 +16,8 @@ export interface TrayActions {
   checkForUpdates?(): void
   installUpdate?(): void
   postponeUpdate?(): void
+  /** "Pause schedule" / "Resume schedule"; shown while a schedule is set. */
+  setSchedulePaused?(paused: boolean): void
 }
 
 /** What the menu shows besides the status: login-item state, read from the OS (or the autostart file). */
@@ -114,6 +117,7 @@ export function buildTrayMenuTemplate(
     { type: 'separator' },
     ...updateItems(extras.update, actions),
     ...generate,
+    ...scheduleMenuItems(status.schedule, actions.setSchedulePaused?.bind(actions)),
     ...optional('open-last-report', 'Open last report', actions.openLastReport?.bind(actions), !!status.lastReport),
     { id: 'open-reports-folder', label: 'Open reports folder', click: () => actions.openReportsFolder() },
     { type: 'separator' },
@@ -146,5 +150,7 @@ export function buildTrayMenuTemplate(
 /** The tooltip next to the icon: headline plus what to do, or the progress while a report runs. */
 export function trayTooltip(status: AppStatus): string {
   const progress = progressLabel(status)
-  return progress ? `UniFi Scanner: ${progress}` : `UniFi Scanner: ${status.headline}\n${status.detail}`
+  const schedule = scheduleLine(status.schedule)
+  const text = progress ? `UniFi Scanner: ${progress}` : `UniFi Scanner: ${status.headline}\n${status.detail}`
+  return schedule ? `${text}\n${schedule}` : text
 }

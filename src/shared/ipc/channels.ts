@@ -35,6 +35,7 @@ export const INVOKE_BRIDGE = {
   'update:get': 'getUpdateStatus',
   'update:install': 'installUpdate',
   'update:later': 'postponeUpdate',
+  'schedule:preview': 'previewSchedule',
 } as const
 
 /** Main → renderer push channels and the bridge subscription function for each. */

@@ -12,6 +12,7 @@ import { z } from 'zod'
 import type { Result } from '../result.js'
 import type { InvokeChannel, PushChannel } from './channels.js'
 import { integrationDescriptorsSchema } from './integration-descriptor.js'
+import { schedulePreviewRequestSchema, schedulePreviewSchema } from './schedule-payloads.js'
 import {
   aboutInfoSchema,
   appInfoSchema,
@@ -94,6 +95,8 @@ export const invokeContract = {
   'update:install': { request: noArgument, response: updateStatusSchema },
   /** "Later": hides the offer until a later check finds it again. */
   'update:later': { request: noArgument, response: updateStatusSchema },
+  /** The next three runs of the schedule editor's draft (computed by the engine), or why it is not a schedule. */
+  'schedule:preview': { request: schedulePreviewRequestSchema, response: schedulePreviewSchema },
 } as const satisfies Record<InvokeChannel, InvokeSpec>
 
 export const pushContract = {

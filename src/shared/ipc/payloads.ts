@@ -4,6 +4,7 @@
  * and tokens. Secrets travel only renderer → main (`secret:set`, draft connection tests).
  */
 import { z } from 'zod'
+import { schedulePresetDraftSchema, scheduleStatusSchema } from './schedule-payloads.js'
 import {
   DELIVERY_SECRET_PATH_PATTERN,
   MAX_WEBHOOKS,
@@ -202,6 +203,8 @@ export const appStatusSchema = z.object({
   integrations: z.array(integrationStatusSchema).optional(),
   /** Banners: recovered settings file, session-only secrets, … */
   notices: z.array(noticeSchema).optional(),
+  /** The tray's schedule and its next run; absent where no scheduler runs (design mode). */
+  schedule: scheduleStatusSchema.optional(),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 
@@ -419,6 +422,21 @@ export const settingsPatchSchema = z
       .partial()
       .strict(),
     delivery: deliveryPatchSchema,
+    /** The tray's schedule. A preset is replaced as a whole (its fields depend on its kind); `''` clears the timezone. */
+    schedule: z
+      .object({
+        enabled: z.boolean(),
+        paused: z.boolean(),
+        preset: schedulePresetDraftSchema,
+        timezone: text(64),
+        notify: text(16),
+        quietHours: z
+          .object({ enabled: z.boolean(), start: text(16), end: text(16) })
+          .partial()
+          .strict(),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict()

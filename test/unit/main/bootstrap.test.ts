@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { INVOKE_CHANNELS } from '../../../src/shared/ipc/contract.js'
 import { createFakeElectron, type FakeElectron } from './fake-electron.js'
@@ -22,6 +24,7 @@ vi.mock('electron', () => {
     'dialog',
     'clipboard',
     'Notification',
+    'powerMonitor',
   ] as const
   const electron = Object.fromEntries(keys.map((key) => [key, undefined])) as Record<string, unknown>
   for (const key of keys) Object.defineProperty(electron, key, { get: () => current()[key], enumerable: true })
@@ -47,8 +50,14 @@ vi.mock('electron-updater', async () => {
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Imports main and waits (bounded) for start-up: the window when one is expected, else the tray. */
-async function boot(singleInstance: boolean, isPackaged = false, expectWindow = true): Promise<FakeElectron> {
+async function boot(
+  singleInstance: boolean,
+  isPackaged = false,
+  expectWindow = true,
+  prepare?: (fake: FakeElectron) => void,
+): Promise<FakeElectron> {
   const fake = createFakeElectron({ singleInstance, isPackaged })
+  prepare?.(fake)
   state.fake = fake
   await import('../../../src/main/index.js')
   if (!singleInstance) {
@@ -130,6 +139,27 @@ describe('main bootstrap (electron mocked)', () => {
     window.webContents.emit('destroyed')
     const after = await handler({ sender: { id: window.webContents.id }, senderFrame: { url: pageUrl } }, undefined)
     expect(after).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } })
+  })
+
+  it('the tray shows the saved schedule, pauses and resumes it, and follows powerMonitor', async () => {
+    const fake = await boot(true, false, true, (next) => {
+      const schedule = { enabled: true, preset: { kind: 'daily', time: '07:00' } }
+      writeFileSync(path.join(next.userData, 'config.json'), JSON.stringify({ schemaVersion: 2, schedule }))
+    })
+    const [tray] = fake.trays
+    const next = tray?.menu.find((item) => item.id === 'next-report')
+    expect(String(next?.label)).toMatch(/^Next report: (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} 07:00$/)
+    expect(tray?.tooltip).toContain(String(next?.label))
+    const pause = tray?.menu.find((item) => item.id === 'pause-schedule') as { click: () => void } | undefined
+    pause?.click()
+    expect(tray?.menu.find((item) => item.id === 'next-report')?.label).toBe('Schedule paused')
+    const resume = tray?.menu.find((item) => item.id === 'resume-schedule') as { click: () => void } | undefined
+    resume?.click()
+    expect(tray?.menu.find((item) => item.id === 'next-report')?.label).toBe(next?.label)
+    expect(fake.power.listenerCount('suspend')).toBe(1)
+    expect(fake.power.listenerCount('resume')).toBe(1)
+    fake.power.emit('suspend')
+    expect(tray?.menu.find((item) => item.id === 'next-report')?.label).toBe(next?.label)
   })
 
   it('started by the login item (--hidden): tray only, no window, no question', async () => {

@@ -47,6 +47,7 @@ describe('IPC dispatch', () => {
       'update:get': undefined,
       'update:install': undefined,
       'update:later': undefined,
+      'schedule:preview': { preset: { kind: 'daily', time: '07:00' } },
     }
     const failing = new Set([
       'unifi:test',

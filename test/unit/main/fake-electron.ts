@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,8 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
   const calls: string[] = []
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
   const privilegedSchemes: Array<{ scheme: string; privileges: Record<string, boolean> }> = []
+  /** powerMonitor: the test emits 'suspend' and 'resume'. */
+  const power = new EventEmitter()
   let nextId = 1
 
   class FakeWebContents {
@@ -185,6 +188,7 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
     Tray: FakeTray,
     Menu: { buildFromTemplate: (template: Array<Record<string, unknown>>) => template },
     nativeImage: { createFromPath: (file: string) => ({ path: file }) },
+    powerMonitor: power,
   }
 
   const emitApp = (event: string, ...args: unknown[]) => {
@@ -202,6 +206,7 @@ export function createFakeElectron(options: { singleInstance: boolean; isPackage
     userData,
     protocolHandlers,
     privilegedSchemes,
+    power,
   }
 }
 

@@ -41,6 +41,7 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'update:get': undefined,
   'update:install': undefined,
   'update:later': undefined,
+  'schedule:preview': { preset: { kind: 'daily', time: '07:00' } },
 }
 
 describe('secrets never cross IPC to the renderer', () => {

@@ -137,6 +137,17 @@ export function createMockBridge(
     getUpdateStatus: vi.fn(() => Promise.resolve(ok(options.update ?? makeUpdateStatus()))),
     installUpdate: unused('installUpdate'),
     postponeUpdate: unused('postponeUpdate'),
+    previewSchedule: vi.fn<BridgeApi['previewSchedule']>(() =>
+      Promise.resolve(
+        ok({
+          ok: true as const,
+          cron: '0 7 * * *',
+          description: 'daily at 07:00 (UTC)',
+          timezone: 'UTC',
+          runs: [{ at: '2026-12-04T07:00:00.000Z', label: 'Fri 4 Dec 07:00' }],
+        }),
+      ),
+    ),
     onStatusChanged: vi.fn(subscribe('status:changed')),
     onIntegrationChanged: vi.fn(subscribe('integration:changed')),
     onReportsChanged: vi.fn(subscribe('reports:changed')),
