@@ -66,6 +66,7 @@ export function TextField({ label, value, onChange, hint, error, type = 'text', 
 }
 
 interface SelectFieldProps<V extends string> {
+  testId?: string
   label: string
   value: V
   options: readonly { value: V; label: string }[]
@@ -74,7 +75,15 @@ interface SelectFieldProps<V extends string> {
   error?: string | undefined
 }
 
-export function SelectField<V extends string>({ label, value, options, onChange, hint, error }: SelectFieldProps<V>) {
+export function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+  testId,
+}: SelectFieldProps<V>) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
       {({ inputId, describedBy, invalid }) => (
@@ -84,6 +93,7 @@ export function SelectField<V extends string>({ label, value, options, onChange,
           onChange={(event) => onChange(event.target.value as V)}
           aria-describedby={describedBy}
           aria-invalid={invalid || undefined}
+          data-testid={testId}
         >
           {options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -5,6 +5,7 @@ import { AboutSection } from '../about/about-section.js'
 import { AdvancedSection } from './advanced-section.js'
 import { IntegrationSection } from './integration-section.js'
 import { ReportSection } from './report-section.js'
+import { ScheduleSection } from './schedule-section.js'
 import { UnifiSection } from './unifi-section.js'
 
 interface SettingsScreenProps {
@@ -35,6 +36,7 @@ export function SettingsScreen({ api, settings, status, integrations, accept }: 
         />
       ))}
       <ReportSection api={api} settings={settings} accept={accept} />
+      <ScheduleSection api={api} settings={settings} status={status} accept={accept} />
       <AdvancedSection api={api} settings={settings} accept={accept} />
       <AboutSection api={api} />
     </div>
