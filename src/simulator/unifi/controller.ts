@@ -8,6 +8,7 @@ import { createServerCertificate } from './certificate.js'
 import { FaultBook } from './faults.js'
 import { ConfigError } from '../../core/errors.js'
 import { PERSONAS, PERSONA_TABLE } from './personas.js'
+import { attachEventStream } from './event-stream.js'
 import { startServer } from './server.js'
 import { SessionStore } from './sessions.js'
 import type { ControllerState } from './state.js'
@@ -82,6 +83,7 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     throw new ConfigError(`The simulator's latencyMs must be 0 or more (got ${String(latencyMs)}).`)
   }
   const running = await startServer(state, cert, host, options.port ?? 0, latencyMs)
+  const stream = attachEventStream(running.server, state)
   const stats = {
     get logins() {
       return state.counters.logins
@@ -104,6 +106,10 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     credentials,
     setFaults: (faults) => state.faults.set(faults),
     stats,
-    close: running.close,
+    stream,
+    close: async () => {
+      stream.close()
+      await running.close()
+    },
   }
 }

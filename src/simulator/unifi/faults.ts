@@ -7,6 +7,8 @@ export class FaultBook {
   private faults: SimulatorFault[] = []
   /** `session-expiry` fires once per `setFaults` call that contains it. */
   private expiryArmed = false
+  /** Stream upgrades still to be refused with 401 by the current `stream-401` fault (Infinity: all). */
+  private stream401Left = 0
 
   constructor(initial: readonly SimulatorFault[] = []) {
     this.set(initial)
@@ -15,6 +17,15 @@ export class FaultBook {
   set(faults: readonly SimulatorFault[]): void {
     this.faults = [...faults]
     this.expiryArmed = faults.some((fault) => fault.type === 'session-expiry')
+    const refuse = this.first('stream-401')
+    this.stream401Left = refuse === undefined ? 0 : (refuse.times ?? Number.POSITIVE_INFINITY)
+  }
+
+  /** True while the `stream-401` fault still refuses upgrades; counts this one. */
+  takeStream401(): boolean {
+    if (this.stream401Left <= 0) return false
+    this.stream401Left -= 1
+    return true
   }
 
   first<T extends SimulatorFault['type']>(type: T): FaultOf<T> | undefined {

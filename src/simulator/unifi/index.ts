@@ -7,6 +7,7 @@ export type {
   RecordedRequest,
   SimulatedController,
   SimulatedControllerOptions,
+  SimulatedEventStream,
   SimulatorFault,
   SimulatorStats,
 } from './types.js'

@@ -25,7 +25,7 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
-function resolveAuth(state: ControllerState, req: IncomingMessage): AuthState {
+export function resolveAuth(state: ControllerState, req: IncomingMessage): AuthState {
   const key = headerString(req.headers, 'x-api-key')
   if (key !== undefined && state.persona.unifiOs)
     return key === state.credentials.apiKey ? { kind: 'api-key' } : { kind: 'bad-api-key' }

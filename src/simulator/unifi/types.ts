@@ -19,6 +19,16 @@ export type SimulatorFault =
   | { type: 'reset'; pathIncludes?: string }
   | { type: 'invalid-json'; pathIncludes?: string }
   | { type: 'oversize'; bytes: number; pathIncludes?: string }
+  /** The event stream closes each connection (without a close frame) after sending this many messages. */
+  | { type: 'stream-drop'; afterMessages: number }
+  /** The event stream answers the upgrade with 503 instead of switching protocols. */
+  | { type: 'stream-refuse' }
+  /** The event stream answers the next `times` upgrades (every one when absent) with 401, even with a live session. */
+  | { type: 'stream-401'; times?: number }
+  /** The event stream answers pings (frames and the text `ping`) this late, or never when `delayMs` is absent. */
+  | { type: 'stream-slow-pongs'; delayMs?: number }
+  /** The event stream refuses an API key with 401 (a console on which live events need a local account). */
+  | { type: 'stream-refuse-api-key' }
 
 export interface SimulatedControllerOptions {
   /** Default 'unifi-os-10.3'. */
@@ -86,6 +96,25 @@ export interface SimulatorStats {
   resetMaxInFlight: () => void
 }
 
+/** The site event stream (websocket) of the simulated controller; tests push messages through it. */
+export interface SimulatedEventStream {
+  /** Sends one frame `{meta:{rc:'ok',message},data}` to every client of the site's stream; returns how many got it. */
+  push(message: string, data: readonly unknown[], site?: string): number
+  /** Builds a realistic event record (`_id`, `key`, `time`, `datetime`, `msg`, `site_id`, …), sends it as `events`. */
+  pushEvent(key: string, fields?: Record<string, unknown>, site?: string): Record<string, unknown>
+  /** Builds an alarm record and sends it as `alert`. */
+  pushAlarm(key: string, fields?: Record<string, unknown>, site?: string): Record<string, unknown>
+  /** Open stream connections right now. */
+  connections(): number
+  /** Upgrade requests received (accepted or not) and upgrades accepted, since start. */
+  readonly upgrades: number
+  readonly accepted: number
+  /** Pings received (protocol frames and text), answered or not. */
+  readonly pings: number
+  /** Closes every open stream connection abruptly (no close frame), as a dropped link would. */
+  dropAll(): void
+}
+
 export interface SimulatedController {
   /** `https://127.0.0.1:<port>` */
   url: string
@@ -97,5 +126,7 @@ export interface SimulatedController {
   credentials: { username: string; password: string; apiKey: string }
   setFaults(faults: SimulatorFault[]): void
   stats: SimulatorStats
+  /** The site event stream at `/proxy/network/wss/s/{site}/events` (UniFi OS) or `/wss/s/{site}/events` (classic). */
+  stream: SimulatedEventStream
   close(): Promise<void>
 }
