@@ -1,3 +1,5 @@
+import type { FindingChanges } from '../analysis/changes/compare.js'
+import type { ThreatAnalysis } from '../analysis/model.js'
 import type { PostureSnapshot } from '../analysis/posture/drift.js'
 import type { IntegrationOutcome } from '../integrations/contract.js'
 import type { HistoryEntry } from '../report/files/history.js'
@@ -33,8 +35,11 @@ export function buildHistoryEntry(args: {
   window: { since: number; until: number }
   /** The site's posture snapshot, kept for the next report's drift. */
   posture?: (PostureSnapshot & { site: string }) | null
+  /** What changed since the previous complete report, and this report's findings for the next one. */
+  changes?: { findings: FindingChanges; newClients: number } | null
 }): HistoryEntry {
   const { model, unifi, timezone } = args
+  const changes = args.changes ?? null
   return {
     id: args.id,
     generatedAt: model.header.generatedAtIso,
@@ -63,5 +68,32 @@ export function buildHistoryEntry(args: {
       })),
     files: { html: args.files.html, text: args.files.text },
     ...(args.posture ? { posture: args.posture } : {}),
+    ...(changes === null
+      ? {}
+      : {
+          changes: {
+            baseline: changes.findings.baseline,
+            previous: changes.findings.previousAt,
+            new: changes.findings.new.length,
+            resolved: changes.findings.resolved.length,
+            recurring: changes.findings.recurring.length,
+            newClients: changes.newClients,
+            findings: changes.findings.stored.map((f) => ({ ...f, title: f.title.slice(0, 300) })),
+          },
+        }),
+    ...(unifi.ok && model.threats.available ? { trend: threatTrend(unifi.analysis.threats) } : {}),
   }
+}
+
+const TOP_CATEGORIES = 5
+
+/** Threats by outcome and the top categories by events, for the trends. */
+export function threatTrend(threats: ThreatAnalysis): NonNullable<HistoryEntry['trend']> {
+  const byCategory = new Map<string, number>()
+  for (const group of threats.groups) byCategory.set(group.categoryName, (byCategory.get(group.categoryName) ?? 0) + group.count)
+  const categories = [...byCategory]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_CATEGORIES)
+    .map(([name, count]) => ({ name: name.slice(0, 200), count }))
+  return { blocked: threats.blocked, detected: threats.detected, categories }
 }

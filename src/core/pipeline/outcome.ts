@@ -6,6 +6,7 @@ import type { SectionFindingCounts } from '../report/section.js'
 import type { Coverage } from '../unifi/coverage.js'
 import type { ControllerKind } from '../unifi/model.js'
 import type { ExitCodeValue } from '../exit-codes.js'
+import type { ChangesJson } from './changes.js'
 import type { PostureJson } from './posture.js'
 
 export interface RunOutcome {
@@ -44,6 +45,8 @@ export interface RunOutcome {
   integrations: IntegrationOutcome[]
   /** The configuration posture (score, checks, compound risks, the previous report's score); empty when not assessed. */
   posture: PostureJson
+  /** What changed since the previous complete report of the site (`report --json`'s `changes`). */
+  changes: ChangesJson
   timing: { totalMs: number; unifiMs: number; integrationsMs: number }
   /** One line per delivery channel (and per late delivery); absent when the shell does not deliver. */
   delivery?: DeliveryResult[]

@@ -1,28 +1,22 @@
 /**
  * The run's configuration posture: the checks on what the collection read, and what changed since the previous
- * report of the same site (the newest history entry of that site with a posture snapshot, demo reports compared
- * only with demo reports). A history that cannot be read only means there is nothing to compare with.
+ * report of the same site (the newest history entry of that site with a posture snapshot, `previousOfSite`).
  */
 import { assessPosture } from '../analysis/posture/assess.js'
 import { postureDrift, postureSnapshot, type PostureDrift, type PostureSnapshot } from '../analysis/posture/drift.js'
 import type { PostureAssessment } from '../analysis/posture/model.js'
-import type { Logger } from '../logger.js'
-import { readHistory, type HistoryEntry } from '../report/files/history.js'
+import type { HistoryEntry } from '../report/files/history.js'
 import type { UnifiResult } from '../report/input.js'
+import { previousOfSite } from './site-history.js'
 
 export interface RunPosture {
   assessment: PostureAssessment
   snapshot: PostureSnapshot
   drift: PostureDrift | null
   site: string
-  /** Set when reading the history found it damaged (and repaired it): the run reports it like any history warning. */
-  historyWarning: string | null
 }
 
-export async function runPosture(
-  unifi: UnifiResult,
-  history: { dataDir: string; reportsDir: string; logger: Logger; nowMs: number; demo: boolean },
-): Promise<RunPosture | null> {
+export function runPosture(unifi: UnifiResult, history: { entries: readonly HistoryEntry[]; demo: boolean }): RunPosture | null {
   if (!unifi.ok) return null
   const { collection } = unifi
   if (collection.posture === undefined) return null
@@ -32,21 +26,8 @@ export async function runPosture(
   })
   const snapshot = postureSnapshot(assessment)
   const site = collection.site.name
-  let entries: HistoryEntry[] = []
-  let historyWarning: string | null = null
-  try {
-    const read = await readHistory(
-      { dataDir: history.dataDir, reportsDir: history.reportsDir },
-      history.logger,
-      history.nowMs,
-    )
-    entries = read.entries
-    historyWarning = read.warning
-  } catch (error) {
-    history.logger.warn('posture_history_unreadable', { message: error instanceof Error ? error.message : 'unknown' })
-  }
-  const previous = entries.find((entry) => entry.posture?.site === site && entry.demo === history.demo)?.posture ?? null
-  return { assessment, snapshot, drift: postureDrift(snapshot, previous), site, historyWarning }
+  const previous = previousOfSite(history.entries, site, history.demo, (entry) => entry.posture)
+  return { assessment, snapshot, drift: postureDrift(snapshot, previous), site }
 }
 
 /** The `posture` object of `report --json` and of the run outcome. */

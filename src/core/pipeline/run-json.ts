@@ -79,6 +79,16 @@ export const runJsonSchema = z
         previousScore: z.number().int().min(0).max(100).nullable(),
       })
       .strict(),
+    changes: z
+      .object({
+        previous: z.string().nullable(),
+        new: count,
+        resolved: count,
+        recurring: count,
+        newClients: count,
+        baseline: z.boolean(),
+      })
+      .strict(),
     timing: z.object({ totalMs: z.number().min(0), unifiMs: z.number().min(0), integrationsMs: z.number().min(0) }),
   })
   .strict()
@@ -146,6 +156,7 @@ export function toRunJson(outcome: RunOutcome): RunJson {
       compound: outcome.posture.compound.map((c) => ({ ...c })),
       previousScore: outcome.posture.previousScore,
     },
+    changes: { ...outcome.changes },
     timing: {
       totalMs: Math.round(outcome.timing.totalMs),
       unifiMs: Math.round(outcome.timing.unifiMs),

@@ -33,6 +33,8 @@ import { runSecrets } from './run-secrets.js'
 import { scrubSecrets } from '../upstream-text.js'
 import { buildHistoryEntry } from './history-entry.js'
 import { postureJson, runPosture, type RunPosture } from './posture.js'
+import { changesJson, runChanges, type RunChanges } from './changes.js'
+import { readRunHistory } from './site-history.js'
 
 /** Our files in the data folder (which in the app is Electron's userData, tightened at start). */
 const OWN_DATA_FILES = /^(?:history|state)\.json(?:\.corrupt-\d+)?$/
@@ -117,15 +119,19 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
 
   progress('analysing', 70, 'analysing')
   const unifi = analyseOrExplain(deps, unifiSettled)
-  const posture = await runPosture(unifi, {
-    dataDir: deps.dataDir,
-    reportsDir: deps.reportsDir,
-    logger,
-    nowMs: now(),
-    demo: options.demo ?? false,
-  })
-  if (posture?.historyWarning) warnings.push(posture.historyWarning)
+  const demo = options.demo ?? false
+  // One read of the history serves every comparison with the previous report of the site.
+  const history = unifi.ok
+    ? await readRunHistory({ dataDir: deps.dataDir, reportsDir: deps.reportsDir, logger, nowMs: now() })
+    : { entries: [], warning: null }
+  if (history.warning) warnings.push(history.warning)
+  const posture = runPosture(unifi, { entries: history.entries, demo })
   const generatedAtMs = now()
+  const changes = runChanges(unifi, unifi.ok ? collectionCoverage(unifi.collection) : failedCoverage(unifi.error), {
+    entries: history.entries,
+    demo,
+    generatedAt: toZonedIso(generatedAtMs, timezone),
+  })
   const secrets = runSecrets(settings)
   // The run's own secrets never reach a file, whatever an upstream echoed into a message.
   const model = scrubSecrets(
@@ -141,6 +147,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       runNotes,
       addressNotes: outcomes.flatMap((outcome) => (outcome.status === 'ok' ? (outcome.addressNotes ?? []) : [])),
       posture: posture === null ? null : { assessment: posture.assessment, drift: posture.drift },
+      changes: changes?.findings ?? null,
     }),
     secrets,
   )
@@ -196,6 +203,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       window: window.period,
       previousSuccessMs: state.lastSuccessMs,
       posture,
+      changes,
     })
   }
 
@@ -227,6 +235,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     unifi: unifiSummary(unifi),
     integrations: outcomes,
     posture: postureJson(posture),
+    changes: changesJson(changes, 0),
     timing: { totalMs: clock() - started, unifiMs, integrationsMs },
     warnings,
   }
@@ -303,6 +312,7 @@ async function recordRun(args: {
   window: { since: number; until: number }
   previousSuccessMs: number | null
   posture: RunPosture | null
+  changes: RunChanges | null
 }): Promise<void> {
   const { deps, unifi, model, files, warnings } = args
   const { settings, logger } = deps
@@ -348,6 +358,7 @@ async function recordRun(args: {
       timezone,
       window: args.window,
       posture: args.posture === null ? null : { site: args.posture.site, ...args.posture.snapshot },
+      changes: args.changes === null ? null : { findings: args.changes.findings, newClients: 0 },
     })
     const entry = historyEntrySchema.parse(JSON.parse(scrubKnownSecrets(JSON.stringify(built), runSecrets(settings))))
     const history = await appendHistory(

@@ -8,6 +8,7 @@ import type { ControllerInfo, SiteRef, UnifiCollection } from '../unifi/model.js
 import type { AddressNote } from './address-notes.js'
 import type { PostureDrift } from '../analysis/posture/drift.js'
 import type { PostureAssessment } from '../analysis/posture/model.js'
+import type { FindingChanges } from '../analysis/changes/compare.js'
 import type { ReportSection } from './section.js'
 
 /** Why a UniFi collection failed, in the classes the exit codes distinguish. */
@@ -43,6 +44,7 @@ export interface ReportCaps {
   topSources: number
   deviceRows: number
   otherEvents: number
+  changedFindings: number
 }
 
 export const DEFAULT_CAPS: ReportCaps = {
@@ -53,6 +55,7 @@ export const DEFAULT_CAPS: ReportCaps = {
   topSources: 10,
   deviceRows: 100,
   otherEvents: 10,
+  changedFindings: 25,
 }
 
 /** A configured integration's section, made by the pipeline from the run's outcome (its data or why there is none). */
@@ -81,6 +84,8 @@ export interface ReportInput {
   addressNotes?: AddressNote[]
   /** The configuration posture of the site and what changed since its previous report; absent when not assessed. */
   posture?: { assessment: PostureAssessment; drift: PostureDrift | null } | null
+  /** What changed in the findings since the previous complete report of the site; absent when not compared. */
+  changes?: FindingChanges | null
 }
 
 export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

@@ -29,6 +29,8 @@ export interface ReportModel {
   integrations: ReportSection[]
   /** The configuration posture section; absent or null when the posture was not assessed. */
   posture?: ReportSection | null
+  /** What changed since the previous complete report of the site; absent or null when UniFi was not read. */
+  changes?: ChangesView | null
   dataSources: ReportSection
   footer: { appVersion: string; text: string }
 }
@@ -78,6 +80,34 @@ export interface ExecutiveSummary {
   notices: { title: string; tone: Tone; text: string }[]
   /** "Configuration posture: 71/100 (C-), 4 gaps, …" and the drift sentence; absent when not assessed. */
   posture?: string | null
+  /** "Since the report of Dec 3, 2026 at 9:00 AM EST: 3 new, 2 resolved." or the baseline sentence. */
+  changes?: string | null
+}
+
+export interface ChangedFindingView {
+  severity: Severity
+  title: string
+}
+
+export interface RecurringFindingView extends ChangedFindingView {
+  /** When the first report carrying it was generated, "Dec 1, 2026 at 9:00 AM EST". */
+  firstSeen: string
+  /** Reports in a row that carried it, this one included. */
+  streak: number
+}
+
+export interface ChangesView {
+  /** The first complete report of the site: nothing to compare with, this one is the baseline. */
+  baseline: boolean
+  /** When the report compared with was generated; null on a baseline. */
+  previousAt: string | null
+  /** "New since Dec 3, 2026 at 9:00 AM EST" or "First report of this site". */
+  heading: string
+  /** One sentence: "3 new, 2 resolved, 4 still open." or what the baseline means. */
+  text: string
+  new: CappedList<ChangedFindingView>
+  resolved: CappedList<ChangedFindingView>
+  recurring: CappedList<RecurringFindingView>
 }
 
 export interface FindingView {
@@ -94,6 +124,8 @@ export interface FindingView {
   remediation: string[]
   /** What integrations know about the addresses the finding names (country, network owner, reputation). */
   notes?: AddressNoteView[]
+  /** "New since the last report" or "Seen in 4 reports in a row since Dec 1, 2026 …"; absent on a baseline. */
+  change?: { kind: 'new' | 'recurring'; text: string }
 }
 
 export interface CappedList<T> {

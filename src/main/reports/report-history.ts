@@ -42,7 +42,9 @@ export class ReportHistoryService {
     for (const shelf of this.shelves()) {
       const history = await readHistory(shelf, this.options.logger, this.options.now())
       if (history.warning) warnings.push(history.warning)
-      for (const entry of history.entries) entries.push({ entry: await this.toView(entry), atMs: Date.parse(entry.generatedAt) })
+      // A pruned entry has no files left to open; it stays in the index only for the trends.
+      for (const entry of history.entries)
+        if (!entry.pruned) entries.push({ entry: await this.toView(entry), atMs: Date.parse(entry.generatedAt) })
     }
     // A stable sort: within one index the order it keeps (newest first) stands.
     entries.sort((a, b) => (Number.isNaN(b.atMs) ? 0 : b.atMs) - (Number.isNaN(a.atMs) ? 0 : a.atMs))

@@ -75,6 +75,7 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     sites,
     now,
     posture: postureProfile(options.posture),
+    drift: {},
   }
   const cert = await createServerCertificate()
   const host = options.host ?? '127.0.0.1'
@@ -105,6 +106,9 @@ export async function startSimulatedController(options: SimulatedControllerOptio
     persona: personaName,
     credentials,
     setFaults: (faults) => state.faults.set(faults),
+    setDrift: (drift) => {
+      state.drift = drift
+    },
     stats,
     stream,
     close: async () => {

@@ -12,5 +12,6 @@ export type {
   SimulatorStats,
 } from './types.js'
 export { PERSONAS } from './personas.js'
+export type { JoinedClient, SimulatorDrift } from './drift.js'
 export { startSimulatedController, DEFAULT_SIZES } from './controller.js'
 export { POSTURE_PROFILES, PLANTED_SECRETS, type PostureProfileName } from '../data/posture-profiles.js'

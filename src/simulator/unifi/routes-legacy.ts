@@ -2,6 +2,7 @@
  * The legacy private API (`/api/self/sites`, `/api/s/{site}/…`) with the `{meta,data}` envelope and the
  * per-persona endpoint behaviour: which legacy paths answer, answer empty or 404 on each Network version.
  */
+import { driftClients, driftDevices } from './drift.js'
 import type { SiteDataset } from '../data/dataset.js'
 import type { JsonRecord } from '../data/device-builders.js'
 import { field, numberField, type SimRequest } from './request.js'
@@ -78,7 +79,8 @@ function alarms(state: ControllerState, site: SiteDataset, req: SimRequest, whic
 
 function devices(state: ControllerState, site: SiteDataset, req: SimRequest, basic: boolean): SimResponse {
   const macs = field(req.body, 'macs')
-  let list = postureDevices(state, site.devices())
+  const own = site.ctx.name === 'default' ? driftDevices(site.devices(), state.drift) : site.devices()
+  let list = postureDevices(state, own)
   if (Array.isArray(macs) && macs.length > 0) {
     const wanted = new Set(macs.map(normaliseMac))
     list = list.filter((d) => wanted.has(normaliseMac(d.mac)))
@@ -134,7 +136,7 @@ export function legacyRoute(state: ControllerState, req: SimRequest, rest: strin
     case 'stat/device-basic':
       return devices(state, site, req, true)
     case 'stat/sta':
-      return legacyOk(site.clients())
+      return legacyOk(site.ctx.name === 'default' ? driftClients(site.clients(), state.drift, state.now()) : site.clients())
     case 'stat/event':
       return events(state, site, req)
     case 'stat/ips/event':

@@ -1,6 +1,7 @@
 /** Everything the route handlers share for one simulated controller. */
 import type { SiteDataset } from '../data/dataset.js'
 import type { PostureProfileName } from '../data/posture-profiles.js'
+import type { SimulatorDrift } from './drift.js'
 import type { FaultBook } from './faults.js'
 import type { Persona } from './personas.js'
 import type { SessionStore } from './sessions.js'
@@ -17,6 +18,8 @@ export interface ControllerState {
   now: () => number
   /** How the sites are set up, for the configuration posture audit. */
   posture: PostureProfileName
+  /** What changed on the `default` site since start (devices, joined clients); empty by default. */
+  drift: SimulatorDrift
 }
 
 export function findSite(state: ControllerState, name: string): SiteDataset | undefined {

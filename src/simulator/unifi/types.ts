@@ -1,4 +1,5 @@
 import type { PostureProfileName } from '../data/posture-profiles.js'
+import type { SimulatorDrift } from './drift.js'
 /** The agreed public API of the simulated controller; tests and the demo build on it. */
 
 export type PersonaName = 'classic-8' | 'unifi-os-9.1' | 'unifi-os-9.4' | 'unifi-os-10.0' | 'unifi-os-10.3'
@@ -125,6 +126,8 @@ export interface SimulatedController {
   persona: PersonaName
   credentials: { username: string; password: string; apiKey: string }
   setFaults(faults: SimulatorFault[]): void
+  /** Changes the `default` site between two reports: device fields, clients that joined. */
+  setDrift(drift: SimulatorDrift): void
   stats: SimulatorStats
   /** The site event stream at `/proxy/network/wss/s/{site}/events` (UniFi OS) or `/wss/s/{site}/events` (classic). */
   stream: SimulatedEventStream

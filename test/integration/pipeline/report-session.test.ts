@@ -76,7 +76,7 @@ async function trayRun(dataDir: string): Promise<void> {
   }
 }
 
-/** What a run records, without what makes each run its own: its id, moment and file paths. */
+/** What a run records, without what makes each run its own: its id, moment (and first-seen dates) and file paths. */
 function comparable(entry: HistoryEntry | undefined): unknown {
   expect(entry).toBeDefined()
   const { id, generatedAt, period, files, ...rest } = entry as HistoryEntry
@@ -84,7 +84,15 @@ function comparable(entry: HistoryEntry | undefined): unknown {
   expect(Date.parse(generatedAt)).toBeGreaterThanOrEqual(NOW)
   expect(files.html).toMatch(/\.html$/)
   expect(files.text).toMatch(/\.txt$/)
-  return { ...rest, since: period.since }
+  // A baseline's findings were first seen in the run itself: that moment is the run's own too.
+  const changes = rest.changes && {
+    ...rest.changes,
+    findings: rest.changes.findings.map((finding) => {
+      expect(finding.firstSeen).toBe(generatedAt)
+      return { ...finding, firstSeen: 'this run' }
+    }),
+  }
+  return { ...rest, changes, since: period.since }
 }
 
 async function stateOf(dataDir: string): Promise<unknown> {

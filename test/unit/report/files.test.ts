@@ -185,15 +185,39 @@ function entry(id: string, files: HistoryEntry['files']): HistoryEntry {
 }
 
 describe('history index', () => {
-  it('lists reports newest first and drops entries whose files are gone', async () => {
+  it('lists reports newest first and keeps an entry whose files are gone as pruned, for the trends', async () => {
     const logger = createMemoryLogger()
     const kept = join(dir, 'a.html')
     await writeFile(kept, 'x')
     await appendHistory(dir, entry('one', { html: kept, text: null }), logger, T)
     await appendHistory(dir, entry('gone', { html: join(dir, 'deleted.html'), text: null }), logger, T)
     const history = await appendHistory(dir, entry('three', { html: kept, text: null }), logger, T)
-    expect(history.entries.map((item) => item.id)).toEqual(['three', 'one'])
-    expect((await readHistory(dir, logger, T)).entries.map((item) => item.id)).toEqual(['three', 'one'])
+    expect(history.entries.map((item) => item.id)).toEqual(['three', 'gone', 'one'])
+    const gone = (await readHistory(dir, logger, T)).entries.find((item) => item.id === 'gone')
+    expect(gone).toMatchObject({ pruned: true, files: { html: null, text: null } })
+    expect(gone?.findings).toEqual(entry('gone', { html: null, text: null }).findings)
+  })
+
+  it('drops the per-finding list of a pruned entry unless it is the newest complete one of its site', async () => {
+    const logger = createMemoryLogger()
+    const changes = (key: string) => ({
+      baseline: false,
+      previous: null,
+      new: 1,
+      resolved: 0,
+      recurring: 0,
+      newClients: 0,
+      findings: [{ key, source: 'devices' as const, severity: 'low' as const, title: key, firstSeen: 'x', streak: 1 }],
+    })
+    const withChanges = (id: string, key: string) => ({ ...entry(id, { html: join(dir, `${id}.html`), text: null }), changes: changes(key) })
+    await appendHistory(dir, withChanges('old', 'a'), logger, T)
+    await appendHistory(dir, withChanges('newest', 'b'), logger, T)
+    // Both files are missing: both entries are pruned, only the newest keeps what the next comparison needs.
+    const history = await appendHistory(dir, entry('other', { html: null, text: null }), logger, T)
+    const byId = new Map(history.entries.map((item) => [item.id, item]))
+    expect(byId.get('newest')?.changes?.findings.map((f) => f.key)).toEqual(['b'])
+    expect(byId.get('old')?.changes?.findings).toEqual([])
+    expect(byId.get('old')?.changes?.new).toBe(1)
   })
 
   it('backs up a corrupt index, warns, and starts a fresh one when nothing in it can be read', async () => {

@@ -31,6 +31,7 @@ function outcome(posture: RunOutcome['posture']): RunOutcome {
     },
     integrations: [],
     posture,
+    changes: { previous: null, new: 0, resolved: 0, recurring: 0, newClients: 0, baseline: true },
     timing: { totalMs: 1, unifiMs: 1, integrationsMs: 0 },
     warnings: [],
   }

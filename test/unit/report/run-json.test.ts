@@ -108,6 +108,7 @@ describe('report --json shape', () => {
         unchecked: { count: 0, reasons: [] },
         noScore: null,
       },
+      changes: { previous: null, new: 0, resolved: 0, recurring: 0, newClients: 0, baseline: false },
       timing: { totalMs: 10.4, unifiMs: 3.2, integrationsMs: 4.9 },
       warnings: ['not part of the JSON'],
     }

@@ -18,12 +18,42 @@ import { REPORT_FILE_PATTERN } from './report-files.js'
 import { salvageArrayItems } from './salvage-json.js'
 
 export const HISTORY_FILE = 'history.json'
-const MAX_ENTRIES = 1000
+/** Years of reports for several sites; older entries than this are dropped, newest kept. */
+export const MAX_ENTRIES = 20_000
 
 const counts = z.object({
   severe: z.number().int().min(0),
   medium: z.number().int().min(0),
   low: z.number().int().min(0),
+})
+
+const storedFinding = z.object({
+  key: z.string().max(400),
+  source: z.enum(['events', 'devices', 'threats']),
+  severity: z.enum(['severe', 'medium', 'low']),
+  title: z.string().max(300),
+  firstSeen: z.string(),
+  streak: z.number().int().min(1),
+})
+
+/** What changed since the previous complete report of the site, and this report's findings for the next one. */
+export const historyChangesSchema = z.object({
+  baseline: z.boolean(),
+  /** When the report compared with was generated (ISO with offset); null on a baseline. */
+  previous: z.string().nullable(),
+  new: z.number().int().min(0),
+  resolved: z.number().int().min(0),
+  recurring: z.number().int().min(0),
+  newClients: z.number().int().min(0),
+  /** Dropped from entries whose files retention removed (only the newest entry of a site needs them). */
+  findings: z.array(storedFinding).max(500),
+})
+
+/** The numbers the trends need beyond the counts: threats by outcome and the top threat categories. */
+export const historyTrendSchema = z.object({
+  blocked: z.number().int().min(0),
+  detected: z.number().int().min(0),
+  categories: z.array(z.object({ name: z.string().max(200), count: z.number().int().min(0) })).max(5),
 })
 
 export const historyEntrySchema = z.object({
@@ -42,6 +72,10 @@ export const historyEntrySchema = z.object({
   files: z.object({ html: z.string().nullable(), text: z.string().nullable() }),
   /** Listed again from the reports folder after the index was damaged: only the files and time are known. */
   recovered: z.boolean().optional(),
+  /** Its files are gone (retention or deleted by hand); the entry stays for the trends, without its details. */
+  pruned: z.boolean().optional(),
+  changes: historyChangesSchema.optional(),
+  trend: historyTrendSchema.optional(),
   /** The configuration posture of the site, for the next report's drift (evidence never holds a secret). */
   posture: z
     .object({
@@ -95,8 +129,8 @@ export async function readHistory(location: HistoryLocation | string, logger: Lo
 }
 
 /**
- * Adds an entry and drops entries whose report files are all gone (retention or the user deleted them),
- * so the UI never lists reports that cannot be opened.
+ * Adds an entry and marks entries whose report files are all gone (retention, or deleted by hand) as pruned:
+ * the UI no longer lists them, the trends still count them.
  */
 export async function appendHistory(
   location: HistoryLocation | string,
@@ -120,9 +154,12 @@ export async function updateHistory(
     const warning = current.damaged ? await setAside(where, current.damaged, nowMs) : null
     const kept: HistoryEntry[] = []
     for (const existing of current.entries) {
-      if ((await present(existing.files.html)) || (await present(existing.files.text))) kept.push(existing)
+      if (existing.pruned) kept.push(existing)
+      else if ((await present(existing.files.html)) || (await present(existing.files.text))) kept.push(existing)
+      // A report relisted from the folder carries no numbers worth keeping once its files are gone.
+      else if (!existing.recovered) kept.push(pruned(existing))
     }
-    const entries = withoutRelistedDuplicates(change(kept)).slice(0, MAX_ENTRIES)
+    const entries = withoutDetailsBeyondNewest(withoutRelistedDuplicates(change(kept))).slice(0, MAX_ENTRIES)
     await writeIndex(where.dataDir, entries)
     return { entries, warning }
   })
@@ -254,6 +291,35 @@ async function relist(reportsDir: string, kept: HistoryEntry[], nowMs: number): 
     })
   }
   return entries
+}
+
+/**
+ * An entry whose report files are gone: the numbers the trends need stay (counts, threats, score, what changed),
+ * the details do not (file paths, posture evidence, the per-finding list).
+ */
+function pruned(entry: HistoryEntry): HistoryEntry {
+  return {
+    ...entry,
+    pruned: true,
+    files: { html: null, text: null },
+    ...(entry.posture ? { posture: { ...entry.posture, checks: entry.posture.checks.map((c) => ({ ...c, evidence: [] })) } } : {}),
+  }
+}
+
+/**
+ * Only the newest entry of a site (real and demo apart) is ever compared with, so the per-finding lists of a
+ * pruned older entry are dropped: the index stays small however many years it holds.
+ */
+function withoutDetailsBeyondNewest(entries: HistoryEntry[]): HistoryEntry[] {
+  const seen = new Set<string>()
+  return entries.map((entry) => {
+    if (entry.changes === undefined || !entry.ok) return entry
+    const site = `${entry.demo ? 'demo' : 'real'}|${entry.unifi.site ?? ''}`
+    const newest = !seen.has(site)
+    seen.add(site)
+    if (newest || !entry.pruned || entry.changes.findings.length === 0) return entry
+    return { ...entry, changes: { ...entry.changes, findings: [] } }
+  })
 }
 
 /** A report relisted from the folder that an entry now names (the one being added) is listed once. */

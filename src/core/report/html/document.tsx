@@ -1,5 +1,6 @@
 import type { ReportModel } from '../model.js'
 import { SectionView } from './blocks.js'
+import { ChangesSection } from './changes.js'
 import { FindingsSections } from './findings.js'
 import { HealthSection } from './health.js'
 import { Header, Summary } from './summary.js'
@@ -38,6 +39,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
                 <SectionView section={model.coverage} />
                 <Summary model={model} />
                 {model.unifiFailure ? <SectionView section={model.unifiFailure} /> : null}
+                {model.changes ? <ChangesSection changes={model.changes} /> : null}
                 <FindingsSections findings={model.findings} />
                 <ThreatsSection threats={model.threats} />
                 <HealthSection health={model.health} />

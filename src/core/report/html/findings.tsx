@@ -8,8 +8,10 @@ export function FindingCard({ finding, compact = false }: { finding: FindingView
       <div className="title">
         <SeverityBadge severity={finding.severity} />
         {finding.recurring ? <span className="badge recurring">RECURRING</span> : null}
+        {finding.change?.kind === 'new' ? <span className="badge new">NEW</span> : null}
         {finding.title}
       </div>
+      {finding.change ? <p className="muted change">{finding.change.text}</p> : null}
       <p className="muted">
         Device: {finding.device} · {finding.occurrence}
       </p>

@@ -24,6 +24,7 @@ p { margin: 6px 0; }
 .sev-medium { background: #fd7e14; }
 .sev-low { background: #6c757d; }
 .recurring { background: #17a2b8; }
+.new { background: #6f42c1; }
 .blocked { background: #28a745; }
 .cybersecure { background: #6f42c1; }
 .callout { background: #fff3cd; border: 1px solid #ffc107; color: #533f03; border-radius: 6px; padding: 10px 12px; margin: 10px 0; }

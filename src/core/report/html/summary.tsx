@@ -39,6 +39,7 @@ export function Summary({ model }: { model: ReportModel }) {
           ? 'device data unavailable'
           : `${summary.unhealthyDevices.toLocaleString('en-US')} unhealthy devices`}
       </p>
+      {summary.changes ? <p id="summary-changes">{summary.changes}</p> : null}
       {summary.posture ? <p id="summary-posture">{summary.posture}</p> : null}
       {summary.actionRequired ? <Callout tone="warning">{summary.actionRequired}</Callout> : null}
       {summary.quietNote ? <Callout tone="good">{summary.quietNote}</Callout> : null}

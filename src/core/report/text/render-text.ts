@@ -1,7 +1,7 @@
 /** The plain-text report: 72 columns, no markup, the same sections as the HTML report. */
 import type { ReportModel } from '../model.js'
 import { sectionLines } from './blocks.js'
-import { findingsLines, healthLines, summaryLines, threatLines } from './sections.js'
+import { changesLines, findingsLines, healthLines, summaryLines, threatLines } from './sections.js'
 import { TEXT_WIDTH, center, rule, wrap } from './wrap.js'
 
 function headerLines(model: ReportModel): string[] {
@@ -26,6 +26,7 @@ export function renderText(model: ReportModel): string {
     ...sectionLines(model.coverage),
     ...summaryLines(model),
     ...(model.unifiFailure ? ['', ...sectionLines(model.unifiFailure)] : []),
+    ...changesLines(model.changes),
     ...findingsLines(model.findings),
     ...threatLines(model.threats),
     ...healthLines(model.health),

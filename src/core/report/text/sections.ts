@@ -2,6 +2,7 @@
 import type { AddressNoteView } from '../address-notes.js'
 import type {
   CappedList,
+  ChangesView,
   FindingView,
   FindingsView,
   HealthView,
@@ -40,9 +41,11 @@ function noteText(note: AddressNoteView): string {
 
 function findingLines(finding: FindingView): string[] {
   const recurring = finding.recurring ? ' [Recurring]' : ''
+  const fresh = finding.change?.kind === 'new' ? ' [New]' : ''
   return [
     '',
-    ...wrap(`${SEVERITY_TAG[finding.severity]}${recurring} ${finding.title}`, undefined, '', '  '),
+    ...wrap(`${SEVERITY_TAG[finding.severity]}${recurring}${fresh} ${finding.title}`, undefined, '', '  '),
+    ...(finding.change ? wrap(finding.change.text, undefined, '  ', '    ') : []),
     ...wrap(`Device: ${finding.device}`, undefined, '  ', '    '),
     ...wrap(finding.occurrence, undefined, '  ', '    '),
     ...wrap(finding.description, undefined, '  ', '  '),
@@ -64,6 +67,7 @@ export function summaryLines(model: ReportModel): string[] {
         `Unhealthy devices: ${summary.unhealthyDevices === null ? 'unavailable' : summary.unhealthyDevices.toLocaleString('en-US')}`,
     ),
   )
+  if (summary.changes) append(lines, wrap(summary.changes))
   if (summary.posture) append(lines, wrap(summary.posture))
   if (summary.actionRequired) append(lines, [''], wrap(`*** ${summary.actionRequired.toUpperCase()} ***`))
   if (summary.quietNote) lines.push('', `[OK] ${summary.quietNote}`)
@@ -237,6 +241,36 @@ export function healthLines(health: HealthView): string[] {
     )
   } else if (health.coverageNote === null) {
     lines.push('', 'The controller reported no devices.')
+  }
+  return lines
+}
+
+/** "NEW SINCE …": what is new, what was resolved, what is still open (the same content as the HTML card). */
+export function changesLines(changes: ChangesView | null | undefined): string[] {
+  if (!changes) return []
+  const lines = heading(changes.heading.toUpperCase())
+  append(lines, wrap(changes.text))
+  if (changes.baseline) return lines
+  if (changes.new.total === 0) lines.push('', 'No new findings since the previous report.')
+  for (const finding of changes.new.items)
+    append(lines, wrap(`${SEVERITY_TAG[finding.severity]} [New] ${finding.title}`, undefined, '  ', '    '))
+  lines.push(...more(changes.new, 'new findings'))
+  if (changes.resolved.total > 0) {
+    lines.push('', 'Resolved since then:')
+    for (const finding of changes.resolved.items)
+      append(lines, wrap(`${finding.title} (${finding.severity})`, undefined, '  - ', '    '))
+    lines.push(...more(changes.resolved, 'resolved findings'))
+  }
+  if (changes.recurring.total > 0) {
+    lines.push('', 'Still open:')
+    append(
+      lines,
+      renderTable(
+        ['Finding', 'First seen', 'In a row'],
+        changes.recurring.items.map((f) => [`${SEVERITY_TAG[f.severity]} ${f.title}`, f.firstSeen, String(f.streak)]),
+      ),
+    )
+    lines.push(...more(changes.recurring, 'findings still open'))
   }
   return lines
 }

@@ -8,6 +8,7 @@ import type { ReportCaps } from '../input.js'
 import { formatDateTime, formatShortDateTime } from '../../time.js'
 import { capList } from './cap.js'
 import { notesInText, type AddressNoteIndex } from '../address-notes.js'
+import type { ChangeMarker } from './changes.js'
 
 export function deviceLabel(name: string | null, mac: string | null): string {
   const trimmed = name?.trim()
@@ -27,10 +28,17 @@ export function occurrenceText(finding: Finding, timeZone: string): string {
   return finding.recurring ? `[Recurring Issue] ${text}` : text
 }
 
-export function toFindingView(finding: Finding, timeZone: string, notes: AddressNoteIndex = new Map()): FindingView {
+export function toFindingView(
+  finding: Finding,
+  timeZone: string,
+  notes: AddressNoteIndex = new Map(),
+  mark?: ChangeMarker,
+): FindingView {
   const known = notesInText(notes, `${finding.title} ${finding.description}`)
+  const change = mark?.(finding)
   return {
     ...(known.length > 0 ? { notes: known } : {}),
+    ...(change ? { change } : {}),
     id: finding.id,
     severity: finding.severity,
     title: finding.title,
@@ -57,9 +65,10 @@ export function buildFindingsView(
   caps: ReportCaps,
   coverageNote: string | null = null,
   notes: AddressNoteIndex = new Map(),
+  mark?: ChangeMarker,
 ): FindingsView {
   const groups = bySeverity(analysis.findings)
-  const toView = (finding: Finding) => toFindingView(finding, timeZone, notes)
+  const toView = (finding: Finding) => toFindingView(finding, timeZone, notes, mark)
   const otherEvents = [...analysis.otherEvents].sort((a, b) => b.count - a.count)
   return {
     available: true,

@@ -3,6 +3,7 @@ import type { DeviceHealthRow, HealthAnalysis } from '../../analysis/model.js'
 import type { DeviceRowView, HealthView } from '../model.js'
 import type { ReportCaps } from '../input.js'
 import { capList } from './cap.js'
+import type { ChangeMarker } from './changes.js'
 import { deviceLabel, toFindingView } from './findings.js'
 
 const NOT_REPORTED = 'not reported'
@@ -44,6 +45,7 @@ export function buildHealthView(
   timeZone: string,
   caps: ReportCaps,
   coverageNote: string | null = null,
+  mark?: ChangeMarker,
 ): HealthView {
   const rows = health.rows.map(toRowView)
   // Stable sort: problems first, controller order otherwise, so a capped table still lists every problem first.
@@ -51,7 +53,7 @@ export function buildHealthView(
     .map((row, index) => ({ row, index }))
     .sort((a, b) => STATUS_RANK[a.row.status] - STATUS_RANK[b.row.status] || a.index - b.index)
     .map((entry) => entry.row)
-  const toView = (finding: HealthAnalysis['findings'][number]) => toFindingView(finding, timeZone)
+  const toView = (finding: HealthAnalysis['findings'][number]) => toFindingView(finding, timeZone, undefined, mark)
   return {
     available: true,
     totals: health.totals,
