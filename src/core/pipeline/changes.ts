@@ -55,8 +55,7 @@ export interface ChangesJson {
 }
 
 export function changesJson(changes: RunChanges | null, newClients: number): ChangesJson {
-  if (changes === null)
-    return { previous: null, new: 0, resolved: 0, recurring: 0, newClients, baseline: false }
+  if (changes === null) return { previous: null, new: 0, resolved: 0, recurring: 0, newClients, baseline: false }
   const { findings } = changes
   return {
     previous: findings.previousAt,

@@ -90,7 +90,8 @@ const TOP_CATEGORIES = 5
 /** Threats by outcome and the top categories by events, for the trends. */
 export function threatTrend(threats: ThreatAnalysis): NonNullable<HistoryEntry['trend']> {
   const byCategory = new Map<string, number>()
-  for (const group of threats.groups) byCategory.set(group.categoryName, (byCategory.get(group.categoryName) ?? 0) + group.count)
+  for (const group of threats.groups)
+    byCategory.set(group.categoryName, (byCategory.get(group.categoryName) ?? 0) + group.count)
   const categories = [...byCategory]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_CATEGORIES)

@@ -16,7 +16,10 @@ export interface RunPosture {
   site: string
 }
 
-export function runPosture(unifi: UnifiResult, history: { entries: readonly HistoryEntry[]; demo: boolean }): RunPosture | null {
+export function runPosture(
+  unifi: UnifiResult,
+  history: { entries: readonly HistoryEntry[]; demo: boolean },
+): RunPosture | null {
   if (!unifi.ok) return null
   const { collection } = unifi
   if (collection.posture === undefined) return null

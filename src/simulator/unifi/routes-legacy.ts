@@ -136,7 +136,9 @@ export function legacyRoute(state: ControllerState, req: SimRequest, rest: strin
     case 'stat/device-basic':
       return devices(state, site, req, true)
     case 'stat/sta':
-      return legacyOk(site.ctx.name === 'default' ? driftClients(site.clients(), state.drift, state.now()) : site.clients())
+      return legacyOk(
+        site.ctx.name === 'default' ? driftClients(site.clients(), state.drift, state.now()) : site.clients(),
+      )
     case 'stat/event':
       return events(state, site, req)
     case 'stat/ips/event':

@@ -71,7 +71,9 @@ describe('what changed since the previous report of the site', () => {
     expect(cpu).toMatchObject({ streak: 1, firstSeen: second.generatedAt, source: 'devices' })
     const carried = latest?.changes?.findings.find((f) => f.streak === 2)
     expect(carried?.firstSeen).toBe(first.generatedAt)
-    expect(latest?.changes?.findings.some((f) => f.key.startsWith('health_device_state:') && f.title.includes('Garage'))).toBe(false)
+    expect(
+      latest?.changes?.findings.some((f) => f.key.startsWith('health_device_state:') && f.title.includes('Garage')),
+    ).toBe(false)
     expect(latest?.trend?.blocked).toBe(second.report.threats - (latest?.trend?.detected ?? 0))
   }, 120_000)
 })

@@ -48,11 +48,18 @@ describe('finding identity', () => {
     expect(findingKey(finding({ rule: 'health_cpu', deviceMac: 'AA:BB:CC:00:11:22', title: 'High CPU on AP' }))).toBe(
       'health_cpu:aa:bb:cc:00:11:22',
     )
-    expect(findingKey(finding({ rule: 'dpi_off', title: 'DPI is off (3 networks)' }))).toBe('dpi_off:dpi is off (# networks)')
+    expect(findingKey(finding({ rule: 'dpi_off', title: 'DPI is off (3 networks)' }))).toBe(
+      'dpi_off:dpi is off (# networks)',
+    )
   })
 
   it('names a threat group by category and signature', () => {
-    const group = { categoryRaw: 'ET SCAN', categoryName: 'Network scan', signatureId: 2009358, signature: 'ET SCAN Nmap' }
+    const group = {
+      categoryRaw: 'ET SCAN',
+      categoryName: 'Network scan',
+      signatureId: 2009358,
+      signature: 'ET SCAN Nmap',
+    }
     expect(threatKey(group as ThreatGroup)).toBe('threat:et scan:2009358')
   })
 })

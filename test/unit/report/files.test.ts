@@ -209,7 +209,10 @@ describe('history index', () => {
       newClients: 0,
       findings: [{ key, source: 'devices' as const, severity: 'low' as const, title: key, firstSeen: 'x', streak: 1 }],
     })
-    const withChanges = (id: string, key: string) => ({ ...entry(id, { html: join(dir, `${id}.html`), text: null }), changes: changes(key) })
+    const withChanges = (id: string, key: string) => ({
+      ...entry(id, { html: join(dir, `${id}.html`), text: null }),
+      changes: changes(key),
+    })
     await appendHistory(dir, withChanges('old', 'a'), logger, T)
     await appendHistory(dir, withChanges('newest', 'b'), logger, T)
     // Both files are missing: both entries are pruned, only the newest keeps what the next comparison needs.

@@ -62,9 +62,7 @@ export function compareFindings(
   }
   // A source this run could not read says nothing about whether its findings went away.
   const resolved =
-    previous === null
-      ? []
-      : previous.findings.filter((finding) => !now.has(finding.key) && read[finding.source])
+    previous === null ? [] : previous.findings.filter((finding) => !now.has(finding.key) && read[finding.source])
   return {
     baseline: previous === null,
     previousAt: previous?.generatedAt ?? null,

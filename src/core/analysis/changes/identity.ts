@@ -53,7 +53,8 @@ export function trackedFindings(
   const byKey = new Map<string, TrackedFinding>()
   const add = (candidate: TrackedFinding) => {
     const existing = byKey.get(candidate.key)
-    if (existing === undefined || RANK[candidate.severity] < RANK[existing.severity]) byKey.set(candidate.key, candidate)
+    if (existing === undefined || RANK[candidate.severity] < RANK[existing.severity])
+      byKey.set(candidate.key, candidate)
   }
   if (read.events)
     for (const finding of analysis.findings)

@@ -302,7 +302,9 @@ function pruned(entry: HistoryEntry): HistoryEntry {
     ...entry,
     pruned: true,
     files: { html: null, text: null },
-    ...(entry.posture ? { posture: { ...entry.posture, checks: entry.posture.checks.map((c) => ({ ...c, evidence: [] })) } } : {}),
+    ...(entry.posture
+      ? { posture: { ...entry.posture, checks: entry.posture.checks.map((c) => ({ ...c, evidence: [] })) } }
+      : {}),
   }
 }
 
