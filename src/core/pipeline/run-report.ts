@@ -35,9 +35,10 @@ import { buildHistoryEntry } from './history-entry.js'
 import { postureJson, runPosture, type RunPosture } from './posture.js'
 import { changesJson, runChanges, type RunChanges } from './changes.js'
 import { readRunHistory } from './site-history.js'
+import { recordClients, runClients, type RunClients } from './clients.js'
 
 /** Our files in the data folder (which in the app is Electron's userData, tightened at start). */
-const OWN_DATA_FILES = /^(?:history|state)\.json(?:\.corrupt-\d+)?$/
+const OWN_DATA_FILES = /^(?:history|state|clients|known-clients)\.json(?:\.corrupt-\d+)?$/
 
 const cancelled = () => new AbortedError('The report run was cancelled; no report was written.')
 
@@ -132,6 +133,14 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     demo,
     generatedAt: toZonedIso(generatedAtMs, timezone),
   })
+  const clients = await runClients(unifi, {
+    dataDir: deps.dataDir,
+    logger,
+    nowMs: generatedAtMs,
+    generatedAt: toZonedIso(generatedAtMs, timezone),
+    warnings,
+  })
+  const newClients = clients?.changes.newClients.length ?? 0
   const secrets = runSecrets(settings)
   // The run's own secrets never reach a file, whatever an upstream echoed into a message.
   const model = scrubSecrets(
@@ -148,6 +157,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       addressNotes: outcomes.flatMap((outcome) => (outcome.status === 'ok' ? (outcome.addressNotes ?? []) : [])),
       posture: posture === null ? null : { assessment: posture.assessment, drift: posture.drift },
       changes: changes?.findings ?? null,
+      clients: clients?.changes ?? null,
     }),
     secrets,
   )
@@ -204,6 +214,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
       previousSuccessMs: state.lastSuccessMs,
       posture,
       changes,
+      clients,
     })
   }
 
@@ -235,7 +246,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
     unifi: unifiSummary(unifi),
     integrations: outcomes,
     posture: postureJson(posture),
-    changes: changesJson(changes, 0),
+    changes: changesJson(changes, newClients),
     timing: { totalMs: clock() - started, unifiMs, integrationsMs },
     warnings,
   }
@@ -313,6 +324,7 @@ async function recordRun(args: {
   previousSuccessMs: number | null
   posture: RunPosture | null
   changes: RunChanges | null
+  clients: RunClients | null
 }): Promise<void> {
   const { deps, unifi, model, files, warnings } = args
   const { settings, logger } = deps
@@ -358,7 +370,10 @@ async function recordRun(args: {
       timezone,
       window: args.window,
       posture: args.posture === null ? null : { site: args.posture.site, ...args.posture.snapshot },
-      changes: args.changes === null ? null : { findings: args.changes.findings, newClients: 0 },
+      changes:
+        args.changes === null
+          ? null
+          : { findings: args.changes.findings, newClients: args.clients?.changes.newClients.length ?? 0 },
     })
     const entry = historyEntrySchema.parse(JSON.parse(scrubKnownSecrets(JSON.stringify(built), runSecrets(settings))))
     const history = await appendHistory(
@@ -369,6 +384,11 @@ async function recordRun(args: {
     )
     if (history.warning) warnings.push(history.warning)
   })
+  const clients = args.clients
+  if (clients !== null)
+    await attempt('client inventory', () =>
+      recordClients(clients, { dataDir: deps.dataDir, logger, nowMs: args.generatedAtMs }),
+    )
   await attempt('reports folder (retention)', () =>
     applyRetention({
       dir: deps.reportsDir,

@@ -9,6 +9,7 @@ import type { AddressNote } from './address-notes.js'
 import type { PostureDrift } from '../analysis/posture/drift.js'
 import type { PostureAssessment } from '../analysis/posture/model.js'
 import type { FindingChanges } from '../analysis/changes/compare.js'
+import type { ClientChanges } from '../analysis/clients/inventory.js'
 import type { ReportSection } from './section.js'
 
 /** Why a UniFi collection failed, in the classes the exit codes distinguish. */
@@ -86,6 +87,8 @@ export interface ReportInput {
   posture?: { assessment: PostureAssessment; drift: PostureDrift | null } | null
   /** What changed in the findings since the previous complete report of the site; absent when not compared. */
   changes?: FindingChanges | null
+  /** The site's clients compared with its inventory; absent when the client list was not read. */
+  clients?: ClientChanges | null
 }
 
 export const DEFAULT_REPORT_TITLE = 'UniFi Network Report'

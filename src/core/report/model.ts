@@ -31,6 +31,8 @@ export interface ReportModel {
   posture?: ReportSection | null
   /** What changed since the previous complete report of the site; absent or null when UniFi was not read. */
   changes?: ChangesView | null
+  /** New devices on the network (and the baseline on a first report); absent or null when clients were not read. */
+  clients?: ReportSection | null
   dataSources: ReportSection
   footer: { appVersion: string; text: string }
 }

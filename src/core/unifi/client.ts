@@ -14,7 +14,7 @@ import { DEFAULT_PROBE_PORTS } from './address.js'
 import { collectAlarms, type AlarmsResult } from './collect/alarms.js'
 import type { CollectContext } from './collect/context.js'
 import { collectEvents, type EventsResult } from './collect/events.js'
-import { collectClientCount, collectDevices, collectHealth, collectIpsSettings } from './collect/inventory.js'
+import { collectClients, collectDevices, collectHealth, collectIpsSettings } from './collect/inventory.js'
 import { collectPosture, POSTURE_CHAIN_RANK, type PostureResult } from './collect/posture.js'
 import { postureCollection } from './collect/posture-assemble.js'
 import { collectThreats, type ThreatsResult } from './collect/threats.js'
@@ -344,7 +344,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
       track('Threats read', threatsTask(window, site, signal)),
       track('Devices read', simpleTask('devices', window, site, signal, collectDevices)),
       track('Health read', simpleTask('health', window, site, signal, collectHealth)),
-      track('Clients counted', simpleTask('clients', window, site, signal, collectClientCount)),
+      track('Clients counted', simpleTask('clients', window, site, signal, collectClients)),
       track('Threat-management settings read', ipsTask(window, site, signal)),
       track('Configuration read', postureTask(window, site, signal)),
     ])
@@ -393,7 +393,8 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         window,
         devices: devices.value,
         health: health.value,
-        clientCount: clients.value,
+        clientCount: clients.value === null ? null : clients.value.length,
+        ...(clients.value === null ? {} : { clients: clients.value }),
         events: events.events,
         alarms: alarms.alarms,
         threats: threats.threats,

@@ -173,6 +173,26 @@ export interface DataSources {
   attempts: SourceAttempt[]
 }
 
+/** A connected client (`stat/sta`), as the client inventory keeps it. */
+export interface CollectedClient {
+  /** Lower case, colon-separated. */
+  mac: string
+  /** The name set on the controller. */
+  name: string | null
+  hostname: string | null
+  ip: string | null
+  wired: boolean
+  /** Network name (`LAN`, `Guest`, …) and VLAN when the controller gives them. */
+  network: string | null
+  vlan: number | null
+  /** The SSID of a wireless client. */
+  ssid: string | null
+  guest: boolean
+  firstSeenMs: number | null
+  /** The manufacturer as the controller reports it (`oui`). */
+  oui: string | null
+}
+
 export interface UnifiCollection {
   controller: ControllerInfo
   site: SiteRef
@@ -180,6 +200,8 @@ export interface UnifiCollection {
   devices: CollectedDevice[]
   health: HealthSubsystem[]
   clientCount: number | null
+  /** The connected clients; absent when the client list could not be read. */
+  clients?: CollectedClient[]
   events: CollectedEvent[]
   alarms: CollectedEvent[]
   threats: CollectedThreat[]

@@ -43,6 +43,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
                 <FindingsSections findings={model.findings} />
                 <ThreatsSection threats={model.threats} />
                 <HealthSection health={model.health} />
+                {model.clients ? <SectionView section={model.clients} /> : null}
                 {model.posture ? <SectionView section={model.posture} /> : null}
                 {model.integrations.map((section) => (
                   <SectionView key={section.id} section={section} />

@@ -30,6 +30,7 @@ export function renderText(model: ReportModel): string {
     ...findingsLines(model.findings),
     ...threatLines(model.threats),
     ...healthLines(model.health),
+    ...(model.clients ? ['', ...sectionLines(model.clients)] : []),
     ...(model.posture ? ['', ...sectionLines(model.posture)] : []),
     ...model.integrations.flatMap((section) => ['', ...sectionLines(section)]),
     '',

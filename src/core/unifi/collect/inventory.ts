@@ -1,8 +1,9 @@
 /**
- * Devices, health, client count and threat-management settings: one legacy read each, each allowed to
+ * Devices, health, clients and threat-management settings: one legacy read each, each allowed to
  * fail on its own (the failure becomes a SourceAttempt and a warning, the rest of the report stays).
  */
-import type { CollectedDevice, HealthSubsystem, IpsSettings } from '../model.js'
+import type { CollectedClient, CollectedDevice, HealthSubsystem, IpsSettings } from '../model.js'
+import { parseClient } from '../parse/client.js'
 import { legacyPath, legacyRead } from '../endpoints.js'
 import { EndpointUnsupportedError } from '../errors.js'
 import { parseHealth, parseIpsSettings } from '../parse/controller.js'
@@ -54,8 +55,19 @@ export async function collectHealth(ctx: CollectContext, signal: AbortSignal): P
 }
 
 /** Connected clients right now (`stat/sta`); null when the list could not be read. */
-export async function collectClientCount(ctx: CollectContext, signal: AbortSignal): Promise<Sourced<number | null>> {
-  return readOne<number | null>(ctx, 'clients', 'stat/sta', null, signal, (data) => data.length)
+export async function collectClients(
+  ctx: CollectContext,
+  signal: AbortSignal,
+): Promise<Sourced<CollectedClient[] | null>> {
+  return readOne<CollectedClient[] | null>(ctx, 'clients', 'stat/sta', null, signal, (data, _log, rejections) => {
+    const clients: CollectedClient[] = []
+    for (const item of data) {
+      const client = parseClient(item)
+      if (client !== null) clients.push(client)
+      else rejections.add('a client record without a MAC address')
+    }
+    return clients
+  })
 }
 
 /**
