@@ -17,6 +17,7 @@ const benches: Bench[] = [
   { title: 'UniFi collection over a slow link', load: () => import('./unifi-latency.bench.js') },
   { title: 'Analysis and report rendering', load: () => import('./report.bench.js') },
   { title: 'One report run (UniFi and integrations side by side)', load: () => import('./pipeline.bench.js') },
+  { title: 'History at scale (5,000 entries)', load: () => import('./history.bench.js') },
 ]
 
 /** Each benchmark runs in a fresh process, so one's heap and RSS never count against the next. */

@@ -36,9 +36,11 @@ import { postureJson, runPosture, type RunPosture } from './posture.js'
 import { changesJson, runChanges, type RunChanges } from './changes.js'
 import { readRunHistory } from './site-history.js'
 import { recordClients, runClients, type RunClients } from './clients.js'
+import { currentTrendPoint, runTrends } from './trends.js'
+import { buildTrendsView } from '../report/views/trends.js'
 
 /** Our files in the data folder (which in the app is Electron's userData, tightened at start). */
-const OWN_DATA_FILES = /^(?:history|state|clients|known-clients)\.json(?:\.corrupt-\d+)?$/
+const OWN_DATA_FILES = /^(?:history|history-archive|state|clients|known-clients)\.json(?:\.corrupt-\d+)?$/
 
 const cancelled = () => new AbortedError('The report run was cancelled; no report was written.')
 
@@ -124,7 +126,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   // One read of the history serves every comparison with the previous report of the site.
   const history = unifi.ok
     ? await readRunHistory({ dataDir: deps.dataDir, reportsDir: deps.reportsDir, logger, nowMs: now() })
-    : { entries: [], warning: null }
+    : { entries: [], archived: [], warning: null }
   if (history.warning) warnings.push(history.warning)
   const posture = runPosture(unifi, { entries: history.entries, demo })
   const generatedAtMs = now()
@@ -163,6 +165,17 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   )
   const coverage = unifi.ok ? collectionCoverage(unifi.collection) : failedCoverage(unifi.error)
   const complete = model.complete
+  if (unifi.ok) {
+    // The trends compare the numbers the summary settled on, so they are added once the model has them.
+    const current = currentTrendPoint(model, unifi, posture, generatedAtMs, timezone)
+    const trends = runTrends(current, {
+      entries: history.entries,
+      archived: history.archived,
+      site: unifi.collection.site.name,
+      demo,
+    })
+    model.trends = buildTrendsView(trends.trends, trends.points, timezone)
+  }
 
   progress('rendering', 80, 'rendering report')
   const format = options.format ?? settings.report.format

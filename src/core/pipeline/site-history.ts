@@ -6,9 +6,12 @@
  */
 import type { Logger } from '../logger.js'
 import { readHistory, type HistoryEntry } from '../report/files/history.js'
+import { readHistoryArchive, type ArchivedPoint } from '../report/files/history-archive.js'
 
 export interface RunHistory {
   entries: HistoryEntry[]
+  /** The numbers of pruned reports, for the trends. */
+  archived: ArchivedPoint[]
   /** Set when reading found the index damaged (and repaired it): the run reports it like any history warning. */
   warning: string | null
 }
@@ -20,10 +23,15 @@ export async function readRunHistory(where: {
   nowMs: number
 }): Promise<RunHistory> {
   try {
-    return await readHistory({ dataDir: where.dataDir, reportsDir: where.reportsDir }, where.logger, where.nowMs)
+    const [history, archive] = await Promise.all([
+      readHistory({ dataDir: where.dataDir, reportsDir: where.reportsDir }, where.logger, where.nowMs),
+      readHistoryArchive(where.dataDir, where.logger, where.nowMs),
+    ])
+    const warning = [history.warning, archive.warning].filter(Boolean).join(' ') || null
+    return { entries: history.entries, archived: archive.points, warning }
   } catch (error) {
     where.logger.warn('run_history_unreadable', { message: error instanceof Error ? error.message : 'unknown' })
-    return { entries: [], warning: null }
+    return { entries: [], archived: [], warning: null }
   }
 }
 

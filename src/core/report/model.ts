@@ -33,6 +33,8 @@ export interface ReportModel {
   changes?: ChangesView | null
   /** New devices on the network (and the baseline on a first report); absent or null when clients were not read. */
   clients?: ReportSection | null
+  /** This report's numbers against the previous report and the four weeks before; absent when UniFi was not read. */
+  trends?: TrendsView | null
   dataSources: ReportSection
   footer: { appVersion: string; text: string }
 }
@@ -217,3 +219,32 @@ export type HealthView =
       warnings: CappedList<FindingView>
       rows: CappedList<DeviceRowView>
     }
+
+export interface TrendRowView {
+  label: string
+  current: string
+  previous: string
+  /** Average over the reports of the four weeks before this one. */
+  average: string
+  /** "+3", "−2", "same" or "–". */
+  change: string
+}
+
+export interface TrendChartView {
+  id: string
+  title: string
+  /** One name per value of a point (a stacked bar's parts, or the one series). */
+  legend: string[]
+  stacked: boolean
+  /** Oldest first, this report last. */
+  points: { label: string; values: (number | null)[] }[]
+}
+
+export interface TrendsView {
+  note: string
+  rows: TrendRowView[]
+  categories: { name: string; current: string; previous: string; average: string }[]
+  charts: TrendChartView[]
+  /** Reports drawn in the charts, this one included. */
+  reports: number
+}

@@ -92,6 +92,13 @@ describe('what changed since the previous report of the site', () => {
     // The new wired client counts in the summary as a medium finding of its own section.
     expect(html).toMatch(/<td>New devices on the network<\/td><td>0<\/td><td>1<\/td><td>0<\/td>/)
 
+    // Trends: the first report is the previous one; its numbers stand beside this report's, charts have words.
+    const severe = (n: number) => new RegExp(`Severe findings +${second.report.findings.severe} +${n} `)
+    expect(text).toMatch(severe(first.report.findings.severe))
+    expect(html).toMatch(/<svg[^>]*role="img" aria-labelledby="trend-findings-title trend-findings-desc"/)
+    expect(html).toMatch(/<desc id="trend-findings-desc">[^<]*severe/)
+    expect(html).not.toMatch(/<script/i)
+
     const history = historyFileSchema.parse(JSON.parse(await readFile(join(harness.dataDir, 'history.json'), 'utf8')))
     const [latest, earliest] = history.entries
     expect(earliest?.changes).toMatchObject({ baseline: true, previous: null, new: 0 })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMemoryLogger } from '../../../src/core/logger.js'
 import { AbortedError } from '../../../src/core/errors.js'
+import { readHistoryArchive } from '../../../src/core/report/files/history-archive.js'
 import { appendHistory, readHistory, type HistoryEntry } from '../../../src/core/report/files/history.js'
 import { writeReportFiles } from '../../../src/core/report/files/report-files.js'
 import { applyRetention } from '../../../src/core/report/files/retention.js'
@@ -185,20 +186,30 @@ function entry(id: string, files: HistoryEntry['files']): HistoryEntry {
 }
 
 describe('history index', () => {
-  it('lists reports newest first and keeps an entry whose files are gone as pruned, for the trends', async () => {
+  it('lists reports newest first and moves an entry whose files are gone to the archive, numbers kept', async () => {
     const logger = createMemoryLogger()
     const kept = join(dir, 'a.html')
     await writeFile(kept, 'x')
     await appendHistory(dir, entry('one', { html: kept, text: null }), logger, T)
     await appendHistory(dir, entry('gone', { html: join(dir, 'deleted.html'), text: null }), logger, T)
     const history = await appendHistory(dir, entry('three', { html: kept, text: null }), logger, T)
-    expect(history.entries.map((item) => item.id)).toEqual(['three', 'gone', 'one'])
-    const gone = (await readHistory(dir, logger, T)).entries.find((item) => item.id === 'gone')
-    expect(gone).toMatchObject({ pruned: true, files: { html: null, text: null } })
-    expect(gone?.findings).toEqual(entry('gone', { html: null, text: null }).findings)
+    expect(history.entries.map((item) => item.id)).toEqual(['three', 'one'])
+    expect((await readHistory(dir, logger, T)).entries.map((item) => item.id)).toEqual(['three', 'one'])
+    const archive = await readHistoryArchive(dir, logger, T)
+    expect(archive.points).toEqual([
+      expect.objectContaining({
+        site: 'default',
+        demo: false,
+        at: entry('gone', { html: null, text: null }).generatedAt,
+        severe: 1,
+        medium: 2,
+        low: 3,
+        threats: 4,
+      }),
+    ])
   })
 
-  it('drops the per-finding list of a pruned entry unless it is the newest complete one of its site', async () => {
+  it('keeps a pruned entry in the index while it is what the next comparison reads, without its file paths', async () => {
     const logger = createMemoryLogger()
     const changes = (key: string) => ({
       baseline: false,
@@ -215,12 +226,12 @@ describe('history index', () => {
     })
     await appendHistory(dir, withChanges('old', 'a'), logger, T)
     await appendHistory(dir, withChanges('newest', 'b'), logger, T)
-    // Both files are missing: both entries are pruned, only the newest keeps what the next comparison needs.
+    // Both files are missing: the newest keeps what the next comparison needs, the older one goes to the archive.
     const history = await appendHistory(dir, entry('other', { html: null, text: null }), logger, T)
-    const byId = new Map(history.entries.map((item) => [item.id, item]))
-    expect(byId.get('newest')?.changes?.findings.map((f) => f.key)).toEqual(['b'])
-    expect(byId.get('old')?.changes?.findings).toEqual([])
-    expect(byId.get('old')?.changes?.new).toBe(1)
+    expect(history.entries.map((item) => item.id)).toEqual(['other', 'newest'])
+    expect(history.entries[1]).toMatchObject({ pruned: true, files: { html: null, text: null } })
+    expect(history.entries[1]?.changes?.findings.map((f) => f.key)).toEqual(['b'])
+    expect((await readHistoryArchive(dir, logger, T)).points).toHaveLength(1)
   })
 
   it('backs up a corrupt index, warns, and starts a fresh one when nothing in it can be read', async () => {

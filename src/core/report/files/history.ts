@@ -14,6 +14,7 @@ import { z } from 'zod'
 import type { Logger } from '../../logger.js'
 import { PRIVATE_DIR_MODE } from '../../files/private-files.js'
 import { writeFileAtomic } from './atomic-write.js'
+import { archiveEntries } from './history-archive.js'
 import { REPORT_FILE_PATTERN } from './report-files.js'
 import { salvageArrayItems } from './salvage-json.js'
 
@@ -129,8 +130,8 @@ export async function readHistory(location: HistoryLocation | string, logger: Lo
 }
 
 /**
- * Adds an entry and marks entries whose report files are all gone (retention, or deleted by hand) as pruned:
- * the UI no longer lists them, the trends still count them.
+ * Adds an entry and prunes entries whose report files are all gone (retention, or deleted by hand): the UI no
+ * longer lists them, their numbers move to the history archive (`history-archive.ts`) for the trends.
  */
 export async function appendHistory(
   location: HistoryLocation | string,
@@ -159,7 +160,11 @@ export async function updateHistory(
       // A report relisted from the folder carries no numbers worth keeping once its files are gone.
       else if (!existing.recovered) kept.push(pruned(existing))
     }
-    const entries = withoutDetailsBeyondNewest(withoutRelistedDuplicates(change(kept))).slice(0, MAX_ENTRIES)
+    const compacted = compactHistory(withoutRelistedDuplicates(change(kept)))
+    // A pruned entry nothing compares with any more keeps only its numbers, in the archive the trends read.
+    const archived = compacted.filter(archivable)
+    const entries = compacted.filter((entry) => !archivable(entry)).slice(0, MAX_ENTRIES)
+    await archiveEntries(where.dataDir, archived, logger, nowMs)
     await writeIndex(where.dataDir, entries)
     return { entries, warning }
   })
@@ -252,7 +257,9 @@ async function repair(
 }
 
 async function writeIndex(dataDir: string, entries: HistoryEntry[]): Promise<void> {
-  await writeFileAtomic(join(dataDir, HISTORY_FILE), `${JSON.stringify({ schemaVersion: 1, entries }, null, 2)}\n`)
+  // One entry per line: readable, and a third of the size of an indented file at thousands of entries.
+  const lines = entries.map((entry) => JSON.stringify(entry)).join(',\n')
+  await writeFileAtomic(join(dataDir, HISTORY_FILE), `{"schemaVersion":1,"entries":[\n${lines}\n]}\n`)
 }
 
 /** Entries for report files in `reportsDir` that no kept entry names (one per base name, HTML and text). */
@@ -295,7 +302,7 @@ async function relist(reportsDir: string, kept: HistoryEntry[], nowMs: number): 
 
 /**
  * An entry whose report files are gone: the numbers the trends need stay (counts, threats, score, what changed),
- * the details do not (file paths, posture evidence, the per-finding list).
+ * the details do not (file paths, posture evidence).
  */
 function pruned(entry: HistoryEntry): HistoryEntry {
   return {
@@ -309,19 +316,36 @@ function pruned(entry: HistoryEntry): HistoryEntry {
 }
 
 /**
- * Only the newest entry of a site (real and demo apart) is ever compared with, so the per-finding lists of a
- * pruned older entry are dropped: the index stays small however many years it holds.
+ * Only the newest entry of a site (real and demo apart) is ever compared with: the posture drift reads the newest
+ * posture snapshot, the findings comparison the newest complete entry's findings. Older entries keep their numbers
+ * (counts, score, change counts, threat trend) and drop those lists, so the index stays small however many years
+ * it holds.
  */
-function withoutDetailsBeyondNewest(entries: HistoryEntry[]): HistoryEntry[] {
-  const seen = new Set<string>()
+export function compactHistory(entries: HistoryEntry[]): HistoryEntry[] {
+  const withPosture = new Set<string>()
+  const withFindings = new Set<string>()
   return entries.map((entry) => {
-    if (entry.changes === undefined || !entry.ok) return entry
-    const site = `${entry.demo ? 'demo' : 'real'}|${entry.unifi.site ?? ''}`
-    const newest = !seen.has(site)
-    seen.add(site)
-    if (newest || !entry.pruned || entry.changes.findings.length === 0) return entry
-    return { ...entry, changes: { ...entry.changes, findings: [] } }
+    let result = entry
+    const site = `${entry.demo ? 'demo' : 'real'}|${entry.posture?.site ?? entry.unifi.site ?? ''}`
+    if (entry.posture) {
+      if (withPosture.has(site) && entry.posture.checks.length > 0)
+        result = { ...result, posture: { ...entry.posture, checks: [] } }
+      withPosture.add(site)
+    }
+    if (entry.changes && entry.ok) {
+      if (withFindings.has(site) && entry.changes.findings.length > 0)
+        result = { ...result, changes: { ...entry.changes, findings: [] } }
+      withFindings.add(site)
+    }
+    return result
   })
+}
+
+/** Pruned, and not the entry a comparison reads (no posture snapshot, no per-finding list left). */
+function archivable(entry: HistoryEntry): boolean {
+  return (
+    entry.pruned === true && (entry.posture?.checks.length ?? 0) === 0 && (entry.changes?.findings.length ?? 0) === 0
+  )
 }
 
 /** A report relisted from the folder that an entry now names (the one being added) is listed once. */

@@ -6,6 +6,7 @@ import { HealthSection } from './health.js'
 import { Header, Summary } from './summary.js'
 import { REPORT_CSS } from './styles.js'
 import { ThreatsSection } from './threats.js'
+import { TrendsSection } from './trends.js'
 
 /**
  * The report forbids every script: the file may be opened from a mail attachment or a shared folder, and
@@ -38,6 +39,7 @@ export function ReportDocument({ model }: { model: ReportModel }) {
                 <Header model={model} />
                 <SectionView section={model.coverage} />
                 <Summary model={model} />
+                {model.trends ? <TrendsSection trends={model.trends} /> : null}
                 {model.unifiFailure ? <SectionView section={model.unifiFailure} /> : null}
                 {model.changes ? <ChangesSection changes={model.changes} /> : null}
                 <FindingsSections findings={model.findings} />

@@ -25,6 +25,9 @@ p { margin: 6px 0; }
 .sev-low { background: #6c757d; }
 .recurring { background: #17a2b8; }
 .new { background: #6f42c1; }
+.trend-charts { display: flex; flex-wrap: wrap; gap: 16px; margin: 8px 0; }
+.trend-chart { margin: 0; }
+.trend-chart figcaption { font-size: 12px; }
 .blocked { background: #28a745; }
 .cybersecure { background: #6f42c1; }
 .callout { background: #fff3cd; border: 1px solid #ffc107; color: #533f03; border-radius: 6px; padding: 10px 12px; margin: 10px 0; }

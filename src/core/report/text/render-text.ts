@@ -1,7 +1,7 @@
 /** The plain-text report: 72 columns, no markup, the same sections as the HTML report. */
 import type { ReportModel } from '../model.js'
 import { sectionLines } from './blocks.js'
-import { changesLines, findingsLines, healthLines, summaryLines, threatLines } from './sections.js'
+import { changesLines, findingsLines, healthLines, summaryLines, threatLines, trendsLines } from './sections.js'
 import { TEXT_WIDTH, center, rule, wrap } from './wrap.js'
 
 function headerLines(model: ReportModel): string[] {
@@ -25,6 +25,7 @@ export function renderText(model: ReportModel): string {
     '',
     ...sectionLines(model.coverage),
     ...summaryLines(model),
+    ...trendsLines(model.trends),
     ...(model.unifiFailure ? ['', ...sectionLines(model.unifiFailure)] : []),
     ...changesLines(model.changes),
     ...findingsLines(model.findings),

@@ -3,6 +3,7 @@ import type { AddressNoteView } from '../address-notes.js'
 import type {
   CappedList,
   ChangesView,
+  TrendsView,
   FindingView,
   FindingsView,
   HealthView,
@@ -271,6 +272,32 @@ export function changesLines(changes: ChangesView | null | undefined): string[] 
       ),
     )
     lines.push(...more(changes.recurring, 'findings still open'))
+  }
+  return lines
+}
+
+/** The trends as numbers: this report, the previous one, the change and the four-week average. */
+export function trendsLines(trends: TrendsView | null | undefined): string[] {
+  if (!trends) return []
+  const lines = heading('TRENDS')
+  append(lines, wrap(trends.note))
+  lines.push('')
+  append(
+    lines,
+    renderTable(
+      ['Measure', 'Now', 'Previous', 'Change', '4-wk avg'],
+      trends.rows.map((row) => [row.label, row.current, row.previous, row.change, row.average]),
+    ),
+  )
+  if (trends.categories.length > 0) {
+    lines.push('', 'Top threat categories (events):')
+    append(
+      lines,
+      renderTable(
+        ['Category', 'Now', 'Previous', '4-wk avg'],
+        trends.categories.map((c) => [c.name, c.current, c.previous, c.average]),
+      ),
+    )
   }
   return lines
 }
