@@ -5,6 +5,8 @@ import type { SessionFolders } from '../../core/pipeline/report-session.js'
 import { readHistory, updateHistory, type HistoryEntry } from '../../core/report/files/history.js'
 import type { ReportHistory, ReportHistoryEntry } from '../../shared/ipc/payloads.js'
 import { reportPathInside } from './report-paths.js'
+import { exportInventory, markKnown, readInventory, readTrends, type InsightShelf } from './insights.js'
+import type { ClientInventory, Trends, TrendsRequest } from '../../shared/ipc/insights.js'
 
 /** How main shows a file; Electron's `shell` in the app, a recorder in tests. */
 export interface FileOpener {
@@ -87,6 +89,34 @@ export class ReportHistoryService {
     return this.list()
   }
 
+  /** Trends per site over the last `days` days, from both histories. */
+  trends(days: TrendsRequest['days']): Promise<Trends> {
+    return readTrends(this.insightShelves(), days, this.options.logger, this.options.now())
+  }
+
+  clients(): Promise<ClientInventory> {
+    return readInventory(this.insightShelves(), this.options.logger, this.options.now())
+  }
+
+  markKnown(mac: string, name?: string): Promise<ClientInventory> {
+    return markKnown(this.insightShelves(), { mac, name }, this.options.logger, new Date(this.options.now()))
+  }
+
+  /** Writes the inventory as CSV in the reports folder and shows it there. */
+  async exportClients(timezone: string): Promise<{ path: string; clients: number }> {
+    const written = await exportInventory(this.insightShelves(), this.options.logger, this.options.now(), timezone)
+    this.options.opener.showItemInFolder(written.path)
+    return written
+  }
+
+  private insightShelves(): InsightShelf[] {
+    const [real, demo] = this.shelves()
+    return [
+      ...(real ? [{ ...real, demo: false }] : []),
+      ...(demo ? [{ dataDir: demo.dataDir, reportsDir: demo.reportsDir, demo: true }] : []),
+    ]
+  }
+
   private shelves(): Shelf[] {
     const real = { dataDir: this.options.dataDir, reportsDir: this.options.reportsDir() }
     return this.options.demo ? [real, this.options.demo] : [real]
@@ -102,11 +132,24 @@ export class ReportHistoryService {
   }
 
   private async toView(entry: HistoryEntry): Promise<ReportHistoryEntry> {
-    const { files, ...rest } = entry
+    const { files, changes, ...rest } = entry
     const formats: Array<'html' | 'text'> = []
     if (files.html && (await exists(files.html))) formats.push('html')
     if (files.text && (await exists(files.text))) formats.push('text')
-    return { ...rest, formats }
+    return {
+      ...rest,
+      formats,
+      ...(changes
+        ? {
+            changes: {
+              baseline: changes.baseline,
+              new: changes.new,
+              resolved: changes.resolved,
+              newClients: changes.newClients,
+            },
+          }
+        : {}),
+    }
   }
 }
 

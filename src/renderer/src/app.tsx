@@ -2,7 +2,9 @@ import { useState } from 'react'
 import type { BridgeApi } from '../../shared/ipc/bridge.js'
 import { Banner } from './components/banner.js'
 import { Tabs, type TabItem } from './components/tabs.js'
+import { ClientsScreen } from './features/clients/clients-screen.js'
 import { ReportsScreen } from './features/reports/reports-screen.js'
+import { TrendsScreen } from './features/trends/trends-screen.js'
 import { AppNotices } from './features/settings/app-notices.js'
 import { SettingsScreen } from './features/settings/settings-screen.js'
 import { StatusScreen } from './features/status/status-screen.js'
@@ -12,7 +14,7 @@ import { useAppStatus } from './hooks/use-app-status.js'
 import { useIntegrations } from './hooks/use-integrations.js'
 import { useSettings } from './hooks/use-settings.js'
 
-type Screen = 'status' | 'settings' | 'reports'
+type Screen = 'status' | 'settings' | 'reports' | 'trends' | 'clients'
 
 /** Root component. Screens get the bridge as a prop so tests can hand them a typed double. */
 export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initialScreen?: Screen }) {
@@ -26,6 +28,8 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
     { id: 'status', label: 'Status', badge: attention ? '!' : undefined, badgeLabel: 'needs attention' },
     { id: 'settings', label: 'Settings' },
     { id: 'reports', label: 'Reports' },
+    { id: 'trends', label: 'Trends' },
+    { id: 'clients', label: 'Clients' },
   ]
 
   return (
@@ -70,6 +74,8 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
             <p aria-live="polite">Loading settings…</p>
           ))}
         {screen === 'reports' && <ReportsScreen api={api} status={status} integrations={integrations} />}
+        {screen === 'trends' && <TrendsScreen api={api} />}
+        {screen === 'clients' && <ClientsScreen api={api} />}
       </main>
     </div>
   )

@@ -8,6 +8,13 @@
  * `message` is user-facing and says what to do. Outcomes the UI must draw differently (an untrusted certificate,
  * per-field validation errors) are values inside `ok: true`, not failures.
  */
+import {
+  clientInventorySchema,
+  clientsExportSchema,
+  markKnownRequestSchema,
+  trendsRequestSchema,
+  trendsSchema,
+} from './insights.js'
 import { z } from 'zod'
 import type { Result } from '../result.js'
 import type { InvokeChannel, PushChannel } from './channels.js'
@@ -88,6 +95,14 @@ export const invokeContract = {
   'reports:delete': { request: reportIdRequestSchema, response: reportHistorySchema },
   /** A report from the built-in simulator and fake Cloudflare, marked `demo: true` everywhere. */
   'reports:demo': { request: noArgument, response: reportSummarySchema },
+  /** Findings, threats and posture score per site over the last 7, 30 or 90 days. */
+  'trends:get': { request: trendsRequestSchema, response: trendsSchema },
+  /** The client inventory of every site, with what was marked as known. */
+  'clients:list': { request: noArgument, response: clientInventorySchema },
+  /** Marks a client as known (optional name): it is never listed as new again; answers the new inventory. */
+  'clients:mark-known': { request: markKnownRequestSchema, response: clientInventorySchema },
+  /** Writes the inventory as CSV into the reports folder and shows it there. */
+  'clients:export': { request: noArgument, response: clientsExportSchema },
   /** Main shows a folder dialog and saves the chosen folder as the reports folder (the renderer never names one). */
   'dialog:choose-folder': { request: noArgument, response: chosenFolderSchema },
   'update:get': { request: noArgument, response: updateStatusSchema },

@@ -540,6 +540,10 @@ export const reportHistoryEntrySchema = z.object({
   formats: z.array(z.enum(['html', 'text'])),
   /** Listed again from the reports folder after the index was damaged: counts and outcomes are unknown. */
   recovered: z.boolean().optional(),
+  /** What changed since the previous complete report of the site; absent on older entries. */
+  changes: z
+    .object({ baseline: z.boolean(), new: z.number(), resolved: z.number(), newClients: z.number() })
+    .optional(),
 })
 export type ReportHistoryEntry = z.infer<typeof reportHistoryEntrySchema>
 

@@ -19,9 +19,12 @@ describe('keyboard use', { timeout: 20_000 }, () => {
     expect(screen.getByRole('tab', { name: 'Settings' })).toHaveAttribute('aria-selected', 'true')
     expect(await screen.findByTestId('settings-screen')).toBeInTheDocument()
     await user.keyboard('{End}')
+    expect(screen.getByRole('tab', { name: 'Clients' })).toHaveFocus()
+    expect(await screen.findByTestId('clients-empty')).toBeInTheDocument()
+    await user.keyboard('{ArrowLeft}{ArrowLeft}')
     expect(screen.getByRole('tab', { name: 'Reports' })).toHaveFocus()
     expect(await screen.findByTestId('reports-empty')).toBeInTheDocument()
-    await user.keyboard('{ArrowRight}')
+    await user.keyboard('{End}{ArrowRight}')
     expect(screen.getByRole('tab', { name: /Status/ })).toHaveFocus()
     // Leaving the tab list goes into the panel, not through the other tabs.
     await user.tab()

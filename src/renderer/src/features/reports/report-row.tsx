@@ -54,6 +54,16 @@ export function ReportRow({ api, entry, onHistory, onFailure, names }: ReportRow
               <span className="count count-low">{entry.findings.low} low</span>
               <span className="count">{entry.threats === null ? 'threats n/a' : `${entry.threats} threats`}</span>
             </div>
+            {entry.changes && (
+              <p className="small changes" data-testid={`report-changes-${entry.id}`}>
+                {entry.changes.baseline
+                  ? 'Baseline: the first report of this site'
+                  : `${entry.changes.new} new, ${entry.changes.resolved} resolved since the previous report` +
+                    (entry.changes.newClients > 0
+                      ? ` · ${entry.changes.newClients} new client${entry.changes.newClients === 1 ? '' : 's'}`
+                      : '')}
+              </p>
+            )}
           </>
         )}
         <OutcomeChips entry={entry} {...(names ? { names } : {})} />
