@@ -149,7 +149,8 @@ describe('CLI hardening', { timeout: 120_000 }, () => {
     }
     const file = path.join(dir, 'history.json')
     const intact = readFileSync(file, 'utf8')
-    const firstEntryEnd = intact.indexOf('\n    },') + '\n    }'.length
+    // The index is written one entry per line: the first entry ends where the second line begins.
+    const firstEntryEnd = intact.indexOf('},\n{') + 1
     // Cut off inside the second entry, as a full disk would.
     writeFileSync(file, intact.slice(0, firstEntryEnd + 40))
     const result = await runCli(['report', '--format', 'text', '--data-dir', dir], fakes.env())
