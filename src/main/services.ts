@@ -11,6 +11,8 @@ import { runSecrets } from '../core/pipeline/run-secrets.js'
 import { scrubKnownSecrets } from '../core/report/scrub-secrets.js'
 import { ReportHistoryService, type FileOpener } from './reports/report-history.js'
 import { ReportJob, type ReportJobDeps, type ReportRunner } from './reports/report-job.js'
+import { ConsoleContactError } from './reports/engine-runner.js'
+import { toPublicFailure } from '../core/errors.js'
 import { RuntimeHost } from './runtime/runtime-host.js'
 import { TrustedSenders } from './security/trusted-senders.js'
 import type { SettingsService } from './settings/settings-service.js'
@@ -151,6 +153,10 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     settings,
     status: store,
     onFinished: (outcome) => {
+      // A report is a contact with the console too: the UniFi card shows how it went.
+      if ('summary' in outcome) unifiCard.reported(outcome.summary)
+      else if (outcome.error instanceof ConsoleContactError) unifiCard.failed(toPublicFailure(outcome.error), 'report')
+      refreshStatus()
       void history.list().then(historyChanged, () => undefined)
       // A scheduled run notifies by the schedule's policy and quiet hours; one the admin started, always.
       if (shouldNotify(outcome, settings.read(), now())) deps.onReportFinished?.(outcome)

@@ -15,6 +15,7 @@ export function toReportSummary(outcome: RunOutcome, options: { demo?: boolean }
     severe,
     files: [outcome.report.html, outcome.report.text].filter((file): file is string => file !== null),
     ...(incomplete === null ? {} : { incomplete }),
+    ...(outcome.unifi.ok ? { console: { kind: outcome.unifi.controller, version: outcome.unifi.version } } : {}),
     ...(outcome.posture.checks.length === 0 ? {} : { posture: postureSummary(outcome.posture) }),
     ...(options.demo ? { demo: true } : {}),
   }

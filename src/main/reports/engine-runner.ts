@@ -62,12 +62,15 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
   }
 }
 
+/** A run whose UniFi part failed: the console answered with (or could not be reached for) this error. */
+export class ConsoleContactError extends ScannerError {}
+
 /** The tray's summary of a written report, or the UniFi failure it explains as the error the tray shows. */
 export function summaryOrFailure(outcome: RunOutcome, options: { demo?: boolean } = {}): ReportSummary {
   const failure = outcome.unifi.error
   if (failure) {
     const kind = KNOWN_KINDS.find((known) => known === failure.kind) ?? 'config'
-    throw new ScannerError(kind, failure.code, failure.message)
+    throw new ConsoleContactError(kind, failure.code, failure.message)
   }
   return toReportSummary(outcome, options)
 }

@@ -1,4 +1,4 @@
-import type { ControllerSummary, UnifiCard, UnifiTestResult } from '../../shared/ipc/payloads.js'
+import type { ControllerSummary, ReportSummary, UnifiCard, UnifiTestResult } from '../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
 import type { Settings } from '../../shared/settings.js'
 
@@ -17,13 +17,16 @@ export function unifiConfiguration(settings: Settings): UnifiCard['configuration
 }
 
 /**
- * The UniFi connection card: configuration from the settings, connection from the last test. A change of the
- * UniFi settings forgets the old outcome (it said nothing about the new address or credentials).
+ * The UniFi connection card: configuration from the settings, connection from the last contact with the console
+ * (a connection test or a report). A change of the UniFi settings keeps that last contact on the card, marked as
+ * made with the earlier settings: "Not checked yet" after a contact would be untrue.
  */
 export class UnifiCardState {
   private connection: UnifiCard['connection'] = 'unknown'
   private controller: ControllerSummary | null = null
   private lastCheckedAt: number | null = null
+  private checkedBy: UnifiCard['checkedBy'] = null
+  private settingsChangedSince = false
   private lastError: IpcFailure | null = null
   private identity: string
 
@@ -38,6 +41,8 @@ export class UnifiCardState {
     return {
       configuration: unifiConfiguration(this.settings),
       connection: this.connection,
+      checkedBy: this.checkedBy,
+      settingsChangedSince: this.settingsChangedSince,
       controller: this.controller,
       site: this.settings.unifi.site ?? null,
       lastCheckedAt: this.lastCheckedAt,
@@ -51,17 +56,13 @@ export class UnifiCardState {
 
   settingsChanged(settings: Settings): void {
     const identity = JSON.stringify(settings.unifi)
-    if (identity !== this.identity) {
-      this.connection = 'unknown'
-      this.controller = null
-      this.lastError = null
-    }
+    if (identity !== this.identity && this.lastCheckedAt !== null) this.settingsChangedSince = true
     this.identity = identity
     this.settings = settings
   }
 
   tested(result: UnifiTestResult): void {
-    this.lastCheckedAt = this.now()
+    this.contact('test')
     if (result.outcome === 'connected') {
       this.connection = 'connected'
       this.controller = result.controller
@@ -73,10 +74,35 @@ export class UnifiCardState {
     }
   }
 
-  failed(failure: IpcFailure): void {
-    this.lastCheckedAt = this.now()
-    this.connection = 'failed'
+  failed(failure: IpcFailure, by: 'test' | 'report' = 'test'): void {
+    this.contact(by)
+    this.connection = failure.kind === 'tls-untrusted' ? 'untrusted-certificate' : 'failed'
     this.controller = null
     this.lastError = failure
+  }
+
+  /** A report read the console: connected, with the kind and version the run saw (the test's hostname kept). */
+  reported(summary: ReportSummary): void {
+    if (!summary.console) return
+    const baseUrl = this.settings.unifi.url ?? ''
+    const previous = this.controller?.baseUrl === baseUrl ? this.controller : null
+    this.contact('report', summary.finishedAt)
+    this.connection = 'connected'
+    this.lastError = null
+    this.controller = summary.console.kind
+      ? {
+          kind: summary.console.kind,
+          baseUrl,
+          version: summary.console.version,
+          hostname: previous?.hostname ?? null,
+          authMethod: this.settings.unifi.apiKey ? 'api-key' : 'password',
+        }
+      : previous
+  }
+
+  private contact(by: 'test' | 'report', at: number = this.now()): void {
+    this.lastCheckedAt = at
+    this.checkedBy = by
+    this.settingsChangedSince = false
   }
 }

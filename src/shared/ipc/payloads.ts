@@ -60,6 +60,8 @@ export const reportSummarySchema = z.object({
   severe: z.number().int().min(0).optional(),
   /** "Incomplete: could not check …" when a core source was not read; absent when the report is complete. */
   incomplete: z.string().optional(),
+  /** The console as the run reached it (kind and version), for the UniFi card's "last contact". */
+  console: z.object({ kind: z.enum(['unifi-os', 'classic']).nullable(), version: z.string().nullable() }).optional(),
   /** The configuration posture of the report: score, grade, the drift sentence and the top gaps (no evidence). */
   posture: z
     .object({
@@ -142,8 +144,12 @@ export const unifiCardSchema = z.object({
     /** Missing keys, e.g. `unifi.url`, `unifi.password` (for username + password without a password). */
     missing: z.array(z.string()),
   }),
-  /** Outcome of the last test or run: `unknown` until one happened since the settings last changed. */
+  /** Outcome of the last contact with the console (a test or a report): `unknown` only until the first one. */
   connection: z.enum(['unknown', 'connected', 'failed', 'untrusted-certificate']),
+  /** Where the last contact came from. */
+  checkedBy: z.enum(['test', 'report']).nullable(),
+  /** The UniFi settings changed after the last contact: it is still shown, marked as made with the earlier ones. */
+  settingsChangedSince: z.boolean(),
   controller: controllerSummarySchema.nullable(),
   site: z.string().nullable(),
   lastCheckedAt: z.number().nullable(),

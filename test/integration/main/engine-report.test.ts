@@ -88,6 +88,23 @@ describe('"Generate report now" on the real engine (simulated controller on loop
     expect(progress.length).toBeGreaterThan(2)
     expect(progress.map((p) => p.percent)).toEqual([...progress.map((p) => p.percent)].sort((a, b) => a - b))
     expect(services.status.get()).toMatchObject({ state: 'idle', progress: null, lastError: null })
+    // The report was a contact with the console: the UniFi card says so, with the report's time.
+    const finishedAt = (result.value as { finishedAt: number }).finishedAt
+    expect(services.status.get().unifi).toMatchObject({
+      connection: 'connected',
+      checkedBy: 'report',
+      lastCheckedAt: finishedAt,
+      settingsChangedSince: false,
+      controller: { kind: 'unifi-os', baseUrl: controller.url, authMethod: 'password' },
+    })
+    // Saving UniFi settings afterwards keeps that contact on the card, marked as made with the earlier settings.
+    expect(services.settings.update({ unifi: { site: 'other' } }).saved).toBe(true)
+    expect(services.status.get().unifi).toMatchObject({
+      connection: 'connected',
+      checkedBy: 'report',
+      lastCheckedAt: finishedAt,
+      settingsChangedSince: true,
+    })
     // Nothing in the traffic to the renderer or in the log carries the password.
     expect(JSON.stringify(sent)).not.toContain(controller.credentials.password)
     expect(JSON.stringify(logger.records)).not.toContain(controller.credentials.password)
@@ -107,6 +124,11 @@ describe('"Generate report now" on the real engine (simulated controller on loop
     const result = await call('report:generate')
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth' } })
     expect(services.status.get().state).toBe('error')
+    expect(services.status.get().unifi).toMatchObject({
+      connection: 'failed',
+      checkedBy: 'report',
+      lastError: { kind: 'auth' },
+    })
     expect(JSON.stringify(result)).not.toContain('wrong-password-for-test')
   })
 })

@@ -169,6 +169,8 @@ describe('tray state (icon) from the status', () => {
         unifi: {
           configuration: { state: 'configured', missing: [] },
           connection: 'untrusted-certificate',
+          checkedBy: 'test',
+          settingsChangedSince: false,
           controller: null,
           site: null,
           lastCheckedAt: 1,

@@ -11,7 +11,7 @@ const CONNECTION = {
   'untrusted-certificate': { label: 'Certificate not trusted', tone: 'pill-warn' },
 } as const
 
-/** The UniFi connection: configuration, outcome of the last test or run, controller and trust. */
+/** The UniFi connection: configuration, the last contact with the console (test or report), controller and trust. */
 export function UnifiCard({ card }: { card: UnifiCardData }) {
   const now = useNow(card.lastCheckedAt !== null, 15_000)
   const connection = CONNECTION[card.connection]
@@ -31,7 +31,11 @@ export function UnifiCard({ card }: { card: UnifiCardData }) {
           {connection.label}
         </span>
         {card.lastCheckedAt !== null && (
-          <span className="muted small">checked {formatAgo(card.lastCheckedAt, now)}</span>
+          <span className="muted small" data-testid="card-unifi-checked">
+            {card.checkedBy === 'report' ? 'by the last report' : 'by a connection test'},{' '}
+            {formatAgo(card.lastCheckedAt, now)}
+            {card.settingsChangedSince ? ', before the settings changed' : ''}
+          </span>
         )}
       </div>
       <dl className="facts">
