@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url'
 import type { RunResult } from './run-result.js'
 import type { CliOutput } from './output.js'
+import { asSentence } from '../shared/text/message-parts.js'
 
 export function printRunSummary(output: CliOutput, result: RunResult, options: { label?: string } = {}): void {
   const run = result.json
@@ -16,8 +17,9 @@ export function printRunSummary(output: CliOutput, result: RunResult, options: {
     say(`${label}${run.complete ? 'Report' : 'INCOMPLETE report'} written: ${files.join(' and ')}`)
     if (run.report.html) say(`  Open in a browser: ${pathToFileURL(run.report.html).href}`)
     for (const [source, coverage] of Object.entries(run.coverage)) {
-      if (coverage.state === 'unavailable') say(`  Could not check ${source}: ${coverage.reason ?? 'no reason given'}.`)
-      else if (coverage.state === 'partial') say(`  ${source} only partly read: ${coverage.reason ?? ''}.`)
+      if (coverage.state === 'unavailable')
+        say(asSentence(`  Could not check ${source}: ${coverage.reason ?? 'no reason given'}`))
+      else if (coverage.state === 'partial') say(asSentence(`  ${source} only partly read: ${coverage.reason ?? ''}`))
     }
   } else if (files.length > 0) {
     say(`${label}Report explaining the failure written: ${files.join(' and ')}`)

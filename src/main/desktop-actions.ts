@@ -20,6 +20,7 @@ import type { RuntimeHost } from './runtime/runtime-host.js'
 import type { SettingsService } from './settings/settings-service.js'
 import type { UnifiCardState } from './status/unifi-card.js'
 import { integrationTarget } from './settings/secret-binding.js'
+import { asSentence } from '../shared/text/message-parts.js'
 
 /** Native dialogs; Electron's `dialog` in the app, scripted answers in tests. Null = cancelled. */
 export interface Dialogs {
@@ -136,7 +137,7 @@ export class DesktopActions {
     const issues = integrationIssues([integration], settings.integrations)
     if (issues.length > 0) {
       const fields = issues.map((issue) => `${issue.path.split('.').at(-1) ?? ''} ${issue.message}`).join('; ')
-      return { ok: false, message: `${integration.displayName}: ${fields}.` }
+      return { ok: false, message: asSentence(`${integration.displayName}: ${fields}`) }
     }
     // A throwaway runtime: a draft is tested outside the app's breaker, whose state it must not touch.
     const runtime = createIntegrationRuntime({ integrations: [integration], settings, logger: this.deps.logger })

@@ -140,6 +140,8 @@ async function start(): Promise<void> {
       generateReport: () => {
         if (!services.reports.isRunning()) void services.reports.generate().catch(() => undefined)
       },
+      // The same handler as the window's "Cancel": the run aborts through its AbortSignal and writes nothing.
+      cancelReport: () => void services.handlers['report:cancel'](undefined),
       openSettings: () => settingsWindow.show(),
       openReportsFolder: () => void desktop.openFolder(reportsDir()),
       openLastReport: () => {

@@ -163,6 +163,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     },
     context: () => ({ integrations: runtime.integrationRuntime }),
     logger,
+    now,
   })
   const actions = new DesktopActions({
     settings,

@@ -21,6 +21,7 @@ test.afterAll(async () => {
 const noop = () => undefined
 const trayActions = {
   generateReport: noop,
+  cancelReport: noop,
   openSettings: noop,
   openReportsFolder: noop,
   quit: noop,

@@ -11,6 +11,7 @@ import { EndpointUnsupportedError } from './errors.js'
 import { legacyMessage } from './login-response.js'
 import { isPlainObject, toNumber } from './schemas/primitives.js'
 import type { UnifiSession } from './session.js'
+import { asSentence } from '../../shared/text/message-parts.js'
 
 export interface LegacyResult {
   data: unknown[]
@@ -60,10 +61,16 @@ export async function legacyRead(
       throw new EndpointUnsupportedError(endpoint, response.status, session.upstream(error), { missing: true })
     }
     const said = session.upstream(error)
-    throw new HttpStatusError(response.status, response.url, `The controller refused ${endpoint}: ${said}.`, null, {
-      kind: 'server',
-      code: 'UNIFI_API_ERROR',
-    })
+    throw new HttpStatusError(
+      response.status,
+      response.url,
+      asSentence(`The controller refused ${endpoint}: ${said}`),
+      null,
+      {
+        kind: 'server',
+        code: 'UNIFI_API_ERROR',
+      },
+    )
   }
   if (!isPlainObject(parsed) || !Array.isArray(parsed.data)) {
     throw new HttpStatusError(

@@ -48,6 +48,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'integration:test': ({ id, values }) => actions.testIntegration(id, values),
     'integration:retry-now': ({ id }) => ({ accepted: actions.retryNow(id) }),
     'report:generate': () => deps.reports.generate(),
+    'report:cancel': () => ({ cancelled: deps.reports.cancel() }),
     'reports:list': () => actions.history.list(),
     'reports:open': ({ id, format }) => actions.history.open(id, format),
     'reports:reveal': ({ id }) => actions.history.reveal(id),

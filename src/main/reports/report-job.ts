@@ -31,6 +31,7 @@ export interface ReportJobDeps {
   onFinished?: (outcome: FinishedRun) => void
   context?: () => ReportRunContext
   logger: Logger
+  now?: () => number
 }
 
 /** Runs at most one report at a time and keeps the shared status (tray, window) in step with it. */
@@ -67,13 +68,14 @@ export class ReportJob {
     try {
       const summary = await runner(settings, onProgress, controller.signal, this.deps.context?.())
       this.deps.logger.info('report finished', { id: summary.id, files: summary.files.length })
-      this.deps.status.update({ progress: null, lastReport: summary, lastError: null })
+      this.deps.status.update({ progress: null, lastReport: summary, lastError: null, lastErrorAt: null })
       this.deps.onFinished?.({ summary, trigger })
       return summary
     } catch (error) {
       const failure = toScannerError(error)
       this.deps.logger.warn('report failed', { code: failure.code, kind: failure.kind })
-      this.deps.status.update({ progress: null, lastError: toPublicFailure(failure) })
+      const now = this.deps.now ?? Date.now
+      this.deps.status.update({ progress: null, lastError: toPublicFailure(failure), lastErrorAt: now() })
       this.deps.onFinished?.({ error: failure, trigger })
       throw failure
     } finally {
@@ -81,8 +83,13 @@ export class ReportJob {
     }
   }
 
-  /** Cancels the running report, if any (on quit). */
-  cancel(): void {
-    this.running?.abort()
+  /**
+   * Cancels the running report, if any ("Cancel report", quit): the pipeline sees the AbortSignal, removes what it
+   * had staged and writes nothing; the run then fails as `aborted`. False when no report was running.
+   */
+  cancel(): boolean {
+    if (!this.running || this.running.signal.aborted) return false
+    this.running.abort()
+    return true
   }
 }

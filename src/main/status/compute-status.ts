@@ -8,6 +8,7 @@ import type {
 } from '../../shared/ipc/payloads.js'
 import type { ScheduleStatus } from '../../shared/ipc/schedule-payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
+import { joinMessage } from '../../shared/text/message-parts.js'
 
 /** The facts the overall status is derived from. */
 export interface StatusFacts {
@@ -17,6 +18,8 @@ export interface StatusFacts {
   progress: ReportProgress | null
   lastReport: ReportSummary | null
   lastError: IpcFailure | null
+  /** When the last run failed or was cancelled (epoch ms), for the tray's "Last report" line. */
+  lastErrorAt?: number | null
   /** The UniFi connection card; null where no desktop host runs (the design-mode harness). */
   unifi?: UnifiCard | null
   integrations?: IntegrationStatus[]
@@ -37,6 +40,7 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
     progress: facts.progress,
     lastReport: facts.lastReport,
     lastError: facts.lastError,
+    ...(facts.lastErrorAt === undefined ? {} : { lastErrorAt: facts.lastErrorAt }),
     updatedAt: now,
     ...(facts.unifi ? { unifi: facts.unifi } : {}),
     integrations: facts.integrations ?? [],
@@ -62,6 +66,15 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
     }
   }
   const generateBlockedReason = facts.reportEngineAvailable ? null : NO_REPORT_ENGINE_REASON
+  if (facts.lastError?.kind === 'aborted') {
+    return {
+      ...base,
+      state: 'idle',
+      headline: 'Report cancelled',
+      detail: 'The run was cancelled; no report was written. Generate one when you are ready.',
+      generateBlockedReason,
+    }
+  }
   if (facts.lastError) {
     return {
       ...base,
@@ -98,10 +111,13 @@ function attentionReason(facts: StatusFacts): { headline: string; detail: string
   const cards = facts.integrations ?? []
   const open = cards.find((card) => card.breaker.state === 'open')
   if (open) {
-    const why = open.lastError ? `: ${open.lastError.message}` : ''
     return {
       headline: `${open.displayName} is paused after repeated failures`,
-      detail: `Reports skip ${open.displayName} until its next trial${why}. Use "Retry now" to try at once.`,
+      detail: joinMessage(
+        `Reports skip ${open.displayName} until its next trial`,
+        open.lastError ? `: ${open.lastError.message}` : null,
+        '. Use "Retry now" to try at once.',
+      ),
     }
   }
   const partial = cards.find((card) => card.configuration.state === 'partial')

@@ -1,9 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { AppStatus, UpdateStatus } from '../../shared/ipc/payloads.js'
+import { joinMessage } from '../../shared/text/message-parts.js'
 import { scheduleLine, scheduleMenuItems } from './schedule-items.js'
 
 export interface TrayActions {
   generateReport(): void
+  /** "Cancel report", shown while a report runs. */
+  cancelReport?(): void
   openSettings(): void
   openReportsFolder(): void
   quit(): void
@@ -90,11 +93,16 @@ export function buildTrayMenuTemplate(
   status: AppStatus,
   actions: TrayActions,
   extras: TrayMenuExtras = { startAtLogin: false },
+  now: number = Date.now(),
 ): MenuItemConstructorOptions[] {
   const reason = status.generateBlockedReason
   const progress = progressLabel(status)
+  const cancel = actions.cancelReport?.bind(actions)
   const generate: MenuItemConstructorOptions[] = progress
-    ? [{ id: 'generate-report', label: progress, enabled: false }]
+    ? [
+        { id: 'generate-report', label: progress, enabled: false },
+        ...(cancel ? [{ id: 'cancel-report', label: 'Cancel report', click: () => cancel() }] : []),
+      ]
     : [
         {
           id: 'generate-report',
@@ -117,6 +125,7 @@ export function buildTrayMenuTemplate(
     { type: 'separator' },
     ...updateItems(extras.update, actions),
     ...generate,
+    ...lastReportItems(status, now),
     ...scheduleMenuItems(status.schedule, actions.setSchedulePaused?.bind(actions)),
     ...optional('open-last-report', 'Open last report', actions.openLastReport?.bind(actions), !!status.lastReport),
     { id: 'open-reports-folder', label: 'Open reports folder', click: () => actions.openReportsFolder() },
@@ -145,6 +154,43 @@ export function buildTrayMenuTemplate(
     { type: 'separator' },
     { id: 'quit', label: 'Quit UniFi Scanner', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
   ]
+}
+
+/**
+ * "Last report: today 07:00 · 3 severe, …" or "Last report failed (today 07:00): …": the newer of the last written
+ * report and the last failed or cancelled run, as a disabled line. Nothing before the first run.
+ */
+export function lastReportLine(status: AppStatus, now: number): string | null {
+  const report = status.lastReport
+  const failedAt = status.lastErrorAt ?? null
+  if (status.lastError && failedAt !== null && (report === null || failedAt >= report.finishedAt)) {
+    const when = formatWhen(failedAt, now)
+    if (status.lastError.kind === 'aborted') return `Last report cancelled (${when})`
+    return joinMessage(`Last report failed (${when}): `, status.lastError.message)
+  }
+  if (report === null) return null
+  return `Last report: ${formatWhen(report.finishedAt, now)} · ${report.headline}`
+}
+
+function lastReportItems(status: AppStatus, now: number): MenuItemConstructorOptions[] {
+  const line = lastReportLine(status, now)
+  return line === null ? [] : [{ id: 'last-report', label: truncate(line, 120), enabled: false }]
+}
+
+/** A menu line stays one line: long upstream messages are cut with an ellipsis. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** "today 07:00", "yesterday 18:30" or "Fri 27 Nov 07:00", in the machine's time zone. */
+export function formatWhen(at: number, now: number): string {
+  const date = new Date(at)
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  const day = (value: Date) => `${value.getFullYear()}-${value.getMonth()}-${value.getDate()}`
+  if (day(date) === day(new Date(now))) return `today ${time}`
+  if (day(date) === day(new Date(now - 86_400_000))) return `yesterday ${time}`
+  const label = date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })
+  return `${label} ${time}`
 }
 
 /** The tooltip next to the icon: headline plus what to do, or the progress while a report runs. */

@@ -26,6 +26,7 @@ export const INVOKE_BRIDGE = {
   'integration:test': 'testIntegration',
   'integration:retry-now': 'retryIntegrationNow',
   'report:generate': 'generateReport',
+  'report:cancel': 'cancelReport',
   'reports:list': 'listReports',
   'reports:open': 'openReport',
   'reports:reveal': 'revealReport',

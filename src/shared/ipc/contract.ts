@@ -87,6 +87,8 @@ export const invokeContract = {
   'integration:retry-now': { request: z.object({ id: z.string().min(1).max(64) }), response: retryNowResultSchema },
   /** Progress arrives in `status:changed` pushes (`progress`); the history as a `reports:changed` push when done. */
   'report:generate': { request: noArgument, response: reportSummarySchema },
+  /** Stops the running report through its AbortSignal (staged files removed, nothing written); false when none ran. */
+  'report:cancel': { request: noArgument, response: z.object({ cancelled: z.boolean() }) },
   'reports:list': { request: noArgument, response: reportHistorySchema },
   /** Opens a report with the default browser/viewer; the path is resolved by main from the id. */
   'reports:open': { request: reportOpenRequestSchema, response: z.null() },

@@ -201,6 +201,8 @@ export const appStatusSchema = z.object({
   lastReport: reportSummarySchema.nullable(),
   /** Why the last run failed, or null. */
   lastError: ipcFailureSchema.nullable(),
+  /** Epoch ms when the last run failed or was cancelled; absent before any. */
+  lastErrorAt: z.number().nullable().optional(),
   /** Epoch ms of the change this status reflects. */
   updatedAt: z.number(),
   /** The UniFi connection card; absent only from builds without the desktop host (design mode). */

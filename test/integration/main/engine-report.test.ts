@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -25,9 +25,15 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })
 
-function servicesWith(settings: Settings) {
+function servicesWith(settings: Settings, onPush: (channel: string, payload: unknown) => void = () => undefined) {
   const sent: Array<{ channel: string; payload: unknown }> = []
-  const target: PushTarget = { isDestroyed: () => false, send: (channel, payload) => sent.push({ channel, payload }) }
+  const target: PushTarget = {
+    isDestroyed: () => false,
+    send: (channel, payload) => {
+      sent.push({ channel, payload })
+      onPush(channel, payload)
+    },
+  }
   const logger = createMemoryLogger()
   const services = createMainServices({
     settings: createMemorySettingsService(settings),
@@ -130,5 +136,41 @@ describe('"Generate report now" on the real engine (simulated controller on loop
       lastError: { kind: 'auth' },
     })
     expect(JSON.stringify(result)).not.toContain('wrong-password-for-test')
+  })
+
+  it('"Cancel report" through the handler aborts the run mid-way: no report files, the status says cancelled', async () => {
+    const reportsDir = mkdtempSync(path.join(os.tmpdir(), 'unifi-scanner-cancel-'))
+    try {
+      const settings = settingsSchema.parse({
+        unifi: {
+          url: controller.url,
+          site: 'default',
+          username: controller.credentials.username,
+          password: controller.credentials.password,
+          tlsFingerprint: controller.fingerprint,
+        },
+        report: { format: 'both', outputDir: reportsDir },
+      })
+      const cancels: unknown[] = []
+      let cancelling = false
+      // Cancel as the tray would, once the run reports progress past its start (the first collection step).
+      const app = servicesWith(settings, (channel, payload) => {
+        const progress = (payload as { progress?: { percent: number } | null }).progress
+        if (channel !== 'status:changed' || cancelling || !progress || progress.percent <= 0) return
+        cancelling = true
+        void Promise.resolve(app.services.handlers['report:cancel'](undefined)).then((answer) => cancels.push(answer))
+      })
+      const result = await app.call('report:generate')
+      expect(result).toMatchObject({ ok: false, error: { kind: 'aborted' } })
+      expect(cancels).toEqual([{ cancelled: true }])
+      expect(readdirSync(reportsDir)).toEqual([])
+      const status = app.services.status.get()
+      expect(status).toMatchObject({ state: 'idle', headline: 'Report cancelled', progress: null })
+      expect(status.lastErrorAt).toEqual(expect.any(Number))
+      // Nothing runs any more: a second cancel is a no-op.
+      expect(await app.call('report:cancel')).toEqual({ ok: true, value: { cancelled: false } })
+    } finally {
+      rmSync(reportsDir, { recursive: true, force: true })
+    }
   })
 })

@@ -38,6 +38,7 @@ describe('IPC dispatch', () => {
       'integration:test': { id: 'cloudflare', values: {} },
       'integration:retry-now': { id: 'cloudflare' },
       'report:generate': undefined,
+      'report:cancel': undefined,
       'reports:list': undefined,
       'reports:open': { id: 'nope' },
       'reports:reveal': { id: 'nope' },

@@ -32,6 +32,7 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'integration:test': { id: 'cloudflare', values: { apiToken: 'cf-5ecret-token' } },
   'integration:retry-now': { id: 'cloudflare' },
   'report:generate': undefined,
+  'report:cancel': undefined,
   'reports:list': undefined,
   'reports:open': { id: 'x' },
   'reports:reveal': { id: 'x' },

@@ -5,7 +5,13 @@ import {
   type StatusFacts,
   UNIFI_NOT_CONFIGURED_REASON,
 } from '../../../src/main/status/compute-status.js'
-import { buildTrayMenuTemplate, trayTooltip, type TrayActions } from '../../../src/main/tray/tray-menu.js'
+import {
+  buildTrayMenuTemplate,
+  formatWhen,
+  lastReportLine,
+  trayTooltip,
+  type TrayActions,
+} from '../../../src/main/tray/tray-menu.js'
 import { trayIconPath } from '../../../src/main/tray/tray-icons.js'
 import type { IntegrationStatus } from '../../../src/shared/ipc/payloads.js'
 
@@ -117,6 +123,50 @@ describe('trayIconPath', () => {
   })
 })
 
+describe('"Cancel report" and the last report line', () => {
+  // 4 Dec 2026 14:00 local time; the report finished at 07:05 the same day, a failure the day before.
+  const now = new Date(2026, 11, 4, 14, 0).getTime()
+  const finishedAt = new Date(2026, 11, 4, 7, 5).getTime()
+  const report = { ...lastReport, finishedAt }
+
+  it('offers "Cancel report" only while a report runs, wired to its action', () => {
+    const a = { ...actions(), cancelReport: vi.fn<() => void>() }
+    const running = computeStatus({ ...facts, progress: { phase: 'collecting threats', percent: 40 } }, 0)
+    click(item(buildTrayMenuTemplate(running, a, { startAtLogin: false }, now), 'cancel-report'))
+    expect(a.cancelReport).toHaveBeenCalledOnce()
+    const idle = buildTrayMenuTemplate(computeStatus(facts, 0), a, { startAtLogin: false }, now)
+    expect(idle.some((entry) => entry.id === 'cancel-report')).toBe(false)
+  })
+
+  it("shows the last report's time and headline as a disabled line, nothing before the first run", () => {
+    const menu = buildTrayMenuTemplate(computeStatus({ ...facts, lastReport: report }, now), actions(), undefined, now)
+    expect(item(menu, 'last-report')).toMatchObject({
+      label: 'Last report: today 07:05 · 3 severe, 0 medium and 1 low findings',
+      enabled: false,
+    })
+    expect(buildTrayMenuTemplate(computeStatus(facts, now), actions(), undefined, now).map((e) => e.id)).not.toContain(
+      'last-report',
+    )
+  })
+
+  it('shows a newer failure or cancellation instead, with one full stop where the message brings its own', () => {
+    const failedAt = new Date(2026, 11, 3, 18, 30).getTime()
+    const failed = { code: 'AUTH', kind: 'auth', message: 'The controller refused the login.' }
+    const older = computeStatus({ ...facts, lastReport: report, lastError: failed, lastErrorAt: failedAt }, now)
+    expect(lastReportLine(older, now)).toBe('Last report: today 07:05 · 3 severe, 0 medium and 1 low findings')
+    const newer = computeStatus({ ...facts, lastReport: null, lastError: failed, lastErrorAt: failedAt }, now)
+    expect(lastReportLine(newer, now)).toBe('Last report failed (yesterday 18:30): The controller refused the login.')
+    const aborted = { code: 'ABORTED', kind: 'aborted', message: 'The report run was cancelled.' }
+    const cancelled = computeStatus({ ...facts, lastReport: report, lastError: aborted, lastErrorAt: now }, now)
+    expect(lastReportLine(cancelled, now)).toBe('Last report cancelled (today 14:00)')
+    expect(cancelled).toMatchObject({ state: 'idle', headline: 'Report cancelled' })
+  })
+
+  it('names older days by weekday and date', () => {
+    expect(formatWhen(new Date(2026, 10, 27, 7, 0).getTime(), now)).toBe('Fri 27 Nov 07:00')
+  })
+})
+
 describe('tray state (icon) from the status', () => {
   const card = (overrides: Partial<IntegrationStatus['breaker']> = {}, configuration = 'configured' as const) =>
     ({
@@ -160,6 +210,21 @@ describe('tray state (icon) from the status', () => {
   it('asks for attention when a breaker is open, an integration is partial or the certificate is untrusted', () => {
     const open = computeStatus({ ...facts, integrations: [card({ state: 'open', nextTrialAt: 60_000 })] }, 0)
     expect(open).toMatchObject({ state: 'attention', headline: 'Cloudflare is paused after repeated failures' })
+    const withCause = computeStatus(
+      {
+        ...facts,
+        integrations: [
+          {
+            ...card({ state: 'open', nextTrialAt: 60_000 }),
+            lastError: { message: 'Cloudflare did not answer within 30 s.', kind: 'timeout', counted: true, at: 0 },
+          },
+        ],
+      },
+      0,
+    )
+    expect(withCause.detail).toBe(
+      'Reports skip Cloudflare until its next trial: Cloudflare did not answer within 30 s. Use "Retry now" to try at once.',
+    )
     const partial = computeStatus({ ...facts, integrations: [card({}, 'partial' as 'configured')] }, 0)
     expect(partial.state).toBe('attention')
     expect(partial.detail).toContain('cloudflare.apiToken')

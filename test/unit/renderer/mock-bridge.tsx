@@ -128,6 +128,7 @@ export function createMockBridge(
     testIntegration: unused('testIntegration'),
     retryIntegrationNow: vi.fn(() => Promise.resolve(ok({ accepted: true }))),
     generateReport: unused('generateReport'),
+    cancelReport: unused('cancelReport'),
     listReports: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
     openReport: vi.fn(() => Promise.resolve(ok(null))),
     revealReport: vi.fn(() => Promise.resolve(ok(null))),

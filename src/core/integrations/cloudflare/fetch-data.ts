@@ -13,6 +13,7 @@ import { zoneLimits, type LimitsCache } from './plan-limits.js'
 import { fetchSecurityEvents, type ZoneFailure } from './security-events.js'
 import { fetchTunnels } from './tunnels.js'
 import { accountIdsOf, listZones, selectZones } from './zones.js'
+import { asSentence } from '../../../shared/text/message-parts.js'
 
 export interface FetchInput {
   client: CloudflareClient
@@ -115,7 +116,7 @@ function settle<T extends { zones: unknown[] }>(
   problems: string[],
 ): PartResult<T> {
   if (outcome === null) {
-    return { status: 'skipped', reason: `No ${what}: ${noZonesReason ?? 'the token can read no zones'}.` }
+    return { status: 'skipped', reason: asSentence(`No ${what}: ${noZonesReason ?? 'the token can read no zones'}`) }
   }
   if (!outcome.ok) {
     failFastOn(outcome.error)

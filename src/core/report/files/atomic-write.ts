@@ -8,6 +8,7 @@ import { link, mkdir, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { ScannerError } from '../../errors.js'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../files/private-files.js'
+import { joinMessage } from '../../../shared/text/message-parts.js'
 
 export class FileWriteError extends ScannerError {
   constructor(
@@ -18,7 +19,10 @@ export class FileWriteError extends ScannerError {
     super(
       'config',
       'REPORT_WRITE_FAILED',
-      `Could not write ${path}: ${reason}. Check that the folder exists, is writable and has free space, or choose another reports folder.`,
+      joinMessage(
+        `Could not write ${path}: ${reason}`,
+        '. Check that the folder exists, is writable and has free space, or choose another reports folder.',
+      ),
       { cause },
     )
   }

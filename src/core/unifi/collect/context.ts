@@ -6,6 +6,7 @@ import type { DataKind, ReportWindow } from '../model.js'
 import type { UnifiSession } from '../session.js'
 import type { SourceBook } from '../source-memory.js'
 import type { SourceLog } from '../source-log.js'
+import { asSentence, joinMessage } from '../../../shared/text/message-parts.js'
 
 export interface CollectContext {
   session: UnifiSession
@@ -43,7 +44,11 @@ export function noteUnsupported(
   next: string | null,
 ): void {
   const reason = `${error.endpoint} is not available on this controller (${error.detail})`
-  log.unsupported(data, error.endpoint, next === null ? `${reason}.` : `${reason}; using ${next} instead.`)
+  log.unsupported(
+    data,
+    error.endpoint,
+    next === null ? asSentence(reason) : joinMessage(reason, `; using ${next} instead.`),
+  )
   if (error.missing) ctx.book.markUnsupported(error.endpoint, error.detail)
 }
 

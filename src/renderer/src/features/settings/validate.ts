@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { asSentence } from '../../../../shared/text/message-parts.js'
 
 /** Field path (dotted, like `report.timezone`) → the message shown under that field. */
 export type FieldErrors = Record<string, string>
@@ -45,7 +46,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function sentence(message: string): string {
   const text = message.charAt(0).toUpperCase() + message.slice(1)
-  return /[.!?]$/.test(text) ? text : `${text}.`
+  return asSentence(text)
 }
 
 /** Errors main returned for a patch (`fieldErrors`), keyed the same way as the form's own. */

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '../../../../shared/ipc/payloads.js'
+import { asSentence } from '../../../../shared/text/message-parts.js'
 
 type Posture = NonNullable<ReportSummary['posture']>
 
@@ -20,13 +21,13 @@ export function PostureCard({ posture }: { posture: Posture }) {
       {posture.score === null ? (
         <p data-testid="posture-unchecked">
           Too little of the configuration could be checked for a score
-          {unchecked.reason === null ? ' (see the report).' : `: ${unchecked.reason}.`}
+          {unchecked.reason === null ? ' (see the report).' : `: ${asSentence(unchecked.reason)}`}
         </p>
       ) : (
         unchecked.count > 0 && (
           <p className="muted" data-testid="posture-unchecked">
             {checksWord(unchecked.count)} could not be evaluated
-            {unchecked.reason === null ? ' (the report says why).' : `: ${unchecked.reason}.`}
+            {unchecked.reason === null ? ' (the report says why).' : `: ${asSentence(unchecked.reason)}`}
           </p>
         )
       )}
