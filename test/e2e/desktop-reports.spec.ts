@@ -80,7 +80,7 @@ test('generating a report shows its progress, then the history entry; open, reve
     await expectAccessible(page)
     await screenshotBothSchemes(page, testInfo, 'reports-history')
 
-    await entry.getByRole('button', { name: 'Open' }).click()
+    await entry.getByRole('button', { name: 'Open in browser' }).click()
     await expect.poll(() => opened.length).toBe(1)
     expect(opened[0]).toMatch(/\.html$/)
     expect(opened[0]!.startsWith(app.dataDir)).toBe(true)

@@ -51,6 +51,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'report:cancel': () => ({ cancelled: deps.reports.cancel() }),
     'reports:list': () => actions.history.list(),
     'reports:open': ({ id, format }) => actions.history.open(id, format),
+    'reports:view': ({ id }) => actions.history.view(id),
     'reports:reveal': ({ id }) => actions.history.reveal(id),
     'reports:delete': ({ id }) => actions.deleteReport(id),
     'reports:demo': () => actions.runDemo(),

@@ -1,9 +1,14 @@
-import { access, rm } from 'node:fs/promises'
+import { access, readFile, rm, stat } from 'node:fs/promises'
 import { ConfigError } from '../../core/errors.js'
 import type { Logger } from '../../core/logger.js'
 import type { SessionFolders } from '../../core/pipeline/report-session.js'
 import { readHistory, updateHistory, type HistoryEntry } from '../../core/report/files/history.js'
-import type { ReportHistory, ReportHistoryEntry } from '../../shared/ipc/payloads.js'
+import {
+  REPORT_VIEW_MAX_CHARS,
+  type ReportHistory,
+  type ReportHistoryEntry,
+  type ReportView,
+} from '../../shared/ipc/payloads.js'
 import { reportPathInside } from './report-paths.js'
 import { exportInventory, markKnown, readInventory, readTrends, type InsightShelf } from './insights.js'
 import type { ClientInventory, Trends, TrendsRequest } from '../../shared/ipc/insights.js'
@@ -61,6 +66,29 @@ export class ReportHistoryService {
     const problem = await this.options.opener.openPath(safe)
     if (problem) throw new ConfigError(`The report could not be opened: ${problem}`)
     return null
+  }
+
+  /**
+   * The report's own file for the in-app viewer: the HTML when it is still there, else the text. A file too
+   * large for the viewer is refused with a way out (the browser has no such limit).
+   */
+  async view(id: string): Promise<ReportView> {
+    const { entry, shelf } = await this.find(id)
+    const format = entry.files.html && (await exists(entry.files.html)) ? 'html' : 'text'
+    const file = entry.files[format]
+    if (!file) throw new ConfigError('That report has no files left to show.', undefined, { code: 'REPORT_MISSING' })
+    const safe = await reportPathInside(shelf.reportsDir, file)
+    // UTF-8 never takes fewer bytes than characters, so a file within the limit in bytes fits as text.
+    if ((await stat(safe)).size > REPORT_VIEW_MAX_CHARS) {
+      throw new ConfigError(
+        `That report is larger than ${REPORT_VIEW_MAX_CHARS / 1024 / 1024} MB, too large for the app's viewer; ` +
+          'use "Open in browser".',
+        undefined,
+        { code: 'REPORT_TOO_LARGE' },
+      )
+    }
+    const content = await readFile(safe, 'utf8')
+    return { id, format, content, generatedAt: entry.generatedAt, demo: entry.demo === true }
   }
 
   async reveal(id: string): Promise<null> {

@@ -5,6 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { REPORT_STYLE_HASH_SOURCE } from '../../core/report/html/styles.js'
 
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'renderer'
@@ -14,12 +15,13 @@ export const APP_PAGE_URL = `${APP_ORIGIN}/index.html`
 /**
  * Sent with every response on top of the page's own meta policy (both apply). Only the header can say
  * `frame-ancestors`, and it names the scheme's origin instead of 'self' so nothing else is ever trusted. The
- * renderer talks to main over IPC only, so it connects nowhere.
+ * renderer talks to main over IPC only, so it connects nowhere. The one inline stylesheet allowed is the
+ * report's own, for the in-app viewer's sandboxed frame.
  */
 export const APP_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   `script-src ${APP_ORIGIN}`,
-  `style-src ${APP_ORIGIN}`,
+  `style-src ${APP_ORIGIN} ${REPORT_STYLE_HASH_SOURCE}`,
   `img-src ${APP_ORIGIN} data:`,
   `font-src ${APP_ORIGIN}`,
   "connect-src 'none'",

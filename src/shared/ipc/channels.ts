@@ -29,6 +29,7 @@ export const INVOKE_BRIDGE = {
   'report:cancel': 'cancelReport',
   'reports:list': 'listReports',
   'reports:open': 'openReport',
+  'reports:view': 'viewReport',
   'reports:reveal': 'revealReport',
   'reports:delete': 'deleteReport',
   'reports:demo': 'generateDemoReport',

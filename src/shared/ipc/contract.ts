@@ -32,6 +32,7 @@ import {
   reportHistorySchema,
   reportIdRequestSchema,
   reportOpenRequestSchema,
+  reportViewSchema,
   reportSummarySchema,
   retryNowResultSchema,
   secretKeyRequestSchema,
@@ -92,6 +93,8 @@ export const invokeContract = {
   'reports:list': { request: noArgument, response: reportHistorySchema },
   /** Opens a report with the default browser/viewer; the path is resolved by main from the id. */
   'reports:open': { request: reportOpenRequestSchema, response: z.null() },
+  /** The report's own file for the in-app viewer (HTML, else text); main resolves and bounds the path. */
+  'reports:view': { request: reportIdRequestSchema, response: reportViewSchema },
   'reports:reveal': { request: reportIdRequestSchema, response: z.null() },
   /** Deletes the report's files and its history entry; answers the new history. */
   'reports:delete': { request: reportIdRequestSchema, response: reportHistorySchema },

@@ -568,3 +568,20 @@ export const reportOpenRequestSchema = z.object({
   id: text(IPC_LIMITS.id).min(1),
   format: z.enum(['html', 'text']).optional(),
 })
+
+/** The largest report the app shows in its own viewer; a bigger one is opened in the browser instead. */
+export const REPORT_VIEW_MAX_CHARS = 16 * 1024 * 1024
+
+/**
+ * A report for the in-app viewer: the same HTML file the browser would show (drawn in a sandboxed, script-less
+ * frame), or the text report when the HTML file is gone. Reports never carry secrets.
+ */
+export const reportViewSchema = z.object({
+  id: text(IPC_LIMITS.id).min(1),
+  format: z.enum(['html', 'text']),
+  content: z.string().max(REPORT_VIEW_MAX_CHARS),
+  /** When it was generated (ISO), for the viewer's heading. */
+  generatedAt: text(64),
+  demo: z.boolean(),
+})
+export type ReportView = z.infer<typeof reportViewSchema>

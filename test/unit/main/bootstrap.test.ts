@@ -209,7 +209,12 @@ describe('main bootstrap (electron mocked)', () => {
     const on = vi.fn<(event: string, listener: unknown) => void>()
     fake.emitApp('web-contents-created', {}, { setWindowOpenHandler, on })
     expect(setWindowOpenHandler).toHaveBeenCalledOnce()
-    expect(on.mock.calls.map((call) => call[0])).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview'])
+    expect(on.mock.calls.map((call) => call[0])).toEqual([
+      'will-navigate',
+      'will-redirect',
+      'will-attach-webview',
+      'will-frame-navigate',
+    ])
   })
 
   it('registers app:// as a privileged scheme before ready and serves the renderer through it', async () => {

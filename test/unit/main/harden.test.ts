@@ -2,11 +2,13 @@ import { describe, expect, it, vi } from 'vitest'
 import {
   denyAllPermissions,
   hardenWebContents,
+  type FrameNavigationEvent,
   type HardenableWebContents,
   type PermissionSession,
 } from '../../../src/main/security/harden.js'
 
-type Listener = (event: { preventDefault(): void }) => void
+/** Every event the fake emits carries the frame-navigation details; the other listeners ignore them. */
+type Listener = (event: FrameNavigationEvent) => void
 
 function fakeWebContents() {
   const listeners = new Map<string, Listener[]>()
@@ -15,14 +17,14 @@ function fakeWebContents() {
     setWindowOpenHandler: (handler) => {
       openHandler = handler
     },
-    on: (event, listener) => {
+    on: (event: string, listener: Listener) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener])
       return contents
     },
   }
-  const emit = (event: string) => {
+  const emit = (event: string, details: { url: string; isMainFrame: boolean } = { url: '', isMainFrame: true }) => {
     const preventDefault = vi.fn()
-    for (const listener of listeners.get(event) ?? []) listener({ preventDefault })
+    for (const listener of listeners.get(event) ?? []) listener({ preventDefault, ...details })
     return preventDefault
   }
   return { contents, emit, open: (url: string) => openHandler?.({ url }) }
@@ -39,6 +41,21 @@ describe('hardenWebContents', () => {
     const fake = fakeWebContents()
     hardenWebContents(fake.contents)
     expect(fake.emit(event)).toHaveBeenCalledOnce()
+  })
+
+  it("lets the report viewer's frame show its inline document, and no page from anywhere", () => {
+    const fake = fakeWebContents()
+    hardenWebContents(fake.contents)
+    const frame = (url: string) => fake.emit('will-frame-navigate', { url, isMainFrame: false })
+    expect(frame('about:srcdoc')).not.toHaveBeenCalled()
+    expect(frame('about:blank')).not.toHaveBeenCalled()
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://renderer/index.html',
+    ])
+      expect(frame(url), url).toHaveBeenCalledOnce()
   })
 })
 

@@ -35,6 +35,7 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'report:cancel': undefined,
   'reports:list': undefined,
   'reports:open': { id: 'x' },
+  'reports:view': { id: 'x' },
   'reports:reveal': { id: 'x' },
   'reports:delete': { id: 'x' },
   'reports:demo': undefined,

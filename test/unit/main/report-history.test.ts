@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../../src/core/logger.js'
 import type { HistoryEntry } from '../../../src/core/report/files/history.js'
 import { ReportHistoryService } from '../../../src/main/reports/report-history.js'
 import { reportPathInside } from '../../../src/main/reports/report-paths.js'
+import { REPORT_VIEW_MAX_CHARS } from '../../../src/shared/ipc/payloads.js'
 
 let root = ''
 let reports = ''
@@ -118,5 +119,38 @@ describe('report history service', () => {
     expect(existsSync(path.join(reports, 'r1.txt'))).toBe(false)
     await expect(history.remove('evil')).rejects.toMatchObject({ code: 'REPORT_OUTSIDE_FOLDER' })
     expect(existsSync(path.join(outside, 'evil.html'))).toBe(true)
+  })
+
+  it('gives the viewer the HTML file, the text when the HTML is gone, and refuses what it must not show', async () => {
+    writeFileSync(path.join(reports, 'r1.html'), '<h1>Report ünï</h1>')
+    writeFileSync(path.join(reports, 'r1.txt'), 'text one')
+    writeFileSync(path.join(reports, 'r2.txt'), 'text only')
+    writeFileSync(path.join(outside, 'evil.html'), '<h1>elsewhere</h1>')
+    writeFileSync(path.join(reports, 'big.html'), '')
+    truncateSync(path.join(reports, 'big.html'), REPORT_VIEW_MAX_CHARS + 1)
+    const { history, opened } = service([
+      entry('r1', path.join(reports, 'r1.html'), path.join(reports, 'r1.txt')),
+      entry('r2', path.join(reports, 'r2.html'), path.join(reports, 'r2.txt')),
+      entry('evil', path.join(outside, 'evil.html'), null),
+      entry('big', path.join(reports, 'big.html'), null),
+      entry('none', null, null),
+    ])
+    await expect(history.view('r1')).resolves.toEqual({
+      id: 'r1',
+      format: 'html',
+      content: '<h1>Report ünï</h1>',
+      generatedAt: '2026-11-28T10:00:00.000Z',
+      demo: false,
+    })
+    await expect(history.view('r2')).resolves.toMatchObject({ format: 'text', content: 'text only' })
+    await expect(history.view('evil')).rejects.toMatchObject({ code: 'REPORT_OUTSIDE_FOLDER' })
+    await expect(history.view('big')).rejects.toMatchObject({
+      code: 'REPORT_TOO_LARGE',
+      message: expect.stringContaining('Open in browser') as string,
+    })
+    await expect(history.view('none')).rejects.toMatchObject({ code: 'REPORT_MISSING' })
+    await expect(history.view('unknown')).rejects.toMatchObject({ code: 'REPORT_UNKNOWN' })
+    // Viewing never hands the file to the system.
+    expect(opened).toEqual([])
   })
 })

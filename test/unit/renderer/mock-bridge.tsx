@@ -129,8 +129,19 @@ export function createMockBridge(
     retryIntegrationNow: vi.fn(() => Promise.resolve(ok({ accepted: true }))),
     generateReport: unused('generateReport'),
     cancelReport: unused('cancelReport'),
-    listReports: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
+    listReports: vi.fn<BridgeApi['listReports']>(() => Promise.resolve(ok({ entries: [], warning: null }))),
     openReport: vi.fn(() => Promise.resolve(ok(null))),
+    viewReport: vi.fn<BridgeApi['viewReport']>(() =>
+      Promise.resolve(
+        ok({
+          id: 'r1',
+          format: 'html' as const,
+          content: '<p>report</p>',
+          generatedAt: '2026-12-01T07:00:00.000Z',
+          demo: false,
+        }),
+      ),
+    ),
     revealReport: vi.fn(() => Promise.resolve(ok(null))),
     deleteReport: vi.fn(() => Promise.resolve(ok({ entries: [], warning: null }))),
     generateDemoReport: unused('generateDemoReport'),

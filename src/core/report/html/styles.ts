@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+
 /**
  * The report's only stylesheet, inlined in the document head. Layout is tables plus plain block flow (no
  * flex/grid), so email clients that drop parts of the CSS still show a readable report. Palette: UniFi
@@ -81,3 +83,10 @@ details summary { cursor: pointer; font-weight: 700; }
   .tone-note { color: #7fb2ff; }
 }
 `
+
+/**
+ * The stylesheet's CSP hash source. The app's viewer draws a report in a sandboxed frame that inherits the
+ * window's policy, which allows this one inline stylesheet and no other (`src/renderer/index.html` and the
+ * `app://` header name it; a test keeps both in step with the stylesheet).
+ */
+export const REPORT_STYLE_HASH_SOURCE = `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`

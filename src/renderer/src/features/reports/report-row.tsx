@@ -11,10 +11,12 @@ interface ReportRowProps {
   onFailure: (message: string | null) => void
   /** Integration display names by id. */
   names?: Readonly<Record<string, string>>
+  /** Shows the report in the app's own viewer. */
+  onView: (id: string) => void
 }
 
 /** One report: when, which period, how many findings, how each source fared, and what to do with it. */
-export function ReportRow({ api, entry, onHistory, onFailure, names }: ReportRowProps) {
+export function ReportRow({ api, entry, onHistory, onFailure, names, onView }: ReportRowProps) {
   const [confirming, setConfirming] = useState(false)
   const title = formatDateTime(entry.generatedAt)
 
@@ -87,10 +89,18 @@ export function ReportRow({ api, entry, onHistory, onFailure, names }: ReportRow
               type="button"
               className="primary"
               disabled={entry.formats.length === 0}
+              onClick={() => onView(entry.id)}
+              aria-describedby={`report-title-${entry.id}`}
+            >
+              View
+            </button>
+            <button
+              type="button"
+              disabled={entry.formats.length === 0}
               onClick={() => void call(() => api.openReport({ id: entry.id }))}
               aria-describedby={`report-title-${entry.id}`}
             >
-              Open
+              Open in browser
             </button>
             <button
               type="button"
