@@ -152,6 +152,18 @@ export class DesktopActions {
     return this.deps.runtime.retryNow(id)
   }
 
+  /** "Pause" / "Resume" on a card: the admin's own setting, so it is saved and outlives a restart. */
+  setPaused(id: string, paused: boolean): { paused: boolean } {
+    const result = this.deps.settings.update({ sources: { [id]: { paused } } })
+    if (!result.saved) {
+      throw new ConfigError(result.fieldErrors.map((error) => `${error.path} ${error.message}`).join('; '), undefined, {
+        code: 'SOURCE_UNKNOWN',
+      })
+    }
+    this.deps.logger.info(paused ? 'source paused by the admin' : 'source resumed by the admin', { integration: id })
+    return { paused }
+  }
+
   async deleteReport(id: string): Promise<ReportHistory> {
     const history = await this.deps.history.remove(id)
     this.deps.historyChanged(history)

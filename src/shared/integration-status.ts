@@ -36,6 +36,30 @@ export interface IntegrationErrorStatus {
   /** Whether it counted toward the breaker (auth/config problems do not). */
   counted: boolean
   at: number
+  /** What the upstream asked to wait (`Retry-After`), when it said. */
+  retryAfterMs?: number | null
+}
+
+/** Why a source is not answering, in classes the admin can act on. */
+export type TripCause = 'outage' | 'timeout' | 'rate-limit' | 'credentials' | 'configuration'
+
+/** Why the breaker opened (or the source needs attention), from the error that did it. */
+export interface IntegrationTripStatus {
+  cause: TripCause
+  /** One sentence: what happened and what happens next, e.g. "Rate limited: Cloudflare asked to wait 60 s." */
+  text: string
+  retryAfterMs: number | null
+  at: number
+}
+
+/** What the admin decided for the source on the Status tab, and what the reports lost. */
+export interface IntegrationControlsStatus {
+  /** Forced off by the admin until resumed ("paused by you"); kept in the settings across restarts. */
+  paused: boolean
+  /** The policy values the source sets itself (the rest are the global ones). */
+  ownPolicy: Array<'failMax' | 'resetTimeoutMs' | 'timeoutMs'>
+  /** The most recent reports in a row that have no section of this source (0 once one has it again). */
+  reportsWithoutSection: number
 }
 
 /** Counts over the rolling window (default the last 10 minutes). */
@@ -65,4 +89,7 @@ export interface IntegrationStatusSnapshot {
   /** Epoch ms of the change this snapshot reflects. */
   updatedAt: number
   window: IntegrationWindowStatus
+  /** Set while the breaker is not closed or the last error needs attention. */
+  trip: IntegrationTripStatus | null
+  controls: IntegrationControlsStatus
 }

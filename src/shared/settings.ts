@@ -181,6 +181,23 @@ export const channelPolicySchema = z
   .optional()
 export type ChannelPolicy = z.infer<typeof channelPolicySchema>
 
+/**
+ * `settings.sources[<integration id>]`: what the admin decided for one source on the Status tab. `paused` forces
+ * the source off until resumed (the one breaker fact that outlives a restart: breaker state itself starts closed
+ * so a fresh start tries every source once); `breaker` is the source's own policy over the global one.
+ */
+export const sourceSettingsSchema = z.object({
+  paused: z.boolean().default(false),
+  breaker: channelPolicySchema,
+})
+export type SourceSettings = z.infer<typeof sourceSettingsSchema>
+
+export const sourcesSettingsSchema = z
+  .record(z.string().regex(INTEGRATION_ID_PATTERN, 'is not an integration id'), sourceSettingsSchema)
+  .refine((all) => Object.keys(all).length <= MAX_INTEGRATIONS, {
+    message: `must have at most ${MAX_INTEGRATIONS} sources`,
+  })
+
 const EMAIL_ADDRESS = /^[^\s@<>,;"]+@[^\s@<>,;"]+$/
 const emailAddress = z
   .string()
@@ -296,6 +313,8 @@ export const settingsSchema = z.object({
   unifi: unifiSettingsSchema.default(unifiSettingsSchema.parse({})),
   integrations: integrationsSettingsSchema.default({}),
   breaker: breakerPolicySchema.default(breakerPolicySchema.parse({})),
+  /** Per integration: paused by the admin, and its own breaker policy. */
+  sources: sourcesSettingsSchema.default({}),
   report: reportSettingsSchema.default(reportSettingsSchema.parse({})),
   thresholds: healthThresholdsSchema.default(healthThresholdsSchema.parse({})),
   delivery: deliverySettingsSchema.default(deliverySettingsSchema.parse({})),

@@ -3,10 +3,9 @@
  * breaker and the pending file), a label for messages (a webhook's URL is a secret, so never the URL), and the
  * breaker policy: the global `breaker` settings with the channel's own values over them.
  */
+import { ownPolicy } from '../integrations/policy.js'
 import {
-  breakerPolicySchema,
   type BreakerPolicy,
-  type ChannelPolicy,
   type EmailDeliverySettings,
   type Settings,
   type WebhookDeliverySettings,
@@ -42,7 +41,7 @@ export function configuredChannels(settings: Settings): DeliveryChannel[] {
       kind: 'email',
       key: 'email',
       label: 'Email',
-      policy: channelPolicy(settings, email.breaker),
+      policy: ownPolicy(settings, email.breaker),
       email,
     })
   settings.delivery.webhooks.forEach((webhook, index) => {
@@ -52,7 +51,7 @@ export function configuredChannels(settings: Settings): DeliveryChannel[] {
       kind: 'webhook',
       key,
       label,
-      policy: channelPolicy(settings, webhook.breaker),
+      policy: ownPolicy(settings, webhook.breaker),
       webhook: { ...webhook, url: webhook.url },
     })
   })
@@ -73,11 +72,4 @@ export function webhookNames(webhook: WebhookDeliverySettings, index: number): {
   const key = webhook.name ?? webhook.id ?? `webhook-${index + 1}`
   const shown = webhook.name ?? `webhook-${index + 1}`
   return { key, label: `${FORMAT_NAMES[webhook.format]} webhook "${shown}"` }
-}
-
-/** The channel's values over the global ones; a combination the schema refuses falls back to the global policy. */
-export function channelPolicy(settings: Settings, own: ChannelPolicy): BreakerPolicy {
-  if (!own) return { ...settings.breaker }
-  const merged = breakerPolicySchema.safeParse({ ...settings.breaker, ...own })
-  return merged.success ? merged.data : { ...settings.breaker }
 }

@@ -142,4 +142,6 @@ export type IntegrationOutcome =
       detail?: string
     })
   | (OutcomeBase & { status: 'partial-config'; missing: string[]; message: string })
+  /** Paused by the admin on the Status tab: not called at all until resumed. */
+  | (OutcomeBase & { status: 'paused'; message: string })
   | (OutcomeBase & { status: 'not-configured' })

@@ -66,5 +66,13 @@ export function sectionForOutcome(outcome: IntegrationOutcome, timezone: string)
           },
         ],
       }
+    case 'paused':
+      return {
+        id: sectionIdFor(outcome.id),
+        title: outcome.displayName,
+        tone: 'warning',
+        summary: outcome.message,
+        blocks: [{ type: 'paragraph', text: outcome.message, tone: 'warning' }],
+      }
   }
 }

@@ -18,6 +18,7 @@ import { checkConfiguration, PartialConfigWarner, partialMessage } from './confi
 import type { AnyIntegration, ConnectionTestResult, Integration, IntegrationOutcome } from './contract.js'
 import type { UnifiRunAccess } from '../unifi/run-access.js'
 import { outcomeForError, unableToFetch, type OutcomeBase } from './outcome.js'
+import { isPaused, ownPolicyKeys, sourcePolicy } from './policy.js'
 import { IntegrationStatusStore, idleBreakerStatus, type StatusListener } from './status-store.js'
 import { runConnectionTest } from './test-connection.js'
 
@@ -53,6 +54,8 @@ export interface IntegrationRuntime {
   onChange(listener: StatusListener): () => void
   /** Moves an open breaker to its trial at once (the next run's call is the trial). False if it was not open. */
   retryNow(id: string): boolean
+  /** After a report was written: which integrations it has a section of (for "the last 2 reports have none"). */
+  recordReport(outcomes: readonly IntegrationOutcome[]): void
   testConnection(
     id: string,
     options?: { signal?: AbortSignal; unifi?: UnifiRunAccess | null },
@@ -88,9 +91,13 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
   let settings = options.settings
   let closed = false
 
+  const applyControls = (id: string, current: Settings): void =>
+    store.setControls(id, { paused: isPaused(current, id), ownPolicy: ownPolicyKeys(current, id) })
+
   for (const integration of integrations) {
-    store.register(integration.id, integration.displayName, idleBreakerStatus(settings.breaker))
+    store.register(integration.id, integration.displayName, idleBreakerStatus(sourcePolicy(settings, integration.id)))
     store.setConfiguration(integration.id, checkConfiguration(integration, settings))
+    applyControls(integration.id, settings)
   }
 
   // Breakers are created on first use: an integration nobody configured costs nothing.
@@ -100,7 +107,7 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     const breaker: Breaker = new IntegrationBreaker<FetchInput, unknown>({
       id: integration.id,
       displayName: integration.displayName,
-      policy: settings.breaker,
+      policy: sourcePolicy(settings, integration.id),
       logger,
       now,
       action: (signal, input) =>
@@ -123,10 +130,12 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
 
   const updateSettings = (next: Settings): void => {
     settings = next
-    for (const breaker of breakers.values()) breaker.applyPolicy(next.breaker)
+    for (const [id, breaker] of breakers) breaker.applyPolicy(sourcePolicy(next, id))
     for (const integration of integrations) {
       store.setConfiguration(integration.id, checkConfiguration(integration, next))
-      if (!breakers.has(integration.id)) store.setBreaker(integration.id, idleBreakerStatus(next.breaker))
+      applyControls(integration.id, next)
+      if (!breakers.has(integration.id))
+        store.setBreaker(integration.id, idleBreakerStatus(sourcePolicy(next, integration.id)))
     }
   }
 
@@ -154,13 +163,20 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
         message: partialMessage(integration, check.missing),
       }
     }
+    if (isPaused(current, integration.id)) {
+      return {
+        ...base,
+        status: 'paused',
+        message: `${integration.displayName} is paused (by you, on the Status tab): nothing was fetched. Resume it there.`,
+      }
+    }
     const timezone = current.report.timezone
     if (closed) {
       return outcomeForError(
         base,
         new AbortedError(`${integration.displayName}: the integration runtime was closed.`),
         {
-          timeoutMs: current.breaker.timeoutMs,
+          timeoutMs: sourcePolicy(current, integration.id).timeoutMs,
           timezone,
         },
       )
@@ -245,6 +261,11 @@ export function createIntegrationRuntime(options: IntegrationRuntimeOptions): In
     onChange: (listener) => store.onChange(listener),
     retryNow(id) {
       return breakers.get(id)?.retryNow() ?? false
+    },
+    recordReport(outcomes) {
+      // Only a source that should have been in the report can be missing from it.
+      for (const outcome of outcomes)
+        if (outcome.status !== 'not-configured') store.recordReport(outcome.id, outcome.status === 'ok')
     },
     async testConnection(id, testOptions = {}) {
       const found = integrations.find((candidate) => candidate.id === id)

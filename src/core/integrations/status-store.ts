@@ -6,11 +6,14 @@
 import type {
   IntegrationBreakerStatus,
   IntegrationConfigurationStatus,
+  IntegrationControlsStatus,
   IntegrationErrorStatus,
   IntegrationStatusSnapshot,
 } from '../../shared/integration-status.js'
 import type { BreakerPolicy } from '../../shared/settings.js'
+import { HttpStatusError } from '../errors.js'
 import type { BreakerCallRecord, CallResult } from './breaker.js'
+import { tripReason } from './trip-reason.js'
 
 export type StatusListener = (snapshot: IntegrationStatusSnapshot) => void
 
@@ -38,6 +41,7 @@ interface Entry {
   lastLatencyMs: number | null
   updatedAt: number
   samples: Sample[]
+  controls: IntegrationControlsStatus
 }
 
 /** The breaker view of an integration that has not run yet. */
@@ -79,7 +83,25 @@ export class IntegrationStatusStore {
       lastLatencyMs: null,
       updatedAt: this.now(),
       samples: [],
+      controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
     })
+  }
+
+  /** Pause, own policy values, or the count of reports without the source's section. */
+  setControls(id: string, controls: Partial<IntegrationControlsStatus>): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    const next = { ...entry.controls, ...controls }
+    if (sameJson(entry.controls, next)) return
+    entry.controls = { ...next, ownPolicy: [...next.ownPolicy] }
+    this.changed(entry)
+  }
+
+  /** After a report: one more without the source's section, or back to none. */
+  recordReport(id: string, hadSection: boolean): void {
+    const entry = this.entries.get(id)
+    if (!entry) return
+    this.setControls(id, { reportsWithoutSection: hadSection ? 0 : entry.controls.reportsWithoutSection + 1 })
   }
 
   setConfiguration(id: string, configuration: IntegrationConfigurationStatus): void {
@@ -111,6 +133,7 @@ export class IntegrationStatusStore {
         kind: record.error.kind,
         counted: record.result === 'failure' || record.result === 'timeout',
         at,
+        retryAfterMs: record.error instanceof HttpStatusError ? record.error.retryAfterMs : null,
       }
     }
     if (record.result !== 'cancelled') entry.samples.push({ at, result: record.result, latencyMs: record.latencyMs })
@@ -172,12 +195,13 @@ export class IntegrationStatusStore {
       if (sample.latencyMs !== null) latencies.push(sample.latencyMs)
     }
     latencies.sort((a, b) => a - b)
+    const lastError = entry.lastError ? { ...entry.lastError } : null
     return {
       id: entry.id,
       displayName: entry.displayName,
       configuration: { state: entry.configuration.state, missing: [...entry.configuration.missing] },
       breaker: { ...entry.breaker },
-      lastError: entry.lastError ? { ...entry.lastError } : null,
+      lastError,
       lastSuccessAt: entry.lastSuccessAt,
       lastLatencyMs: entry.lastLatencyMs,
       updatedAt: entry.updatedAt,
@@ -191,6 +215,8 @@ export class IntegrationStatusStore {
         p50Ms: percentile(latencies, 0.5),
         p95Ms: percentile(latencies, 0.95),
       },
+      trip: tripReason(entry.displayName, entry.breaker, lastError, entry.lastSuccessAt),
+      controls: { ...entry.controls, ownPolicy: [...entry.controls.ownPolicy] },
     }
   }
 }

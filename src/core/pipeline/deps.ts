@@ -32,6 +32,8 @@ export interface IntegrationRunner {
     /** The data folder, below which each integration keeps its cache. */
     dataDir?: string
   }): Promise<IntegrationOutcome[]>
+  /** Told which outcomes a written report carries, for the cards' "the last 2 reports have no … section". */
+  recordReport?(outcomes: readonly IntegrationOutcome[]): void
 }
 
 export type Analyse = (

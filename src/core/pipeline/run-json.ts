@@ -11,7 +11,7 @@ const count = z.number().int().min(0)
 
 export const runJsonIntegrationSchema = z.object({
   id: z.string(),
-  status: z.enum(['ok', 'failed', 'needs-attention', 'partial-config', 'not-configured']),
+  status: z.enum(['ok', 'failed', 'needs-attention', 'partial-config', 'paused', 'not-configured']),
   reason: z.string().nullable(),
   missing: z.array(z.string()),
   breaker: z.enum(['closed', 'open', 'half-open']),
@@ -112,6 +112,8 @@ export function integrationJson(outcome: IntegrationOutcome): RunJson['integrati
       return { ...base, reason: outcome.errorKind, missing: [], message: outcome.message }
     case 'partial-config':
       return { ...base, reason: 'partial-config', missing: [...outcome.missing], message: outcome.message }
+    case 'paused':
+      return { ...base, reason: 'paused', missing: [], message: outcome.message }
   }
 }
 

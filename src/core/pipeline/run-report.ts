@@ -206,6 +206,7 @@ export async function runReport(deps: PipelineDeps, options: RunReportOptions = 
   }
 
   if (!writeFailed) {
+    deps.integrations.recordReport?.(outcomes)
     options.onWritten?.({
       model,
       coverage,

@@ -47,6 +47,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'integrations:describe': () => settings.describeIntegrations(),
     'integration:test': ({ id, values }) => actions.testIntegration(id, values),
     'integration:retry-now': ({ id }) => ({ accepted: actions.retryNow(id) }),
+    'integration:set-paused': ({ id, paused }) => actions.setPaused(id, paused),
     'report:generate': () => deps.reports.generate(),
     'report:cancel': () => ({ cancelled: deps.reports.cancel() }),
     'reports:list': () => actions.history.list(),

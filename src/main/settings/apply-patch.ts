@@ -9,12 +9,14 @@ import { newWebhookId as defaultWebhookId } from './webhook-ids.js'
  * What main may change: the renderer's patch, plus the paths only main's dialogs choose (the CA file, the
  * reports folder) — the renderer's schema admits nothing but `''` for those.
  */
-export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report' | 'delivery'> {
+export interface SettingsChange extends Omit<SettingsPatch, 'unifi' | 'report' | 'delivery' | 'sources'> {
   unifi?: Omit<NonNullable<SettingsPatch['unifi']>, 'caFile'> & { caFile?: string }
   report?: Omit<NonNullable<SettingsPatch['report']>, 'outputDir'> & { outputDir?: string }
   delivery?: Omit<DeliveryPatch, 'email'> & {
     email?: (Omit<NonNullable<DeliveryPatch['email']>, 'caFile'> & { caFile?: string }) | null
   }
+  /** Pause and Resume come from the Status tab's own channel (`integration:set-paused`), not from the form. */
+  sources?: Record<string, NonNullable<SettingsPatch['sources']>[string] & { paused?: boolean }>
 }
 
 export type PatchOutcome = { ok: true; settings: Settings } | { ok: false; fieldErrors: FieldError[] }
@@ -42,11 +44,14 @@ export function applySettingsPatch(
   if (merged.errors.length > 0) return { ok: false, fieldErrors: merged.errors }
   const delivery = mergeDelivery(current.delivery, patch.delivery, newWebhookId)
   if ('errors' in delivery) return { ok: false, fieldErrors: delivery.errors }
+  const sources = mergeSources(current.sources, patch.sources, integrations)
+  if ('errors' in sources) return { ok: false, fieldErrors: sources.errors }
   const candidate = {
     ...current,
     unifi: withDefaultBudget({ ...current.unifi, ...patch.unifi }),
     integrations: merged.values,
     breaker: { ...current.breaker, ...patch.breaker },
+    sources: sources.value,
     report: { ...current.report, ...patch.report },
     thresholds,
     delivery: delivery.value,
@@ -62,11 +67,56 @@ export function applySettingsPatch(
       })),
     }
   }
-  const issues = integrationIssues(integrations, parsed.data.integrations)
+  const issues = [...integrationIssues(integrations, parsed.data.integrations), ...sourcePolicyIssues(parsed.data)]
   const { schedule, report } = parsed.data
   const scheduleIssue = scheduleProblem(schedule.preset, schedule.timezone ?? report.timezone, nowMs)
   if (scheduleIssue) issues.push(scheduleIssue)
   return issues.length > 0 ? { ok: false, fieldErrors: issues } : { ok: true, settings: parsed.data }
+}
+
+/**
+ * A source's own breaker values over the current ones, field by field; null drops the field (back to the global
+ * value). Only registered integrations have a source entry.
+ */
+function mergeSources(
+  current: Settings['sources'],
+  patch: SettingsChange['sources'],
+  integrations: readonly IntegrationMeta[],
+): { value: Settings['sources'] } | { errors: FieldError[] } {
+  if (!patch) return { value: current }
+  const known = new Set(integrations.map((integration) => integration.id))
+  const errors: FieldError[] = []
+  const value: Record<string, unknown> = { ...current }
+  for (const [id, change] of Object.entries(patch)) {
+    if (!known.has(id)) {
+      errors.push({ path: `sources.${id}`, message: 'is not an integration of this app' })
+      continue
+    }
+    const own: Record<string, number> = { ...current[id]?.breaker }
+    for (const [key, number] of Object.entries(change.breaker ?? {})) {
+      if (number === null) delete own[key]
+      else own[key] = number
+    }
+    value[id] = {
+      paused: change.paused ?? current[id]?.paused ?? false,
+      breaker: Object.keys(own).length > 0 ? own : undefined,
+    }
+  }
+  return errors.length > 0 ? { errors } : { value: value as Settings['sources'] }
+}
+
+/** A source's own values must make a valid policy with the global ones they complete. */
+function sourcePolicyIssues(settings: Settings): FieldError[] {
+  const issues: FieldError[] = []
+  for (const [id, source] of Object.entries(settings.sources)) {
+    const merged = { ...settings.breaker, ...source.breaker }
+    if (merged.timeoutMs >= merged.resetTimeoutMs)
+      issues.push({
+        path: `sources.${id}.breaker.timeoutMs`,
+        message: `must be shorter than the cool-down (${merged.resetTimeoutMs} ms)`,
+      })
+  }
+  return issues
 }
 
 /** The preset is replaced as a whole; quiet hours are merged field by field like the other sections. */

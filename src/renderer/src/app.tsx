@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { BridgeApi } from '../../shared/ipc/bridge.js'
 import { Banner } from './components/banner.js'
 import { Tabs, type TabItem } from './components/tabs.js'
@@ -19,11 +19,29 @@ type Screen = 'status' | 'settings' | 'reports' | 'trends' | 'clients'
 /** Root component. Screens get the bridge as a prop so tests can hand them a typed double. */
 export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initialScreen?: Screen }) {
   const [screen, setScreen] = useState<Screen>(initialScreen)
+  /** The settings section "Fix in Settings" asked for; focused once the Settings screen shows it. */
+  const fixSection = useRef<string | null>(null)
   const info = useAppInfo(api)
   const { status, error, accept } = useAppStatus(api)
   const settings = useSettings(api)
   const integrations = useIntegrations(api)
   const attention = status?.state === 'attention' || status?.state === 'error'
+
+  useEffect(() => {
+    if (screen !== 'settings' || fixSection.current === null) return
+    const section = document.querySelector<HTMLElement>(`[data-testid="section-${fixSection.current}"]`)
+    const field = section?.querySelector<HTMLElement>('input, select, textarea')
+    // Settings may still be loading: this runs again when they arrive.
+    if (!section || !field) return
+    section.scrollIntoView?.({ block: 'start' })
+    field.focus()
+    fixSection.current = null
+  }, [screen, settings.settings])
+
+  function openSettingsAt(id: string): void {
+    fixSection.current = id
+    setScreen('settings')
+  }
   const tabs: TabItem<Screen>[] = [
     { id: 'status', label: 'Status', badge: attention ? '!' : undefined, badgeLabel: 'needs attention' },
     { id: 'settings', label: 'Settings' },
@@ -55,7 +73,13 @@ export function App({ api, initialScreen = 'status' }: { api: BridgeApi; initial
         {error && <Banner level="error">{error.message}</Banner>}
         {screen === 'status' &&
           (status ? (
-            <StatusScreen api={api} status={status} integrations={integrations} onStatus={accept} />
+            <StatusScreen
+              api={api}
+              status={status}
+              integrations={integrations}
+              onStatus={accept}
+              onFix={openSettingsAt}
+            />
           ) : (
             !error && <p aria-live="polite">Loading status…</p>
           ))}

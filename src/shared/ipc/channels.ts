@@ -25,6 +25,7 @@ export const INVOKE_BRIDGE = {
   'integrations:describe': 'describeIntegrations',
   'integration:test': 'testIntegration',
   'integration:retry-now': 'retryIntegrationNow',
+  'integration:set-paused': 'setIntegrationPaused',
   'report:generate': 'generateReport',
   'report:cancel': 'cancelReport',
   'reports:list': 'listReports',

@@ -86,6 +86,11 @@ export const invokeContract = {
   'integration:test': { request: integrationTestRequestSchema, response: connectionTestResultSchema },
   /** Lets the next call through an open breaker ("probing now"); the card updates by push. */
   'integration:retry-now': { request: z.object({ id: z.string().min(1).max(64) }), response: retryNowResultSchema },
+  /** "Pause" (off until resumed, saved in the settings, "paused by you") and "Resume"; the card updates by push. */
+  'integration:set-paused': {
+    request: z.object({ id: z.string().min(1).max(64), paused: z.boolean() }),
+    response: z.object({ paused: z.boolean() }),
+  },
   /** Progress arrives in `status:changed` pushes (`progress`); the history as a `reports:changed` push when done. */
   'report:generate': { request: noArgument, response: reportSummarySchema },
   /** Stops the running report through its AbortSignal (staged files removed, nothing written); false when none ran. */

@@ -110,7 +110,15 @@ export const integrationStatusSchema = z.object({
     trialInFlight: z.boolean(),
   }),
   /** `kind` is the error class (`auth`, `timeout`, `unreachable`, `circuit-open`, …). */
-  lastError: z.object({ message: z.string(), kind: z.string(), counted: z.boolean(), at: z.number() }).nullable(),
+  lastError: z
+    .object({
+      message: z.string(),
+      kind: z.string(),
+      counted: z.boolean(),
+      at: z.number(),
+      retryAfterMs: z.number().nullable().optional(),
+    })
+    .nullable(),
   lastSuccessAt: z.number().nullable(),
   lastLatencyMs: z.number().nullable(),
   updatedAt: z.number(),
@@ -124,6 +132,19 @@ export const integrationStatusSchema = z.object({
     notCounted: z.number(),
     p50Ms: z.number().nullable(),
     p95Ms: z.number().nullable(),
+  }),
+  trip: z
+    .object({
+      cause: z.enum(['outage', 'timeout', 'rate-limit', 'credentials', 'configuration']),
+      text: z.string().max(2000),
+      retryAfterMs: z.number().nullable(),
+      at: z.number(),
+    })
+    .nullable(),
+  controls: z.object({
+    paused: z.boolean(),
+    ownPolicy: z.array(z.enum(['failMax', 'resetTimeoutMs', 'timeoutMs'])).max(3),
+    reportsWithoutSection: z.number().int().min(0),
   }),
 })
 export type IntegrationStatus = z.infer<typeof integrationStatusSchema>
@@ -409,6 +430,28 @@ export const settingsPatchSchema = z
      */
     integrations: integrationsSettingsSchema,
     breaker: z.object({ failMax: z.number(), resetTimeoutMs: z.number(), timeoutMs: z.number() }).partial().strict(),
+    /**
+     * Per integration: its own breaker values (a value of null goes back to the global one). Pause and Resume go
+     * through `integration:set-paused`.
+     */
+    sources: z
+      .record(
+        text(IPC_LIMITS.id),
+        z
+          .object({
+            breaker: z
+              .object({
+                failMax: z.number().nullable(),
+                resetTimeoutMs: z.number().nullable(),
+                timeoutMs: z.number().nullable(),
+              })
+              .partial()
+              .strict(),
+          })
+          .partial()
+          .strict(),
+      )
+      .refine((all) => Object.keys(all).length <= 64, { message: 'must name at most 64 sources' }),
     report: z
       .object({
         lookbackHours: z.number(),

@@ -31,6 +31,7 @@ export function toSettingsView(settings: Settings, integrations: readonly Descri
     unifi,
     integrations: values,
     breaker: settings.breaker,
+    sources: settings.sources,
     report: settings.report,
     thresholds: settings.thresholds,
     delivery: deliveryView(settings.delivery),

@@ -37,6 +37,7 @@ describe('IPC dispatch', () => {
       'integrations:describe': undefined,
       'integration:test': { id: 'cloudflare', values: {} },
       'integration:retry-now': { id: 'cloudflare' },
+      'integration:set-paused': { id: 'cloudflare', paused: true },
       'report:generate': undefined,
       'report:cancel': undefined,
       'reports:list': undefined,

@@ -31,6 +31,7 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'integrations:describe': undefined,
   'integration:test': { id: 'cloudflare', values: { apiToken: 'cf-5ecret-token' } },
   'integration:retry-now': { id: 'cloudflare' },
+  'integration:set-paused': { id: 'cloudflare', paused: true },
   'report:generate': undefined,
   'report:cancel': undefined,
   'reports:list': undefined,

@@ -198,6 +198,8 @@ describe('tray state (icon) from the status', () => {
         p50Ms: null,
         p95Ms: null,
       },
+      trip: null,
+      controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
     }) satisfies IntegrationStatus
 
   it('is idle when all is well, running while a report runs, error after a failed run', () => {

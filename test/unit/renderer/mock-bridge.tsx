@@ -56,6 +56,8 @@ export function makeIntegration(overrides: Partial<IntegrationStatus> = {}): Int
       p50Ms: null,
       p95Ms: null,
     },
+    trip: null,
+    controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
     ...overrides,
   }
 }
@@ -127,6 +129,7 @@ export function createMockBridge(
     describeIntegrations: vi.fn(() => Promise.resolve(ok(descriptors))),
     testIntegration: unused('testIntegration'),
     retryIntegrationNow: vi.fn(() => Promise.resolve(ok({ accepted: true }))),
+    setIntegrationPaused: vi.fn<BridgeApi['setIntegrationPaused']>(({ paused }) => Promise.resolve(ok({ paused }))),
     generateReport: unused('generateReport'),
     cancelReport: unused('cancelReport'),
     listReports: vi.fn<BridgeApi['listReports']>(() => Promise.resolve(ok({ entries: [], warning: null }))),

@@ -8,6 +8,7 @@ import { fieldLabel } from '../settings/field-labels.js'
 import { labelsOf } from '../settings/integration-draft.js'
 import { BREAKER_LABEL, breakerCountdown } from './breaker-countdown.js'
 import { ConfigurationBadge } from './configuration-badge.js'
+import { OwnPolicy, SourceControls, SourceTrip } from './source-controls.js'
 import { WindowChart } from './window-chart.js'
 
 interface IntegrationCardProps {
@@ -16,10 +17,12 @@ interface IntegrationCardProps {
   /** Its descriptor, for the description and the labels of missing fields. */
   descriptor?: IntegrationDescriptor | undefined
   clock?: () => number
+  /** Opens the Settings tab at this integration's fields. */
+  onFix?: ((id: string) => void) | undefined
 }
 
 /** One integration's live state: configuration, breaker with countdown, last error and success, rolling window. */
-export function IntegrationCard({ api, card, descriptor, clock }: IntegrationCardProps) {
+export function IntegrationCard({ api, card, descriptor, clock, onFix }: IntegrationCardProps) {
   const labels = descriptor ? labelsOf(descriptor) : {}
   const { breaker } = card
   // A local clock for the countdown and "ago" labels; the card's data itself changes only by push.
@@ -61,6 +64,7 @@ export function IntegrationCard({ api, card, descriptor, clock }: IntegrationCar
           </span>
         )}
       </div>
+      <SourceTrip card={card} />
       <dl className="facts">
         <dt>Consecutive failures</dt>
         <dd data-testid={`card-${card.id}-failures`}>
@@ -82,10 +86,16 @@ export function IntegrationCard({ api, card, descriptor, clock }: IntegrationCar
         </p>
       )}
       <WindowChart window={card.window} testId={`card-${card.id}-chart`} />
+      <OwnPolicy card={card} />
       <div className="button-row">
-        <button type="button" onClick={() => void retryNow()} disabled={breaker.state === 'closed'}>
+        <button
+          type="button"
+          onClick={() => void retryNow()}
+          disabled={breaker.state === 'closed' || card.controls.paused}
+        >
           Retry now
         </button>
+        <SourceControls api={api} card={card} onFix={onFix} />
         <span className="muted small" role="status">
           {retry ?? ''}
         </span>

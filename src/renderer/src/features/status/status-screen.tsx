@@ -4,6 +4,7 @@ import type { AppStatus } from '../../../../shared/ipc/payloads.js'
 import { IntegrationCard } from './integration-card.js'
 import { PostureCard } from './posture-card.js'
 import { StatusActions } from './status-actions.js'
+import { StatusAnnouncer } from './status-announcer.js'
 import { StatusCard } from './status-card.js'
 import { UnifiCard } from './unifi-card.js'
 
@@ -13,14 +14,17 @@ interface StatusScreenProps {
   /** What each integration declares (labels, description); cards still show before main has answered. */
   integrations?: readonly IntegrationDescriptor[]
   onStatus: (status: AppStatus) => void
+  /** Opens the Settings tab at an integration's fields ("Fix in Settings"). */
+  onFix?: (id: string) => void
 }
 
 /** The live overview: what the app is doing, the actions that go with it, and one card per source. */
-export function StatusScreen({ api, status, integrations: descriptors = [], onStatus }: StatusScreenProps) {
+export function StatusScreen({ api, status, integrations: descriptors = [], onStatus, onFix }: StatusScreenProps) {
   const integrations = status.integrations ?? []
   return (
     <div className="stack" data-testid="status-screen">
       <StatusCard status={status} />
+      <StatusAnnouncer integrations={integrations} />
       <StatusActions api={api} status={status} onStatus={onStatus} />
       {status.lastReport?.posture && <PostureCard posture={status.lastReport.posture} />}
       {(status.unifi || integrations.length > 0) && (
@@ -36,6 +40,7 @@ export function StatusScreen({ api, status, integrations: descriptors = [], onSt
                 api={api}
                 card={card}
                 descriptor={descriptors.find((descriptor) => descriptor.id === card.id)}
+                onFix={onFix}
               />
             ))}
           </div>
