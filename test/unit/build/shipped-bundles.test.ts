@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 
 // The build as shipped: `out/` is what `npm run build` writes, and `npm test`, CI and landing build before vitest
@@ -34,6 +35,9 @@ export function averageLineLength(code: string): number {
 const MINIFIED_LINE_LENGTH = 500
 // The renderer measured 354 KB minified (831 KB before); this leaves room to grow while failing on a lost minifier.
 const RENDERER_JS_BUDGET_BYTES = 600_000
+// Issue #18's budget for the whole window as it travels (every file of out/renderer, gzipped one by one): the Trends
+// charts are our own SVG so that no chart library pushes it over. Measured 119 KB with the Trends and Clients screens.
+const RENDERER_GZIP_BUDGET_BYTES = 250_000
 
 /** Relative modules `code` imports statically (`import … from "./x.js"`, `export … from`, `import "./x.js"`). */
 export function staticRelativeImports(code: string): string[] {
@@ -116,5 +120,16 @@ describe.skipIf(!built && process.env['CI'] !== 'true')('the build as shipped', 
       expect(reactBuildProblems(code), path.relative(root, file)).toEqual([])
     }
     expect(total).toBeLessThan(RENDERER_JS_BUDGET_BYTES)
+  })
+
+  it('keeps the whole renderer (scripts, styles, page) under 250 KB gzipped', () => {
+    const folder = path.join(out, 'renderer')
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .map((name) => path.join(folder, name))
+      .filter((file) => statSync(file).isFile())
+    // The page alone would pass any budget: make sure the scripts and styles were counted.
+    expect(files.filter((file) => /\.(?:js|css)$/.test(file)).length).toBeGreaterThanOrEqual(2)
+    const gzipped = files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).byteLength, 0)
+    expect(gzipped).toBeLessThan(RENDERER_GZIP_BUDGET_BYTES)
   })
 })
