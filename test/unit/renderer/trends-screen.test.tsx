@@ -247,4 +247,17 @@ describe('Trends screen', () => {
     expect(await screen.findByTestId('trends-real-default')).toHaveTextContent('2 reports')
     expect(screen.queryByRole('alert')).toBeNull()
   })
+
+  it('never leaves the numbers of another range under the one chosen when that range fails', async () => {
+    const api = seededBridge()
+    render(<TrendsScreen api={api} />)
+    expect(await screen.findByTestId('trends-real-default')).toHaveTextContent('3 reports')
+    const message = 'The history archive could not be read (EIO).'
+    api.getTrends.mockImplementationOnce(() => Promise.resolve(fail({ code: 'INTERNAL', kind: 'internal', message })))
+    fireEvent.click(screen.getByRole('radio', { name: '90 days' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(message)
+    expect(screen.getByRole('radio', { name: '90 days' })).toBeChecked()
+    // The 30-day charts would read as 90 days now: they go with the error.
+    expect(screen.queryByTestId('trends-real-default')).toBeNull()
+  })
 })

@@ -34,7 +34,11 @@ export function TrendsScreen({ api }: { api: BridgeApi }) {
       if (result.ok) {
         setTrends(result.value)
         setError(null)
-      } else setError(result.error.message)
+      } else {
+        // The previous range's charts would read as the one now selected: show the error alone.
+        setTrends(null)
+        setError(result.error.message)
+      }
     })
     return () => {
       live = false
