@@ -9,6 +9,23 @@ export type ConfigurationState = 'not-configured' | 'partial' | 'configured'
 
 export type BreakerState = 'closed' | 'open' | 'half-open'
 
+/**
+ * What a source's timeline shows: the breaker's state, except that a closed breaker whose last call was a
+ * configuration problem (auth, 4xx, TLS trust: never counted toward the breaker) is `needs-attention`.
+ */
+export type SourceState = BreakerState | 'needs-attention'
+
+/** How one call ended, in the card's words: `rejected` is a configuration problem the breaker does not count. */
+export type CallOutcome = 'ok' | 'timeout' | 'rejected' | 'error' | 'short-circuited' | 'cancelled'
+
+/** How many calls the card lists, newest first. */
+export const RECENT_CALLS_MAX = 20
+/** How far back the state timeline reaches, and how many transitions it keeps at most within that span. */
+export const TIMELINE_SPAN_MS = 24 * 60 * 60 * 1000
+export const TIMELINE_MAX_TRANSITIONS = 200
+/** Bound of a transition's cause in words (it is built from counts and error classes, never from a message). */
+export const TIMELINE_CAUSE_MAX = 200
+
 export interface IntegrationConfigurationStatus {
   state: ConfigurationState
   /** Keys of the required credential fields that have no value (only for `partial`). */
@@ -73,9 +90,38 @@ export interface IntegrationWindowStatus {
   shortCircuits: number
   /** Configuration problems (auth, 4xx, TLS trust): reported as needs-attention, never counted. */
   notCounted: number
-  /** Latency percentiles of calls that ran (nearest rank); null with no samples. */
+  /** Latency percentiles of calls that ran (nearest rank, latency-percentiles.ts); null with no samples. */
   p50Ms: number | null
-  p95Ms: number | null
+  p90Ms: number | null
+  p99Ms: number | null
+  /** The slowest call that ran, shown beside the timeout; null with no samples. */
+  maxMs: number | null
+}
+
+/** One settled call. */
+export interface IntegrationCallStatus {
+  at: number
+  outcome: CallOutcome
+  /** Null for a short-circuited call (nothing ran). */
+  latencyMs: number | null
+  /** The error class (`timeout`, `auth`, `unreachable`, …) of a call that did not succeed; null for `ok`. */
+  kind: string | null
+}
+
+/** One change of a source's state, with its cause in words. */
+export interface IntegrationStateTransition {
+  at: number
+  state: SourceState
+  cause: string
+}
+
+/** The last 24 h of state changes (at most TIMELINE_MAX_TRANSITIONS), oldest first. */
+export interface IntegrationTimelineStatus {
+  /** Epoch ms from which the state is known: the later of 24 h ago and when the source started being watched. */
+  from: number
+  /** The state at `from`, before the first transition. */
+  fromState: SourceState
+  transitions: IntegrationStateTransition[]
 }
 
 export interface IntegrationStatusSnapshot {
@@ -92,4 +138,7 @@ export interface IntegrationStatusSnapshot {
   /** Set while the breaker is not closed or the last error needs attention. */
   trip: IntegrationTripStatus | null
   controls: IntegrationControlsStatus
+  /** The last RECENT_CALLS_MAX calls, newest first (cancelled ones too: they are part of what happened). */
+  recentCalls: IntegrationCallStatus[]
+  timeline: IntegrationTimelineStatus
 }

@@ -1,7 +1,8 @@
 /**
  * Live per-integration status for the UI: configuration state, breaker state, last
- * error and success, and a rolling window of call results with latency percentiles. Every change emits the
- * integration's fresh snapshot; main coalesces those for its IPC push (status-coalescer.ts).
+ * error and success, a rolling window of call results with latency percentiles, the last calls and the state
+ * timeline. Every change emits the integration's fresh snapshot; main coalesces those for its IPC push
+ * (status-coalescer.ts).
  */
 import type {
   IntegrationBreakerStatus,
@@ -14,6 +15,10 @@ import type { BreakerPolicy } from '../../shared/settings.js'
 import { HttpStatusError } from '../errors.js'
 import type { BreakerCallRecord, CallResult } from './breaker.js'
 import { tripReason } from './trip-reason.js'
+import { summariseLatencies } from './latency-percentiles.js'
+import { RecentCalls } from './recent-calls.js'
+import { nextSourceState, type StateChange } from './source-state.js'
+import { StateTimeline } from './state-timeline.js'
 
 export type StatusListener = (snapshot: IntegrationStatusSnapshot) => void
 
@@ -42,6 +47,8 @@ interface Entry {
   updatedAt: number
   samples: Sample[]
   controls: IntegrationControlsStatus
+  recentCalls: RecentCalls
+  timeline: StateTimeline
 }
 
 /** The breaker view of an integration that has not run yet. */
@@ -84,6 +91,8 @@ export class IntegrationStatusStore {
       updatedAt: this.now(),
       samples: [],
       controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
+      recentCalls: new RecentCalls(),
+      timeline: new StateTimeline({ now: this.now, initial: breaker.state }),
     })
   }
 
@@ -114,7 +123,9 @@ export class IntegrationStatusStore {
   setBreaker(id: string, breaker: IntegrationBreakerStatus): void {
     const entry = this.entries.get(id)
     if (!entry || sameJson(entry.breaker, breaker)) return
+    const previous = entry.breaker
     entry.breaker = { ...breaker }
+    this.observe(entry, { previous, next: entry.breaker, call: null, at: this.now() })
     this.changed(entry)
   }
 
@@ -123,7 +134,15 @@ export class IntegrationStatusStore {
     const entry = this.entries.get(id)
     if (!entry) return
     const at = this.now()
+    const previous = entry.breaker
     entry.breaker = { ...breaker }
+    entry.recentCalls.add(at, record)
+    // A cancelled trial is put back by a breaker rebuild that may come after this record: the view here can be a
+    // passing "closed" that never was, so a cancelled call says nothing to the timeline.
+    if (record.result !== 'cancelled') {
+      const call = { result: record.result, kind: record.error?.kind ?? null }
+      this.observe(entry, { previous, next: entry.breaker, call, at })
+    }
     if (record.result === 'success') entry.lastSuccessAt = at
     if (record.latencyMs !== null && record.result !== 'cancelled') entry.lastLatencyMs = record.latencyMs
     // A refusal is not a new error: the cause that opened the breaker stays visible.
@@ -170,6 +189,11 @@ export class IntegrationStatusStore {
     }
   }
 
+  private observe(entry: Entry, change: StateChange): void {
+    const transition = nextSourceState(entry.timeline.current, change)
+    if (transition) entry.timeline.record(transition.state, transition.cause)
+  }
+
   private prune(entry: Entry, at: number): void {
     const oldest = at - this.windowMs
     let drop = 0
@@ -194,7 +218,6 @@ export class IntegrationStatusStore {
       counts[sample.result] += 1
       if (sample.latencyMs !== null) latencies.push(sample.latencyMs)
     }
-    latencies.sort((a, b) => a - b)
     const lastError = entry.lastError ? { ...entry.lastError } : null
     return {
       id: entry.id,
@@ -212,20 +235,14 @@ export class IntegrationStatusStore {
         timeouts: counts.timeout,
         shortCircuits: counts['short-circuit'],
         notCounted: counts['not-counted'],
-        p50Ms: percentile(latencies, 0.5),
-        p95Ms: percentile(latencies, 0.95),
+        ...summariseLatencies(latencies),
       },
       trip: tripReason(entry.displayName, entry.breaker, lastError, entry.lastSuccessAt),
       controls: { ...entry.controls, ownPolicy: [...entry.controls.ownPolicy] },
+      recentCalls: entry.recentCalls.list(),
+      timeline: entry.timeline.view(),
     }
   }
-}
-
-/** Nearest-rank percentile of an ascending list. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null
-  const rank = Math.max(1, Math.ceil(p * sorted.length))
-  return sorted[Math.min(rank, sorted.length) - 1] ?? null
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -4,6 +4,7 @@
  * and tokens. Secrets travel only renderer → main (`secret:set`, draft connection tests).
  */
 import { z } from 'zod'
+import { RECENT_CALLS_MAX, TIMELINE_CAUSE_MAX, TIMELINE_MAX_TRANSITIONS } from '../integration-status.js'
 import { schedulePresetDraftSchema, scheduleStatusSchema } from './schedule-payloads.js'
 import {
   DELIVERY_SECRET_PATH_PATTERN,
@@ -88,6 +89,8 @@ export type ReportProgress = z.infer<typeof reportProgressSchema>
 
 // ——— Integration and UniFi status cards ———
 
+const sourceStateSchema = z.enum(['closed', 'open', 'half-open', 'needs-attention'])
+
 /** Mirrors `IntegrationStatusSnapshot` (src/shared/integration-status.ts), the runtime's live card data. */
 export const integrationStatusSchema = z.object({
   id: z.string(),
@@ -130,8 +133,30 @@ export const integrationStatusSchema = z.object({
     timeouts: z.number(),
     shortCircuits: z.number(),
     notCounted: z.number(),
+    /** Nearest-rank percentiles and the slowest call of the window, shown beside the timeout. */
     p50Ms: z.number().nullable(),
-    p95Ms: z.number().nullable(),
+    p90Ms: z.number().nullable(),
+    p99Ms: z.number().nullable(),
+    maxMs: z.number().nullable(),
+  }),
+  /** The last calls, newest first, for the card's table. */
+  recentCalls: z
+    .array(
+      z.object({
+        at: z.number(),
+        outcome: z.enum(['ok', 'timeout', 'rejected', 'error', 'short-circuited', 'cancelled']),
+        latencyMs: z.number().nullable(),
+        kind: z.string().max(32).nullable(),
+      }),
+    )
+    .max(RECENT_CALLS_MAX),
+  /** The last 24 h of state changes, oldest first, for the card's strip. */
+  timeline: z.object({
+    from: z.number(),
+    fromState: sourceStateSchema,
+    transitions: z
+      .array(z.object({ at: z.number(), state: sourceStateSchema, cause: z.string().max(TIMELINE_CAUSE_MAX) }))
+      .max(TIMELINE_MAX_TRANSITIONS),
   }),
   trip: z
     .object({

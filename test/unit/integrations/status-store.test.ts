@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HttpStatusError, AuthError, RequestTimeoutError } from '../../../src/core/errors.js'
 import { CircuitOpenError } from '../../../src/core/integrations/breaker.js'
-import { IntegrationStatusStore, idleBreakerStatus, percentile } from '../../../src/core/integrations/status-store.js'
+import { IntegrationStatusStore, idleBreakerStatus } from '../../../src/core/integrations/status-store.js'
 import type { IntegrationStatusSnapshot } from '../../../src/shared/integration-status.js'
 
 const POLICY = { failMax: 3, resetTimeoutMs: 60_000, timeoutMs: 30_000 }
@@ -28,7 +28,7 @@ describe('IntegrationStatusStore', () => {
     expect(events[1]?.breaker).toMatchObject({ state: 'open', nextTrialAt: 60_005 })
   })
 
-  it('keeps last error, last success, last latency and rolling counts with p50/p95', () => {
+  it('keeps last error, last success, last latency and rolling counts with p50/p90/p99 and the slowest call', () => {
     const { store, events, advance, now } = makeStore()
     const idle = idleBreakerStatus(POLICY)
     for (const latency of [10, 20, 30, 40, 50, 60, 70, 80, 90, 100]) {
@@ -52,9 +52,8 @@ describe('IntegrationStatusStore', () => {
     const snapshot = store.snapshot('cf')!
     expect(events).toHaveLength(14)
     expect(snapshot.window).toMatchObject({ successes: 10, failures: 1, timeouts: 1, shortCircuits: 1, notCounted: 1 })
-    // 13 latencies: 5, 10..100, 200, 30000 → p50 = 7th = 60, p95 = 13th = 30000
-    expect(snapshot.window.p50Ms).toBe(60)
-    expect(snapshot.window.p95Ms).toBe(30_000)
+    // 13 latencies: 5, 10..100, 200, 30000 → nearest rank ⌈p·13⌉: p50 = 7th = 60, p90 = 12th = 200, p99 = 13th
+    expect(snapshot.window).toMatchObject({ p50Ms: 60, p90Ms: 200, p99Ms: 30_000, maxMs: 30_000 })
     expect(snapshot.lastSuccessAt).toBe(successAt)
     expect(snapshot.lastLatencyMs).toBe(5)
     // A refusal keeps the real cause visible.
@@ -73,9 +72,15 @@ describe('IntegrationStatusStore', () => {
     store.recordCall('cf', { result: 'success', latencyMs: 10, error: null }, idle)
     advance(30_001)
     const snapshot = store.snapshot('cf')!
-    expect(snapshot.window).toMatchObject({ successes: 1, failures: 0, p50Ms: 10, p95Ms: 10 })
+    expect(snapshot.window).toMatchObject({ successes: 1, failures: 0, p50Ms: 10, p90Ms: 10, p99Ms: 10, maxMs: 10 })
     advance(30_000)
-    expect(store.snapshot('cf')!.window).toMatchObject({ successes: 0, p50Ms: null, p95Ms: null })
+    expect(store.snapshot('cf')!.window).toMatchObject({
+      successes: 0,
+      p50Ms: null,
+      p90Ms: null,
+      p99Ms: null,
+      maxMs: null,
+    })
   })
 
   it('snapshots are plain JSON and independent copies', () => {
@@ -94,12 +99,5 @@ describe('IntegrationStatusStore', () => {
     store.setConfiguration('cf', { state: 'configured', missing: [] })
     store.setConfiguration('cf', { state: 'partial', missing: ['a'] })
     expect(events).toHaveLength(2)
-  })
-
-  it('percentile uses the nearest rank', () => {
-    expect(percentile([], 0.5)).toBeNull()
-    expect(percentile([7], 0.95)).toBe(7)
-    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2)
-    expect(percentile([1, 2, 3, 4], 0.95)).toBe(4)
   })
 })

@@ -196,10 +196,14 @@ describe('tray state (icon) from the status', () => {
         shortCircuits: 0,
         notCounted: 0,
         p50Ms: null,
-        p95Ms: null,
+        p90Ms: null,
+        p99Ms: null,
+        maxMs: null,
       },
       trip: null,
       controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
+      recentCalls: [],
+      timeline: { from: 0, fromState: 'closed', transitions: [] },
     }) satisfies IntegrationStatus
 
   it('is idle when all is well, running while a report runs, error after a failed run', () => {

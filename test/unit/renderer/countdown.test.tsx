@@ -67,7 +67,9 @@ describe('integration card', () => {
         timeouts: 2,
         shortCircuits: 5,
         p50Ms: 120,
-        p95Ms: 1900,
+        p90Ms: 1900,
+        p99Ms: 2004,
+        maxMs: 2004,
       },
     })
     render(<IntegrationCard api={api} card={card} />)
@@ -76,7 +78,7 @@ describe('integration card', () => {
     expect(screen.getByRole('img')).toHaveAccessibleName(
       'Last 10 min 00 s: 4 successes, 1 failures, 2 timeouts, 5 short-circuits',
     )
-    expect(screen.getByTestId('card-cloudflare-chart')).toHaveTextContent('p50 120 ms · p95 1900 ms')
+    expect(screen.getByTestId('card-cloudflare-chart')).toHaveTextContent('p50 120 ms · p90 1.9 s · p99 2.0 s')
     await userEvent.setup().click(screen.getByRole('button', { name: 'Retry now' }))
     expect(api.retryIntegrationNow).toHaveBeenCalledWith({ id: 'cloudflare' })
     expect(await screen.findByText('Trial call let through.')).toBeInTheDocument()

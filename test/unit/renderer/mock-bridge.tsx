@@ -54,10 +54,14 @@ export function makeIntegration(overrides: Partial<IntegrationStatus> = {}): Int
       shortCircuits: 0,
       notCounted: 0,
       p50Ms: null,
-      p95Ms: null,
+      p90Ms: null,
+      p99Ms: null,
+      maxMs: null,
     },
     trip: null,
     controls: { paused: false, ownPolicy: [], reportsWithoutSection: 0 },
+    recentCalls: [],
+    timeline: { from: 0, fromState: 'closed', transitions: [] },
     ...overrides,
   }
 }

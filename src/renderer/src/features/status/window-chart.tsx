@@ -1,5 +1,5 @@
 import type { IntegrationStatus } from '../../../../shared/ipc/payloads.js'
-import { formatDuration } from '../../lib/format.js'
+import { formatDuration, formatLatency } from '../../lib/format.js'
 
 type Window = IntegrationStatus['window']
 
@@ -62,8 +62,8 @@ export function WindowChart({ window, testId }: { window: Window; testId?: strin
         })}
       </svg>
       <figcaption className="muted small">
-        Last {span} · p50 {window.p50Ms === null ? '—' : `${Math.round(window.p50Ms)} ms`} · p95{' '}
-        {window.p95Ms === null ? '—' : `${Math.round(window.p95Ms)} ms`}
+        Last {span} · p50 {formatLatency(window.p50Ms)} · p90 {formatLatency(window.p90Ms)} · p99{' '}
+        {formatLatency(window.p99Ms)}
       </figcaption>
     </figure>
   )
