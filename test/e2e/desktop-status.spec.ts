@@ -60,7 +60,7 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     await expect(breaker).toHaveText('Breaker: Closed')
 
     await runReport(page)
-    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('1 of 2')
+    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('1 of 2 failures')
     await expect(page.getByTestId('card-cloudflare-error')).toContainText('server')
     await runReport(page)
     await expect(breaker).toHaveText('Breaker: Open')
@@ -87,10 +87,33 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     cloudflare.setFaults([])
     await runReport(page)
     await expect(breaker).toHaveText('Breaker: Closed')
-    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('0 of 2')
+    await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('0 of 2 failures')
     await expect(page.getByTestId('card-cloudflare-chart')).toContainText('p50')
     const chart = page.getByTestId('card-cloudflare-chart').getByRole('img')
     await expect(chart).toHaveAttribute('aria-label', /1 successes, \d+ failures/)
+    await expect(page.getByTestId('card-cloudflare-timeout')).toContainText(/^timeout 2 s, slowest call /)
+    await expect(page.getByTestId('card-cloudflare-cooldown')).toHaveText('cool-down 3 s')
+
+    // The day's state changes, in words, behind the strip: opened, cooled down, the trial failed, "Retry now", closed.
+    const strip = page.getByTestId('card-cloudflare-timeline')
+    await expect(strip.getByRole('img')).toHaveAttribute('aria-label', /: 5 changes, now closed\./)
+    const changes = page.getByTestId('card-cloudflare-timeline-changes').getByRole('listitem')
+    await expect(changes).toHaveText([
+      /Open\. Opened after 2 of 2 consecutive failures; calls are skipped for the cool-down of 3 s\.$/,
+      /Half-open\. The cool-down of 3 s elapsed; the next call is the trial\.$/,
+      /Open\. The trial call failed; calls are skipped for the cool-down of 3 s\.$/,
+      /Half-open\. Retry now: the next call is the trial\.$/,
+      /Closed\. The trial call succeeded; calls go through again\.$/,
+    ])
+
+    // The last calls, newest first, in a table behind a disclosure.
+    const cardElement = page.getByTestId('card-cloudflare')
+    await cardElement.getByText('Last 4 calls', { exact: true }).click()
+    const calls = cardElement.getByRole('table', { name: 'Last 4 calls to Cloudflare, newest first' })
+    await expect(calls.getByRole('row')).toHaveCount(5)
+    await expect(calls.getByRole('row').nth(1)).toContainText('OK')
+    await expect(calls.getByRole('row').nth(2)).toContainText('Error')
+    await expectAccessible(page)
     await screenshotBothSchemes(page, testInfo, 'status-recovered')
 
     // The card updates arrived as pushes of one card each (reports also move the CyberSecure card); the token

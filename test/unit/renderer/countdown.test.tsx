@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { breakerCountdown } from '../../../src/renderer/src/features/status/breaker-countdown.js'
@@ -73,9 +73,9 @@ describe('integration card', () => {
       },
     })
     render(<IntegrationCard api={api} card={card} />)
-    expect(screen.getByTestId('card-cloudflare-failures')).toHaveTextContent('3 of 3')
+    expect(screen.getByTestId('card-cloudflare-failures')).toHaveTextContent('3 of 3 failures')
     expect(screen.getByTestId('card-cloudflare-error')).toHaveTextContent('timeout Cloudflare did not answer in 2 s.')
-    expect(screen.getByRole('img')).toHaveAccessibleName(
+    expect(within(screen.getByTestId('card-cloudflare-chart')).getByRole('img')).toHaveAccessibleName(
       'Last 10 min 00 s: 4 successes, 1 failures, 2 timeouts, 5 short-circuits',
     )
     expect(screen.getByTestId('card-cloudflare-chart')).toHaveTextContent('p50 120 ms · p90 1.9 s · p99 2.0 s')

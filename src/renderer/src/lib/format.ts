@@ -29,3 +29,23 @@ export function formatLatency(ms: number | null): string {
   if (ms === null) return '—'
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
 }
+
+/**
+ * A configured limit as the admin typed it in the settings: "30 s", "60 s", "90.5 s", "5 min" (not the countdown's
+ * "1 min 00 s", which reads as a measurement).
+ */
+export function formatLimit(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`
+  const seconds = ms / 1000
+  if (seconds >= 120 && seconds % 60 === 0) return `${seconds / 60} min`
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`
+}
+
+const CLOCK = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })
+const SHORT_DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' })
+
+/** A moment on a card: the time with seconds when it was today, else the date too. */
+export function formatWhen(at: number, now: number): string {
+  const sameDay = new Date(at).toDateString() === new Date(now).toDateString()
+  return (sameDay ? CLOCK : SHORT_DATE_TIME).format(new Date(at))
+}

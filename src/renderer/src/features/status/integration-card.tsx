@@ -7,8 +7,11 @@ import { formatAgo, formatLatency } from '../../lib/format.js'
 import { fieldLabel } from '../settings/field-labels.js'
 import { labelsOf } from '../settings/integration-draft.js'
 import { BREAKER_LABEL, breakerCountdown } from './breaker-countdown.js'
+import { BreakerLimits } from './breaker-limits.js'
 import { ConfigurationBadge } from './configuration-badge.js'
 import { OwnPolicy, SourceControls, SourceTrip } from './source-controls.js'
+import { RecentCallsTable } from './recent-calls-table.js'
+import { StateTimelineStrip } from './state-timeline-strip.js'
 import { WindowChart } from './window-chart.js'
 
 interface IntegrationCardProps {
@@ -21,7 +24,10 @@ interface IntegrationCardProps {
   onFix?: ((id: string) => void) | undefined
 }
 
-/** One integration's live state: configuration, breaker with countdown, last error and success, rolling window. */
+/**
+ * One integration's live state: configuration, breaker with countdown and its limits, why it is off and what the
+ * reports lost, last error and success, rolling window, the last calls, the day's state timeline and the controls.
+ */
 export function IntegrationCard({ api, card, descriptor, clock, onFix }: IntegrationCardProps) {
   const labels = descriptor ? labelsOf(descriptor) : {}
   const { breaker } = card
@@ -65,11 +71,8 @@ export function IntegrationCard({ api, card, descriptor, clock, onFix }: Integra
         )}
       </div>
       <SourceTrip card={card} />
+      <BreakerLimits card={card} testIdPrefix={`card-${card.id}`} />
       <dl className="facts">
-        <dt>Consecutive failures</dt>
-        <dd data-testid={`card-${card.id}-failures`}>
-          {breaker.consecutiveFailures} of {breaker.failMax}
-        </dd>
         <dt>Last success</dt>
         <dd>{card.lastSuccessAt === null ? 'never' : formatAgo(card.lastSuccessAt, now)}</dd>
         <dt>Last latency</dt>
@@ -87,6 +90,13 @@ export function IntegrationCard({ api, card, descriptor, clock, onFix }: Integra
       )}
       <WindowChart window={card.window} testId={`card-${card.id}-chart`} />
       <OwnPolicy card={card} />
+      <StateTimelineStrip timeline={card.timeline} now={now} testId={`card-${card.id}-timeline`} />
+      <RecentCallsTable
+        calls={card.recentCalls}
+        displayName={card.displayName}
+        now={now}
+        testId={`card-${card.id}-calls`}
+      />
       <div className="button-row">
         <button
           type="button"
