@@ -1,11 +1,18 @@
 import { useState } from 'react'
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
+import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { SettingsView } from '../../../../shared/ipc/payloads.js'
 import { breakerPolicySchema, healthThresholdsSchema } from '../../../../shared/settings.js'
 import { TextField } from '../../components/field.js'
 import { SectionCard } from '../../components/section-card.js'
 import { SaveBar } from './save-bar.js'
 import { savePatch } from './settings-actions.js'
+import {
+  initialSourcePolicies,
+  sourcePolicyPatch,
+  SourcePolicyTable,
+  type SourcePolicyDraft,
+} from './source-policy-table.js'
 import { ThresholdTable, THRESHOLD_KEYS, type ThresholdDraft } from './threshold-table.js'
 import { numberFrom, validateWith, type FieldErrors } from './validate.js'
 
@@ -13,6 +20,8 @@ interface AdvancedSectionProps {
   api: BridgeApi
   settings: SettingsView
   accept: (settings: SettingsView) => void
+  /** The registered integrations, each of which may have its own breaker values. */
+  integrations?: readonly IntegrationDescriptor[]
 }
 
 function initialThresholds(settings: SettingsView): ThresholdDraft {
@@ -46,7 +55,7 @@ function defaultBudgetText(requestTimeoutMs: string): string {
 }
 
 /** Breaker policy, timeouts, the UniFi collection limits and device-health thresholds, checked before saving. */
-export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps) {
+export function AdvancedSection({ api, settings, accept, integrations = [] }: AdvancedSectionProps) {
   const [breaker, setBreaker] = useState(() => ({
     failMax: String(settings.breaker.failMax),
     resetTimeoutMs: String(settings.breaker.resetTimeoutMs),
@@ -58,6 +67,9 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
   )
   const [maxConcurrent, setMaxConcurrent] = useState(String(settings.unifi.maxConcurrentRequests))
   const [thresholds, setThresholds] = useState(() => initialThresholds(settings))
+  const [sourcePolicies, setSourcePolicies] = useState<SourcePolicyDraft>(() =>
+    initialSourcePolicies(settings, integrations),
+  )
   const [errors, setErrors] = useState<FieldErrors>({})
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
@@ -90,9 +102,15 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
     const concurrent = numberFrom(maxConcurrent)
     const concurrentError =
       !Number.isInteger(concurrent) || concurrent < 1 || concurrent > 8 ? 'Enter a whole number from 1 to 8.' : null
-    if (!policy.ok || !limits.ok || timeoutError || budget || concurrentError) {
+    const own = sourcePolicyPatch(
+      // Rows for integrations described after the first render (the list arrives from main).
+      { ...initialSourcePolicies(settings, integrations), ...sourcePolicies },
+      policy.ok ? policy.value : settings.breaker,
+    )
+    if (!policy.ok || !limits.ok || timeoutError || budget || concurrentError || !own.ok) {
       return setErrors({
         ...(policy.ok ? {} : policy.errors),
+        ...(own.ok ? {} : own.errors),
         ...(limits.ok ? {} : limits.errors),
         ...(timeoutError ? { 'unifi.requestTimeoutMs': timeoutError } : {}),
         ...(budget ? { 'unifi.collectionBudgetMs': budget } : {}),
@@ -102,6 +120,7 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
     setBusy(true)
     const patch = {
       breaker: policy.value,
+      ...(Object.keys(own.value).length > 0 ? { sources: own.value } : {}),
       thresholds: limits.value,
       unifi: {
         requestTimeoutMs: timeout,
@@ -187,6 +206,21 @@ export function AdvancedSection({ api, settings, accept }: AdvancedSectionProps)
           testId="unifi-max-concurrent"
         />
       </div>
+      {integrations.length > 0 && (
+        <>
+          <h3 className="subheading">Per integration</h3>
+          <p className="muted small">
+            An integration may keep its own values; an empty cell follows the ones above. Its Status card shows them.
+          </p>
+          <SourcePolicyTable
+            integrations={integrations}
+            draft={{ ...initialSourcePolicies(settings, integrations), ...sourcePolicies }}
+            global={breaker}
+            onChange={setSourcePolicies}
+            errors={errors}
+          />
+        </>
+      )}
       <h3 className="subheading">Device-health thresholds</h3>
       <ThresholdTable draft={thresholds} onChange={setThresholds} errors={errors} />
       <SaveBar

@@ -37,7 +37,7 @@ export function SettingsScreen({ api, settings, status, integrations, accept }: 
       ))}
       <ReportSection api={api} settings={settings} accept={accept} />
       <ScheduleSection api={api} settings={settings} status={status} accept={accept} />
-      <AdvancedSection api={api} settings={settings} accept={accept} />
+      <AdvancedSection api={api} settings={settings} accept={accept} integrations={integrations} />
       <AboutSection api={api} />
     </div>
   )
