@@ -109,7 +109,8 @@ function attentionReason(facts: StatusFacts): { headline: string; detail: string
     }
   }
   const cards = facts.integrations ?? []
-  const open = cards.find((card) => card.breaker.state === 'open')
+  // A source the admin paused is their decision, not something that needs a look.
+  const open = cards.find((card) => card.breaker.state === 'open' && !card.controls.paused)
   if (open) {
     return {
       headline: `${open.displayName} is paused after repeated failures`,

@@ -216,6 +216,20 @@ describe('tray state (icon) from the status', () => {
   it('asks for attention when a breaker is open, an integration is partial or the certificate is untrusted', () => {
     const open = computeStatus({ ...facts, integrations: [card({ state: 'open', nextTrialAt: 60_000 })] }, 0)
     expect(open).toMatchObject({ state: 'attention', headline: 'Cloudflare is paused after repeated failures' })
+    // Paused by the admin: their decision, so no call to action (and no "Retry now" it could not use).
+    const pausedByYou = computeStatus(
+      {
+        ...facts,
+        integrations: [
+          {
+            ...card({ state: 'open', nextTrialAt: 60_000 }),
+            controls: { paused: true, ownPolicy: [], reportsWithoutSection: 0 },
+          },
+        ],
+      },
+      0,
+    )
+    expect(pausedByYou.state).toBe('idle')
     const withCause = computeStatus(
       {
         ...facts,
