@@ -21,6 +21,8 @@ import type { SettingsService } from './settings/settings-service.js'
 import type { UnifiCardState } from './status/unifi-card.js'
 import { integrationTarget } from './settings/secret-binding.js'
 import { asSentence } from '../shared/text/message-parts.js'
+import type { DeliveryTestResult } from '../shared/ipc/delivery-payloads.js'
+import { testDeliveryDraft, type DeliveryTestDraft } from './delivery/delivery-tester.js'
 
 /** Native dialogs; Electron's `dialog` in the app, scripted answers in tests. Null = cancelled. */
 export interface Dialogs {
@@ -146,6 +148,11 @@ export class DesktopActions {
     } finally {
       await runtime.close()
     }
+  }
+
+  /** "Send test" of one delivery channel as the form holds it (see `delivery-tester.ts` for whose secrets go). */
+  testDelivery(draft: DeliveryTestDraft): Promise<DeliveryTestResult> {
+    return testDeliveryDraft(this.deps.settings.read(), draft, { logger: this.deps.logger })
   }
 
   retryNow(id: string): boolean {

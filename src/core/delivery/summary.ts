@@ -28,6 +28,8 @@ export interface DeliverySummary {
   reportFiles: { html: string | null; text: string | null }
   /** "[UniFi Scanner] Main office: 3 severe, 5 medium — 3 Dec 2026" */
   subject: string
+  /** A "Send test" message from the settings window, not a report. */
+  test?: true
 }
 
 const SOURCE_LABELS: Record<keyof Coverage, string> = {
@@ -105,6 +107,8 @@ export function summaryLines(summary: DeliverySummary): {
     actions: summary.urgentActions.map((a) => `${a.severity.toUpperCase()}: ${a.title} — ${a.action}`),
     coverage: summary.coverageProblems,
     posture: summary.postureScore === null ? null : `Posture score: ${summary.postureScore}`,
-    where: `Full report: ${summary.reportFiles.html ?? summary.reportFiles.text ?? 'not written'}`,
+    where: summary.test
+      ? 'This is a test message from UniFi Scanner: no report was made.'
+      : `Full report: ${summary.reportFiles.html ?? summary.reportFiles.text ?? 'not written'}`,
   }
 }

@@ -157,5 +157,6 @@ function jsonBody(summary: DeliverySummary) {
     coverageProblems: summary.coverageProblems,
     postureScore: summary.postureScore,
     report: summary.reportFiles,
+    ...(summary.test ? { test: true } : {}),
   }
 }

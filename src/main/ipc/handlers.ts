@@ -65,5 +65,6 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'update:install': () => deps.updates.install(),
     'update:later': () => deps.updates.later(),
     'schedule:preview': (request) => deps.schedule.preview(request),
+    'delivery:test': (draft) => actions.testDelivery(draft),
   }
 }

@@ -43,6 +43,7 @@ export const INVOKE_BRIDGE = {
   'update:install': 'installUpdate',
   'update:later': 'postponeUpdate',
   'schedule:preview': 'previewSchedule',
+  'delivery:test': 'testDeliveryChannel',
 } as const
 
 /** Main → renderer push channels and the bridge subscription function for each. */

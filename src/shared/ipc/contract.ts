@@ -18,6 +18,7 @@ import {
 import { z } from 'zod'
 import type { Result } from '../result.js'
 import type { InvokeChannel, PushChannel } from './channels.js'
+import { deliveryTestRequestSchema, deliveryTestResultSchema } from './delivery-payloads.js'
 import { integrationDescriptorsSchema } from './integration-descriptor.js'
 import { schedulePreviewRequestSchema, schedulePreviewSchema } from './schedule-payloads.js'
 import {
@@ -122,6 +123,11 @@ export const invokeContract = {
   'update:later': { request: noArgument, response: updateStatusSchema },
   /** The next three runs of the schedule editor's draft (computed by the engine), or why it is not a schedule. */
   'schedule:preview': { request: schedulePreviewRequestSchema, response: schedulePreviewSchema },
+  /**
+   * "Send test": one real message, marked as a test, to the channel as the form holds it. Absent secrets are the
+   * stored ones of that same channel (main fills them in); the answer is a message without any secret.
+   */
+  'delivery:test': { request: deliveryTestRequestSchema, response: deliveryTestResultSchema },
 } as const satisfies Record<InvokeChannel, InvokeSpec>
 
 export const pushContract = {

@@ -49,6 +49,20 @@ const REQUESTS: Record<InvokeChannel, unknown> = {
   'update:install': undefined,
   'update:later': undefined,
   'schedule:preview': { preset: { kind: 'daily', time: '07:00' } },
+  // The stored SMTP password goes to the (refusing) loopback server it was saved for; the answer must not carry it.
+  'delivery:test': {
+    kind: 'email',
+    email: {
+      host: '127.0.0.1',
+      port: 1,
+      tls: 'none',
+      username: 'mailer',
+      from: 'scanner@example.com',
+      to: ['admin@example.com'],
+      bcc: [],
+      breaker: {},
+    },
+  },
 }
 
 describe('secrets never cross IPC to the renderer', () => {

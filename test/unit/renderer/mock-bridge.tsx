@@ -171,6 +171,9 @@ export function createMockBridge(
         }),
       ),
     ),
+    testDeliveryChannel: vi.fn<BridgeApi['testDeliveryChannel']>(() =>
+      Promise.resolve(ok({ ok: true, message: 'Test message sent to admin@example.com. Check that it arrived.' })),
+    ),
     onStatusChanged: vi.fn(subscribe('status:changed')),
     onIntegrationChanged: vi.fn(subscribe('integration:changed')),
     onReportsChanged: vi.fn(subscribe('reports:changed')),
