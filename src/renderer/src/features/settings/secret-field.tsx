@@ -7,10 +7,15 @@ interface SecretFieldProps {
   /** What the admin typed but has not saved yet (used by "Test connection" too). */
   pending: string
   onPendingChange: (value: string) => void
-  /** Stores the typed value in main; resolves to an error message or null. */
-  onSave: (value: string) => Promise<string | null>
+  /**
+   * Stores the typed value in main; resolves to an error message or null. Absent where the value can only be
+   * stored with its section (a delivery channel not saved yet has no secret path): then there is no Save button.
+   */
+  onSave?: (value: string) => Promise<string | null>
   onClear: () => Promise<string | null>
   hint?: ReactNode
+  /** A problem the section's own check found with the typed value (e.g. a webhook URL that is not https). */
+  invalid?: string | undefined
   testId: string
 }
 
@@ -26,13 +31,15 @@ export function SecretField({
   onSave,
   onClear,
   hint,
+  invalid,
   testId,
 }: SecretFieldProps) {
   const inputId = useId()
   const [editing, setEditing] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const showInput = !isSet || editing
+  const showInput = !isSet || editing || invalid !== undefined
+  const problem = error ?? invalid ?? null
 
   async function run(action: () => Promise<string | null>): Promise<void> {
     setBusy(true)
@@ -45,7 +52,7 @@ export function SecretField({
     }
   }
 
-  const describedBy = [`${inputId}-state`, hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null]
+  const describedBy = [`${inputId}-state`, hint ? `${inputId}-hint` : null, problem ? `${inputId}-error` : null]
     .filter(Boolean)
     .join(' ')
 
@@ -73,15 +80,17 @@ export function SecretField({
               placeholder={isSet ? 'New value' : 'Paste or type'}
               onChange={(event) => onPendingChange(event.target.value)}
               aria-describedby={describedBy}
-              aria-invalid={error ? true : undefined}
+              aria-invalid={problem ? true : undefined}
             />
-            <button
-              type="button"
-              onClick={() => void run(() => onSave(pending))}
-              disabled={busy || pending.trim() === ''}
-            >
-              Save<span className="visually-hidden"> {label}</span>
-            </button>
+            {onSave && (
+              <button
+                type="button"
+                onClick={() => void run(() => onSave(pending))}
+                disabled={busy || pending.trim() === ''}
+              >
+                Save<span className="visually-hidden"> {label}</span>
+              </button>
+            )}
             {isSet && (
               <button
                 type="button"
@@ -118,9 +127,9 @@ export function SecretField({
           {hint}
         </p>
       )}
-      {error && (
+      {problem && (
         <p id={`${inputId}-error`} className="field-error" role="alert">
-          {error}
+          {problem}
         </p>
       )}
     </div>

@@ -8,6 +8,8 @@ export interface SaveOutcome {
   errors: FieldErrors
   /** A failure that concerns no single field (e.g. the store could not be written). */
   failure: string | null
+  /** The settings main answered (saved or not); absent when the call itself failed. */
+  settings?: SettingsView
 }
 
 /** Saves a patch of plain settings; main re-validates with the same schema and answers per-field errors. */
@@ -18,9 +20,10 @@ export async function savePatch(
 ): Promise<SaveOutcome> {
   const result = await api.updateSettings(patch)
   if (!result.ok) return { saved: false, errors: {}, failure: result.error.message }
-  accept(result.value.settings)
-  if (result.value.saved) return { saved: true, errors: {}, failure: null }
-  return { saved: false, errors: fromFieldErrors(result.value.fieldErrors), failure: null }
+  const settings = result.value.settings
+  accept(settings)
+  if (result.value.saved) return { saved: true, errors: {}, failure: null, settings }
+  return { saved: false, errors: fromFieldErrors(result.value.fieldErrors), failure: null, settings }
 }
 
 /** Stores a secret (write-only); resolves to an error message or null. */

@@ -3,6 +3,7 @@ import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-d
 import type { AppStatus, SettingsView } from '../../../../shared/ipc/payloads.js'
 import { AboutSection } from '../about/about-section.js'
 import { AdvancedSection } from './advanced-section.js'
+import { DeliverySection } from './delivery-section.js'
 import { IntegrationSection } from './integration-section.js'
 import { ReportSection } from './report-section.js'
 import { ScheduleSection } from './schedule-section.js'
@@ -37,6 +38,7 @@ export function SettingsScreen({ api, settings, status, integrations, accept }: 
       ))}
       <ReportSection api={api} settings={settings} accept={accept} />
       <ScheduleSection api={api} settings={settings} status={status} accept={accept} />
+      <DeliverySection api={api} settings={settings} accept={accept} />
       <AdvancedSection api={api} settings={settings} accept={accept} integrations={integrations} />
       <AboutSection api={api} />
     </div>

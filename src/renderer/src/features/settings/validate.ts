@@ -36,12 +36,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.expected === 'number' || issue.expected === 'int' ? 'Enter a number.' : 'This value is not valid.'
     case 'too_small':
-      return `Must be at least ${String(issue.minimum)}.`
+      // A list or text bound the schema words itself ("must list at least one recipient") reads better than a figure.
+      return ownWords(issue) ? sentence(issue.message) : `Must be at least ${String(issue.minimum)}.`
     case 'too_big':
-      return `Must be at most ${String(issue.maximum)}.`
+      return ownWords(issue) ? sentence(issue.message) : `Must be at most ${String(issue.maximum)}.`
     default:
       return sentence(issue.message)
   }
+}
+
+function ownWords(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): boolean {
+  return (issue.origin === 'array' || issue.origin === 'string') && !/^too (small|big)/i.test(issue.message)
 }
 
 function sentence(message: string): string {
