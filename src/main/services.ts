@@ -22,6 +22,9 @@ import { UnifiCardState } from './status/unifi-card.js'
 import { UpdateController, type UpdateControllerDeps } from './updates/update-controller.js'
 import { isUnifiConfigured } from './status/unifi-configured.js'
 import { lastRunMs } from '../core/schedule/last-run.js'
+import { pendingDeliveriesView } from '../core/delivery/pending-view.js'
+import { toScannerError } from '../core/errors.js'
+import type { DeliveryStatus } from '../shared/ipc/delivery-payloads.js'
 import { shouldNotify } from './schedule/schedule-notice.js'
 import { previewSchedule } from './schedule/schedule-preview.js'
 import { Scheduler, type ScheduleTimers } from './schedule/scheduler.js'
@@ -109,6 +112,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     now,
     onStatus: (card) => status?.updateIntegration(card),
   })
+  // The cards come from the runtime at once; the undelivered reports from the pending file, which takes a read.
+  const deliveryStatus = (pending: Omit<DeliveryStatus, 'channels'>): DeliveryStatus => ({
+    channels: runtime.delivery.cards(settings.read()),
+    ...pending,
+  })
+  let pendingNow: Omit<DeliveryStatus, 'channels'> = { pending: [], pendingTotal: 0, warning: null }
   status = new StatusStore(
     {
       unifiConfigured: isUnifiConfigured(initial),
@@ -119,25 +128,42 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       unifi: unifiCard.card(),
       integrations: runtime.status(),
       notices: settingsNotices(settings.view()),
+      delivery: deliveryStatus(pendingNow),
     },
     now,
   )
   const store = status
   store.subscribe((next) => push('status:changed', next))
   store.subscribeCards((card) => push('integration:changed', card))
+  let pendingReads = 0
+  const refreshDelivery = async (): Promise<void> => {
+    const read = ++pendingReads
+    const next = await pendingDeliveriesView(deps.dataDir, settings.read(), logger, now()).catch((error: unknown) => ({
+      pending: [],
+      pendingTotal: 0,
+      warning: `The undelivered reports could not be read (${toScannerError(error).message}).`,
+    }))
+    // A slower, older read must not overwrite what a newer one found.
+    if (read !== pendingReads) return
+    pendingNow = next
+    store.update({ delivery: deliveryStatus(pendingNow) })
+  }
   const refreshStatus = () =>
     store.update({
       unifiConfigured: isUnifiConfigured(settings.read()),
       unifi: unifiCard.card(),
       integrations: runtime.status(),
       notices: settingsNotices(settings.view()),
+      delivery: deliveryStatus(pendingNow),
     })
   settings.onChange((next, view) => {
     unifiCard.settingsChanged(next)
     runtime.applySettings(next)
     refreshStatus()
+    void refreshDelivery()
     push('settings:changed', view)
   })
+  void refreshDelivery()
 
   const history = new ReportHistoryService({
     dataDir: deps.dataDir,
@@ -157,11 +183,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       if ('summary' in outcome) unifiCard.reported(outcome.summary)
       else if (outcome.error instanceof ConsoleContactError) unifiCard.failed(toPublicFailure(outcome.error), 'report')
       refreshStatus()
+      void refreshDelivery()
       void history.list().then(historyChanged, () => undefined)
       // A scheduled run notifies by the schedule's policy and quiet hours; one the admin started, always.
       if (shouldNotify(outcome, settings.read(), now())) deps.onReportFinished?.(outcome)
     },
-    context: () => ({ integrations: runtime.integrationRuntime }),
+    context: () => ({ integrations: runtime.integrationRuntime, delivery: runtime.delivery }),
     logger,
     now,
   })

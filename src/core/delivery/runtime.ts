@@ -19,7 +19,14 @@ import type { Logger } from '../logger.js'
 import type { ReportModel } from '../report/model.js'
 import { renderText } from '../report/text/render-text.js'
 import type { Coverage } from '../unifi/coverage.js'
-import { configuredChannels, incompleteWebhooks, type DeliveryChannel } from './channels.js'
+import type { DeliveryCard } from '../../shared/ipc/delivery-payloads.js'
+import {
+  channelPolicy,
+  configuredChannels,
+  incompleteWebhooks,
+  webhookNames,
+  type DeliveryChannel,
+} from './channels.js'
 import { renderEmailHtml } from './email-html.js'
 import type { DeliveryResult } from './result.js'
 import { sendEmail, verifyEmail } from './send-email.js'
@@ -66,6 +73,8 @@ export interface DeliveryRuntime {
   deliver(request: DeliverRequest): Promise<DeliveryRun>
   /** `check`: SMTP connect and sign-in, webhook reachability; nothing is sent, breakers are not touched. */
   test(settings: Settings, signal: AbortSignal): Promise<ChannelTest[]>
+  /** The Status tab: every channel of `settings` with its breaker and what the last run did with it. */
+  cards(settings: Settings): DeliveryCard[]
   close(): Promise<void>
 }
 
@@ -75,6 +84,18 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
   const { logger } = options
   const now = options.now ?? Date.now
   const breakers = new Map<string, IntegrationBreaker<Work, void>>()
+  const lastResults = new Map<string, NonNullable<DeliveryCard['last']>>()
+  const remember = (results: readonly DeliveryResult[]) => {
+    // In channel order, late ones before the current report: the last line of a channel is its latest news.
+    for (const result of results) {
+      lastResults.set(result.channel, {
+        status: result.status,
+        at: now(),
+        late: result.late,
+        message: result.message,
+      })
+    }
+  }
   let dispatcher: Agent | null = null
   const agent = () => (dispatcher ??= createDispatcher({ maxResponseBytes: 1024 * 1024, connectTimeoutMs: 10_000 }))
 
@@ -152,6 +173,7 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
             message: 'Delivery was turned off for this run.',
           })
         }
+        remember(results)
         return { results: [...results, ...absent], warnings }
       }
       const pending = await readPending(request.dataDir, logger, now())
@@ -217,6 +239,7 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
         }),
       )
       results.push(...perChannel.flat())
+      remember(results)
       const known = new Set(channels.map((c) => c.key))
       for (const entry of pending.entries) {
         if (known.has(entry.channel)) continue
@@ -275,6 +298,35 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
       )
     },
 
+    cards(settings) {
+      const ready = configuredChannels(settings).map((channel): DeliveryCard => {
+        const breaker = breakers.get(channel.key)
+        return {
+          key: channel.key,
+          label: channel.label,
+          kind: channel.kind,
+          ready: true,
+          breaker: breakerCard(breaker?.view() ?? null, channel.policy),
+          last: lastResults.get(channel.key) ?? null,
+        }
+      })
+      const waiting = settings.delivery.webhooks.flatMap((webhook, index): DeliveryCard[] => {
+        if (webhook.url !== undefined) return []
+        const { key, label } = webhookNames(webhook, index)
+        return [
+          {
+            key,
+            label,
+            kind: 'webhook',
+            ready: false,
+            breaker: breakerCard(null, channelPolicy(settings, webhook.breaker)),
+            last: lastResults.get(key) ?? null,
+          },
+        ]
+      })
+      return [...ready, ...waiting]
+    },
+
     async close() {
       for (const breaker of breakers.values()) breaker.shutdown()
       breakers.clear()
@@ -282,6 +334,25 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
       dispatcher = null
     },
   }
+}
+
+function breakerCard(
+  view: ReturnType<IntegrationBreaker<Work, void>['view']> | null,
+  policy: { failMax: number; resetTimeoutMs: number; timeoutMs: number },
+): DeliveryCard['breaker'] {
+  if (!view) return { state: 'closed', consecutiveFailures: 0, ...policyOf(policy), nextTrialAt: null }
+  return {
+    state: view.state,
+    consecutiveFailures: view.consecutiveFailures,
+    failMax: view.failMax,
+    resetTimeoutMs: view.resetTimeoutMs,
+    timeoutMs: view.timeoutMs,
+    nextTrialAt: view.nextTrialAt,
+  }
+}
+
+function policyOf(policy: { failMax: number; resetTimeoutMs: number; timeoutMs: number }) {
+  return { failMax: policy.failMax, resetTimeoutMs: policy.resetTimeoutMs, timeoutMs: policy.timeoutMs }
 }
 
 function notConfigured(channel: 'email' | 'webhook'): DeliveryResult {

@@ -1,5 +1,4 @@
 import { AbortedError, ScannerError, type ErrorKind } from '../../core/errors.js'
-import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import { processCloses } from '../../core/pipeline/run-with-controller.js'
 import { createReportSession, type ReportSession, type SessionFolders } from '../../core/pipeline/report-session.js'
@@ -7,7 +6,7 @@ import { toReportSummary } from '../../core/pipeline/report-summary.js'
 import type { RunOutcome } from '../../core/pipeline/outcome.js'
 import type { ReportSummary } from '../../shared/ipc/payloads.js'
 import type { Settings } from '../../shared/settings.js'
-import type { ReportRunner } from './report-job.js'
+import type { ReportRunContext, ReportRunner } from './report-job.js'
 
 export interface EngineRunnerOptions {
   logger: Logger
@@ -32,22 +31,23 @@ const KNOWN_KINDS: readonly ErrorKind[] = [
 
 /**
  * "Generate report now": the app's report session (the one the CLI holds too) behind `ReportJob`. It runs on
- * the app's integration runtime, lent at the first run, so breakers and cards span reports; logouts run behind
+ * the app's integration and delivery runtimes, lent at the first run, so breakers and cards span reports; logouts run behind
  * the outcome for the life of the app. A run whose UniFi part failed still writes a report that explains it,
  * but counts as failed for the tray and the window, with the engine's message.
  */
 export function createEngineReportRunner(options: EngineRunnerOptions): ReportRunner {
-  const sessionOn = (integrations: IntegrationRuntime | undefined): ReportSession =>
+  const sessionOn = (context: ReportRunContext | undefined): ReportSession =>
     createReportSession({
       logger: options.logger,
       appVersion: options.appVersion,
       folders: options.folders,
-      ...(integrations ? { integrations, closes: processCloses } : {}),
+      ...(context ? { integrations: context.integrations, closes: processCloses } : {}),
+      ...(context?.delivery ? { delivery: context.delivery } : {}),
     })
   let lent: ReportSession | null = null
   return async (settings, onProgress, signal, context) => {
     // Without the app's runtime (a bare runner), the run gets a session of its own, closed after it.
-    const session = context ? (lent ??= sessionOn(context.integrations)) : sessionOn(undefined)
+    const session = context ? (lent ??= sessionOn(context)) : sessionOn(undefined)
     try {
       const outcome = await session.run({
         settings,

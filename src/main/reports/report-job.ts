@@ -1,4 +1,5 @@
 import { ConfigError, ScannerError, toPublicFailure, toScannerError } from '../../core/errors.js'
+import type { DeliveryRuntime } from '../../core/delivery/runtime.js'
 import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
@@ -9,9 +10,13 @@ import { NO_REPORT_ENGINE_REASON, UNIFI_NOT_CONFIGURED_REASON } from '../status/
 import type { StatusStore } from '../status/status-store.js'
 import { isUnifiConfigured } from '../status/unifi-configured.js'
 
-/** What the app lends a run: its long-lived integration runtime, so breakers and live cards span reports. */
+/**
+ * What the app lends a run: its long-lived integration and delivery runtimes, so breakers and live cards span
+ * reports.
+ */
 export interface ReportRunContext {
   integrations: IntegrationRuntime
+  delivery?: DeliveryRuntime
 }
 
 /** Produces one report: the engine's pipeline behind a function, so main and tests can swap it. */

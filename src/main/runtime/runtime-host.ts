@@ -1,3 +1,4 @@
+import { createDeliveryRuntime, type DeliveryRuntime } from '../../core/delivery/runtime.js'
 import type { AnyIntegration } from '../../core/integrations/contract.js'
 import { createIntegrationRuntime, type IntegrationRuntime } from '../../core/integrations/runner.js'
 import { coalesceStatusChanges } from '../../core/integrations/status-coalescer.js'
@@ -16,12 +17,14 @@ export interface RuntimeHostOptions {
 }
 
 /**
- * The one integration runtime of the app: its breakers and status live as long as the app, across reports.
+ * The one integration runtime of the app, and its one delivery runtime: their breakers and status live as long
+ * as the app, across reports.
  * A settings change is applied in place; an integration whose credentials changed gets its breaker moved to
  * an immediate trial ("new settings — probing now") instead of waiting out the old failures.
  */
 export class RuntimeHost {
   private readonly runtime: IntegrationRuntime
+  readonly delivery: DeliveryRuntime
   private readonly identities = new Map<string, string>()
   private readonly stopCoalescing: () => void
 
@@ -29,6 +32,10 @@ export class RuntimeHost {
     this.runtime = createIntegrationRuntime({
       integrations: options.integrations,
       settings: options.settings,
+      logger: options.logger,
+      ...(options.now ? { now: options.now } : {}),
+    })
+    this.delivery = createDeliveryRuntime({
       logger: options.logger,
       ...(options.now ? { now: options.now } : {}),
     })
@@ -67,7 +74,7 @@ export class RuntimeHost {
 
   async close(): Promise<void> {
     this.stopCoalescing()
-    await this.runtime.close()
+    await Promise.all([this.runtime.close(), this.delivery.close()])
   }
 
   private remember(settings: Settings): void {

@@ -6,6 +6,7 @@ import type {
   ReportSummary,
   UnifiCard,
 } from '../../shared/ipc/payloads.js'
+import type { DeliveryStatus } from '../../shared/ipc/delivery-payloads.js'
 import type { ScheduleStatus } from '../../shared/ipc/schedule-payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
 import { joinMessage } from '../../shared/text/message-parts.js'
@@ -26,6 +27,8 @@ export interface StatusFacts {
   notices?: Notice[]
   /** The tray's schedule (next run, paused); absent where no scheduler runs. */
   schedule?: ScheduleStatus
+  /** Delivery cards and undelivered reports; absent where no desktop host runs. */
+  delivery?: DeliveryStatus
 }
 
 export const UNIFI_NOT_CONFIGURED_REASON =
@@ -46,6 +49,7 @@ export function computeStatus(facts: StatusFacts, now: number): AppStatus {
     integrations: facts.integrations ?? [],
     notices: facts.notices ?? [],
     ...(facts.schedule ? { schedule: facts.schedule } : {}),
+    ...(facts.delivery ? { delivery: facts.delivery } : {}),
   }
   if (facts.progress) {
     return {

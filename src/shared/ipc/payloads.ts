@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { RECENT_CALLS_MAX, TIMELINE_CAUSE_MAX, TIMELINE_MAX_TRANSITIONS } from '../integration-status.js'
+import { deliveryStatusSchema } from './delivery-payloads.js'
 import { schedulePresetDraftSchema, scheduleStatusSchema } from './schedule-payloads.js'
 import {
   DELIVERY_SECRET_PATH_PATTERN,
@@ -259,6 +260,8 @@ export const appStatusSchema = z.object({
   notices: z.array(noticeSchema).optional(),
   /** The tray's schedule and its next run; absent where no scheduler runs (design mode). */
   schedule: scheduleStatusSchema.optional(),
+  /** One card per configured delivery channel and the reports still waiting to go out; absent without a host. */
+  delivery: deliveryStatusSchema.optional(),
 })
 export type AppStatus = z.infer<typeof appStatusSchema>
 

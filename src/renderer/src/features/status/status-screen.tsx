@@ -1,6 +1,7 @@
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
 import type { IntegrationDescriptor } from '../../../../shared/ipc/integration-descriptor.js'
 import type { AppStatus } from '../../../../shared/ipc/payloads.js'
+import { DeliveryCards } from './delivery-cards.js'
 import { IntegrationCard } from './integration-card.js'
 import { PostureCard } from './posture-card.js'
 import { StatusActions } from './status-actions.js'
@@ -46,6 +47,7 @@ export function StatusScreen({ api, status, integrations: descriptors = [], onSt
           </div>
         </section>
       )}
+      {status.delivery && <DeliveryCards delivery={status.delivery} />}
     </div>
   )
 }
