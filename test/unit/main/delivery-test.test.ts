@@ -4,6 +4,7 @@
  * secret.
  */
 import { createHmac } from 'node:crypto'
+import { createServer, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeliveryChannel } from '../../../src/core/delivery/channels.js'
 import type { sendTestMessage } from '../../../src/core/delivery/test-send.js'
@@ -172,6 +173,29 @@ describe('delivery:test sends a real test message', () => {
     } finally {
       hooks.respond = { status: 200, headers: {} }
       await services.close()
+    }
+  })
+
+  it('a webhook that never answers is reported as a timeout of its own timeout, not as a cancellation', async () => {
+    const sockets: Socket[] = []
+    const silent = createServer((socket) => void sockets.push(socket))
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const address = silent.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    try {
+      const result = await testDeliveryDraft(
+        settingsSchema.parse({}),
+        {
+          kind: 'webhook',
+          webhook: { name: 'slow', format: 'json', breaker: { timeoutMs: 300 } },
+          url: `http://127.0.0.1:${port}/never`,
+        },
+        { logger: createMemoryLogger() },
+      )
+      expect(result).toEqual({ ok: false, message: 'JSON webhook "slow" did not answer in time.' })
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      await new Promise((resolve) => silent.close(resolve))
     }
   })
 
