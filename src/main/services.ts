@@ -143,8 +143,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       pendingTotal: 0,
       warning: `The undelivered reports could not be read (${toScannerError(error).message}).`,
     }))
-    // A slower, older read must not overwrite what a newer one found.
-    if (read !== pendingReads) return
+    // A slower, older read must not overwrite what a newer one found; an unchanged file is not worth a push.
+    if (read !== pendingReads || JSON.stringify(next) === JSON.stringify(pendingNow)) return
     pendingNow = next
     store.update({ delivery: deliveryStatus(pendingNow) })
   }
