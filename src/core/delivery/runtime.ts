@@ -20,13 +20,8 @@ import type { ReportModel } from '../report/model.js'
 import { renderText } from '../report/text/render-text.js'
 import type { Coverage } from '../unifi/coverage.js'
 import type { DeliveryCard } from '../../shared/ipc/delivery-payloads.js'
-import {
-  channelPolicy,
-  configuredChannels,
-  incompleteWebhooks,
-  webhookNames,
-  type DeliveryChannel,
-} from './channels.js'
+import { configuredChannels, incompleteWebhooks, webhookNames, type DeliveryChannel } from './channels.js'
+import { ownPolicy } from '../integrations/policy.js'
 import { renderEmailHtml } from './email-html.js'
 import type { DeliveryResult } from './result.js'
 import { sendEmail, verifyEmail } from './send-email.js'
@@ -319,7 +314,7 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
             label,
             kind: 'webhook',
             ready: false,
-            breaker: breakerCard(null, channelPolicy(settings, webhook.breaker)),
+            breaker: breakerCard(null, ownPolicy(settings, webhook.breaker)),
             last: lastResults.get(key) ?? null,
           },
         ]

@@ -4,7 +4,8 @@
  * URL only for that webhook (by id), its signing secret only for the origin it was saved for. The renderer
  * never receives a stored secret: the answer is a message, scrubbed of every secret this test used.
  */
-import { channelPolicy, webhookNames, type DeliveryChannel } from '../../core/delivery/channels.js'
+import { webhookNames, type DeliveryChannel } from '../../core/delivery/channels.js'
+import { ownPolicy } from '../../core/integrations/policy.js'
 import { sendTestMessage } from '../../core/delivery/test-send.js'
 import type { Logger } from '../../core/logger.js'
 import { scrubKnownSecrets } from '../../core/report/scrub-secrets.js'
@@ -67,7 +68,7 @@ function emailChannel(stored: Settings, draft: Extract<DeliveryTestDraft, { kind
       kind: 'email',
       key: 'email',
       label: 'Email',
-      policy: channelPolicy(stored, parsed.data.breaker),
+      policy: ownPolicy(stored, parsed.data.breaker),
       email: parsed.data,
     },
     secrets: [password].filter(isText),
@@ -106,7 +107,7 @@ function webhookChannel(stored: Settings, draft: Extract<DeliveryTestDraft, { ki
       kind: 'webhook',
       key: webhookNames(parsed.data, index >= 0 ? index : webhooks.length).key,
       label,
-      policy: channelPolicy(stored, parsed.data.breaker),
+      policy: ownPolicy(stored, parsed.data.breaker),
       webhook: { ...parsed.data, url: parsed.data.url },
     },
     secrets: [url, secret, draft.url, draft.secret].filter(isText),
