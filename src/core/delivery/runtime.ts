@@ -15,6 +15,7 @@ import type { Settings } from '../../shared/settings.js'
 import { AbortedError, toScannerError } from '../errors.js'
 import { createDispatcher } from '../http/dispatcher.js'
 import { CircuitOpenError, IntegrationBreaker } from '../integrations/breaker.js'
+import { IntegrationStatusStore } from '../integrations/status-store.js'
 import type { Logger } from '../logger.js'
 import type { ReportModel } from '../report/model.js'
 import { renderText } from '../report/text/render-text.js'
@@ -79,6 +80,8 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
   const { logger } = options
   const now = options.now ?? Date.now
   const breakers = new Map<string, IntegrationBreaker<Work, void>>()
+  // The same live record as an integration's: calls, latency percentiles and the day's state changes per channel.
+  const activity = new IntegrationStatusStore({ now })
   const lastResults = new Map<string, NonNullable<DeliveryCard['last']>>()
   const remember = (results: readonly DeliveryResult[]) => {
     // In channel order, late ones before the current report: the last line of a channel is its latest news.
@@ -100,14 +103,17 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
       existing.applyPolicy(channel.policy)
       return existing
     }
-    const breaker = new IntegrationBreaker<Work, void>({
+    const breaker: IntegrationBreaker<Work, void> = new IntegrationBreaker<Work, void>({
       id: `delivery-${channel.key}`,
       displayName: channel.label,
       policy: channel.policy,
       action: (signal, work) => work(signal),
       logger,
       now,
+      onCall: (record) => activity.recordCall(channel.key, record, breaker.view()),
+      onStateChange: () => activity.setBreaker(channel.key, breaker.view()),
     })
+    activity.register(channel.key, channel.label, breaker.view())
     breakers.set(channel.key, breaker)
     return breaker
   }
@@ -303,6 +309,7 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
           ready: true,
           breaker: breakerCard(breaker?.view() ?? null, channel.policy),
           last: lastResults.get(channel.key) ?? null,
+          activity: activityOf(activity, channel.key),
         }
       })
       const waiting = settings.delivery.webhooks.flatMap((webhook, index): DeliveryCard[] => {
@@ -316,6 +323,7 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
             ready: false,
             breaker: breakerCard(null, ownPolicy(settings, webhook.breaker)),
             last: lastResults.get(key) ?? null,
+            activity: null,
           },
         ]
       })
@@ -329,6 +337,12 @@ export function createDeliveryRuntime(options: { logger: Logger; now?: () => num
       dispatcher = null
     },
   }
+}
+
+/** A channel's calls, percentiles and state changes; null before its breaker ever ran in this process. */
+function activityOf(store: IntegrationStatusStore, key: string): DeliveryCard['activity'] {
+  const snapshot = store.snapshot(key)
+  return snapshot ? { window: snapshot.window, recentCalls: snapshot.recentCalls, timeline: snapshot.timeline } : null
 }
 
 function breakerCard(

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import { WEBHOOK_ID_PATTERN } from '../settings.js'
+import { sourceActivitySchema } from './source-activity.js'
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`)
 
@@ -84,6 +85,8 @@ export const deliveryCardSchema = z.object({
       message: z.string().max(1000).nullable(),
     })
     .nullable(),
+  /** Its calls (latency p50/p90/p99, the last 20) and the day's breaker states; null before its first delivery. */
+  activity: sourceActivitySchema.nullable(),
 })
 export type DeliveryCard = z.infer<typeof deliveryCardSchema>
 

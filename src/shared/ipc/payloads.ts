@@ -4,7 +4,7 @@
  * and tokens. Secrets travel only renderer → main (`secret:set`, draft connection tests).
  */
 import { z } from 'zod'
-import { RECENT_CALLS_MAX, TIMELINE_CAUSE_MAX, TIMELINE_MAX_TRANSITIONS } from '../integration-status.js'
+import { recentCallsSchema, sourceTimelineSchema, sourceWindowSchema } from './source-activity.js'
 import { deliveryStatusSchema } from './delivery-payloads.js'
 import { schedulePresetDraftSchema, scheduleStatusSchema } from './schedule-payloads.js'
 import {
@@ -90,8 +90,6 @@ export type ReportProgress = z.infer<typeof reportProgressSchema>
 
 // ——— Integration and UniFi status cards ———
 
-const sourceStateSchema = z.enum(['closed', 'open', 'half-open', 'needs-attention'])
-
 /** Mirrors `IntegrationStatusSnapshot` (src/shared/integration-status.ts), the runtime's live card data. */
 export const integrationStatusSchema = z.object({
   id: z.string(),
@@ -127,38 +125,11 @@ export const integrationStatusSchema = z.object({
   lastLatencyMs: z.number().nullable(),
   updatedAt: z.number(),
   /** Rolling window counts for the small chart. */
-  window: z.object({
-    windowMs: z.number(),
-    successes: z.number(),
-    failures: z.number(),
-    timeouts: z.number(),
-    shortCircuits: z.number(),
-    notCounted: z.number(),
-    /** Nearest-rank percentiles and the slowest call of the window, shown beside the timeout. */
-    p50Ms: z.number().nullable(),
-    p90Ms: z.number().nullable(),
-    p99Ms: z.number().nullable(),
-    maxMs: z.number().nullable(),
-  }),
+  window: sourceWindowSchema,
   /** The last calls, newest first, for the card's table. */
-  recentCalls: z
-    .array(
-      z.object({
-        at: z.number(),
-        outcome: z.enum(['ok', 'timeout', 'rejected', 'error', 'short-circuited', 'cancelled']),
-        latencyMs: z.number().nullable(),
-        kind: z.string().max(32).nullable(),
-      }),
-    )
-    .max(RECENT_CALLS_MAX),
+  recentCalls: recentCallsSchema,
   /** The last 24 h of state changes, oldest first, for the card's strip. */
-  timeline: z.object({
-    from: z.number(),
-    fromState: sourceStateSchema,
-    transitions: z
-      .array(z.object({ at: z.number(), state: sourceStateSchema, cause: z.string().max(TIMELINE_CAUSE_MAX) }))
-      .max(TIMELINE_MAX_TRANSITIONS),
-  }),
+  timeline: sourceTimelineSchema,
   trip: z
     .object({
       cause: z.enum(['outage', 'timeout', 'rate-limit', 'credentials', 'configuration']),

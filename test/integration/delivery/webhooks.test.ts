@@ -173,6 +173,12 @@ describe('webhook faults', { timeout: 30_000 }, () => {
     expect(ops[0]).toMatchObject({ status: 'skipped', breaker: 'open', late: true })
     expect(ops[0]!.message).toMatch(/paused after repeated failures/)
     expect(hooks.requests).toHaveLength(2)
+    // The channel's card keeps the same record as an integration's: its calls, newest first, and the opening.
+    const card = runtime.cards(settings).find((candidate) => candidate.key === 'ops')
+    // (Once the breaker is open, later runs skip the channel without calling through it at all.)
+    expect(card?.activity?.recentCalls.map((call) => call.outcome)).toEqual(['short-circuited', 'error', 'error'])
+    expect(card?.activity?.window).toMatchObject({ failures: 2, shortCircuits: 1 })
+    expect(card?.activity?.timeline.transitions.map((change) => change.state)).toEqual(['open'])
   })
 
   it('check tests reachability without posting anything', async () => {

@@ -15,6 +15,7 @@ const DELIVERY: DeliveryStatus = {
       ready: true,
       breaker: { ...BREAKER, state: 'closed', consecutiveFailures: 0 },
       last: { status: 'sent', at: Date.now(), late: false, message: null },
+      activity: null,
     },
     {
       key: 'ops',
@@ -28,6 +29,29 @@ const DELIVERY: DeliveryStatus = {
         late: false,
         message: 'Slack webhook "ops" is paused after repeated failures. Kept for the next run.',
       },
+      activity: {
+        window: {
+          windowMs: 600_000,
+          successes: 1,
+          failures: 3,
+          timeouts: 0,
+          shortCircuits: 1,
+          notCounted: 0,
+          p50Ms: 40,
+          p90Ms: 120,
+          p99Ms: 120,
+          maxMs: 120,
+        },
+        recentCalls: [
+          { at: Date.now() - 1_000, outcome: 'short-circuited', latencyMs: null, kind: 'circuit-open' },
+          { at: Date.now() - 60_000, outcome: 'error', latencyMs: 120, kind: 'server' },
+        ],
+        timeline: {
+          from: Date.now() - 3_600_000,
+          fromState: 'closed',
+          transitions: [{ at: Date.now() - 60_000, state: 'open', cause: 'Opened after 3 of 3 consecutive failures.' }],
+        },
+      },
     },
     {
       key: 'later',
@@ -36,6 +60,7 @@ const DELIVERY: DeliveryStatus = {
       ready: false,
       breaker: { ...BREAKER, state: 'closed', consecutiveFailures: 0 },
       last: null,
+      activity: null,
     },
   ],
   pending: [
@@ -64,6 +89,15 @@ describe('delivery on the Status tab', { timeout: 20_000 }, () => {
     expect(section.getByTestId('delivery-card-1')).toHaveTextContent(/Next trial in \d+ s/)
     expect(section.getByTestId('delivery-card-1-reason')).toHaveTextContent('is paused after repeated failures')
     expect(section.getByTestId('delivery-card-2')).toHaveTextContent('No URL yet')
+    // A channel's limits, latency percentiles, the day's state changes and its last calls, like an integration's.
+    expect(section.getByTestId('delivery-card-1-failures')).toHaveTextContent('3 of 3 failures')
+    expect(section.getByTestId('delivery-card-1-timeout')).toHaveTextContent('timeout 30 s, slowest call 120 ms')
+    expect(section.getByTestId('delivery-card-1-chart')).toHaveTextContent('p50 40 ms · p90 120 ms · p99 120 ms')
+    expect(section.getByTestId('delivery-card-1-timeline-changes')).toHaveTextContent(
+      'Opened after 3 of 3 consecutive failures.',
+    )
+    expect(within(section.getByTestId('delivery-card-1-calls')).getAllByRole('row', { hidden: true })).toHaveLength(3)
+    expect(section.queryByTestId('delivery-card-0-calls')).toBeNull()
     const pending = within(section.getByTestId('delivery-pending'))
     expect(pending.getByText(/sent again, marked late, with the next report run/)).toBeInTheDocument()
     const entry = pending.getByTestId('delivery-pending-entry')

@@ -3,7 +3,11 @@ import { joinMessage } from '../../../../shared/text/message-parts.js'
 import { formatLatency, formatLimit } from '../../lib/format.js'
 
 interface BreakerLimitsProps {
-  card: IntegrationStatus
+  /** An integration's card, or a delivery channel's breaker with the window of its calls. */
+  card: {
+    breaker: Pick<IntegrationStatus['breaker'], 'consecutiveFailures' | 'failMax' | 'timeoutMs' | 'resetTimeoutMs'>
+    window: Pick<IntegrationStatus['window'], 'maxMs'>
+  }
   /** `card-<id>`: the list is `<prefix>-limits`, its items `<prefix>-failures`, `-timeout`, `-cooldown`. */
   testIdPrefix: string
 }

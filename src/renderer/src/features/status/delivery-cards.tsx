@@ -2,6 +2,10 @@ import type { DeliveryCard, DeliveryStatus } from '../../../../shared/ipc/delive
 import { useNow } from '../../hooks/use-now.js'
 import { formatAgo, formatDateTime, formatDuration } from '../../lib/format.js'
 import { BREAKER_LABEL } from './breaker-countdown.js'
+import { BreakerLimits } from './breaker-limits.js'
+import { RecentCallsTable } from './recent-calls-table.js'
+import { StateTimelineStrip } from './state-timeline-strip.js'
+import { WindowChart } from './window-chart.js'
 
 const RESULT_LABEL: Record<NonNullable<DeliveryCard['last']>['status'], string> = {
   sent: 'Sent',
@@ -64,11 +68,8 @@ function ChannelCard({ channel, index, now }: { channel: DeliveryCard; index: nu
           <span className="countdown">{left > 0 ? `Next trial in ${formatDuration(left)}` : 'Trial due'}</span>
         )}
       </div>
+      <BreakerLimits card={{ breaker, window: channel.activity?.window ?? { maxMs: null } }} testIdPrefix={id} />
       <dl className="facts">
-        <dt>Consecutive failures</dt>
-        <dd>
-          {breaker.consecutiveFailures} of {breaker.failMax}
-        </dd>
         <dt>Last delivery</dt>
         <dd data-testid={`${id}-last`}>
           {last ? (
@@ -92,6 +93,18 @@ function ChannelCard({ channel, index, now }: { channel: DeliveryCard; index: nu
         <p className="muted small" data-testid={`${id}-reason`}>
           Enter its URL in Settings → Delivery; until then nothing is sent to it.
         </p>
+      )}
+      {channel.activity && (
+        <>
+          <WindowChart window={channel.activity.window} testId={`${id}-chart`} />
+          <StateTimelineStrip timeline={channel.activity.timeline} now={now} testId={`${id}-timeline`} />
+          <RecentCallsTable
+            calls={channel.activity.recentCalls}
+            displayName={channel.label}
+            now={now}
+            testId={`${id}-calls`}
+          />
+        </>
       )}
     </article>
   )
