@@ -63,14 +63,15 @@ describe('one wave after the login', () => {
     const latest = Math.max(sites.at, sysinfo.at, firstRead.at)
     expect(latest).toBeLessThan(Math.min(ended(sites), ended(sysinfo), ended(firstRead)))
     expect(Math.min(sites.at, sysinfo.at, firstRead.at)).toBeGreaterThanOrEqual(ended(login))
-    // The whole wave: each request overlaps another one.
+    // The whole wave: each request overlaps another one, except perhaps the one that went out last. When the
+    // reads do not fill the last round (17 at four at a time: the 17th goes alone), that one starts as a slot
+    // frees and may find the others of its round already answered; on a loaded machine it often does.
     const wave = requests.filter((request) => request.at >= ended(login) && !request.path.includes('logout'))
-    for (const request of wave) {
-      const overlapping = wave.filter(
-        (other) => other !== request && other.at < ended(request) && request.at < ended(other),
-      )
-      expect(overlapping.length, request.path).toBeGreaterThan(0)
-    }
+    const alone = wave.filter(
+      (request) => !wave.some((other) => other !== request && other.at < ended(request) && request.at < ended(other)),
+    )
+    const lastOut = wave.reduce((latest, request) => (request.at > latest.at ? request : latest))
+    expect(alone.filter((request) => request !== lastOut).map((request) => request.path)).toEqual([])
   })
 
   it('starts a fallback as soon as its primary failed, not after the wave', async () => {
