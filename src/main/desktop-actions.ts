@@ -74,6 +74,7 @@ export class DesktopActions {
       const result = await testUnifiDraft(this.deps.settings.read(), draft, {
         logger: this.deps.logger,
         ...(this.deps.probePorts ? { probePorts: this.deps.probePorts } : {}),
+        onExchange: (record) => this.deps.unifiCard.exchange(record),
       })
       this.deps.unifiCard.tested(result)
       return result

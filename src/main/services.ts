@@ -188,7 +188,11 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       // A scheduled run notifies by the schedule's policy and quiet hours; one the admin started, always.
       if (shouldNotify(outcome, settings.read(), now())) deps.onReportFinished?.(outcome)
     },
-    context: () => ({ integrations: runtime.integrationRuntime, delivery: runtime.delivery }),
+    context: () => ({
+      integrations: runtime.integrationRuntime,
+      delivery: runtime.delivery,
+      onUnifiExchange: (record) => unifiCard.exchange(record),
+    }),
     logger,
     now,
   })

@@ -64,6 +64,20 @@ test('why a source is off, what the reports lost, and Pause that survives a relo
     // The UniFi card shows the report's contact with the console, not "Not checked yet".
     await expect(page.getByTestId('card-unifi-connection')).toHaveText('Connected')
     await expect(page.getByTestId('card-unifi-checked')).toContainText('by the last report')
+    // The console's own record: its requests of the two reports with their latencies, the last calls, the contacts.
+    await expect(page.getByTestId('card-unifi-latency')).toContainText(/^\d+ requests in the last 10 min · p50 /)
+    await page.getByTestId('card-unifi-contacts').getByText('2 contacts in the last 24 h').click()
+    await expect(page.getByTestId('card-unifi-contacts').getByRole('listitem')).toHaveText([
+      /Connected, by a report$/,
+      /Connected, by a report$/,
+    ])
+    await page
+      .getByTestId('card-unifi-calls')
+      .getByText(/^Last 20 calls$/)
+      .click()
+    await expect(
+      page.getByRole('table', { name: 'Last 20 calls to the UniFi console, newest first' }).getByRole('row'),
+    ).toHaveCount(21)
     await expect(page.getByTestId('status-announcer')).toContainText('Cloudflare: breaker open.')
     await expectAccessible(page)
     await screenshotBothSchemes(page, testInfo, 'source-open-trip')

@@ -16,6 +16,7 @@
 import { integrations as registeredIntegrations } from '../integrations/registry.js'
 import type { AnyIntegration } from '../integrations/contract.js'
 import { createIntegrationRuntime, type IntegrationRuntime } from '../integrations/runner.js'
+import type { UnifiExchangeRecord } from '../unifi/session.js'
 import { createDeliveryRuntime, type DeliverableReport, type DeliveryRuntime } from '../delivery/runtime.js'
 import { toScannerError } from '../errors.js'
 import { acquireRunLock, type RunLock } from '../files/run-lock.js'
@@ -48,6 +49,8 @@ export interface ReportSessionOptions {
   delivery?: DeliveryRuntime
   /** Where the runs' logouts are tracked (default: the session's own set, which `close` waits for). */
   closes?: BackgroundCloses
+  /** Told of every exchange of a run with the UniFi console (the app's card: last calls, latency percentiles). */
+  onUnifiExchange?: (record: UnifiExchangeRecord) => void
 }
 
 export interface SessionRunRequest {
@@ -106,6 +109,7 @@ export function createReportSession(options: ReportSessionOptions): ReportSessio
             reportsDir: folders.reportsDir,
             dataDir: folders.dataDir,
             closes,
+            ...(options.onUnifiExchange ? { onUnifiExchange: options.onUnifiExchange } : {}),
           },
           {
             signal: request.signal,

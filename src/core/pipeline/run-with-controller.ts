@@ -6,6 +6,7 @@
  * console's endpoints is kept in the data folder the same way, behind the outcome.
  */
 import { createUnifiClient } from '../unifi/client.js'
+import type { UnifiExchangeRecord } from '../unifi/session.js'
 import { BackgroundCloses } from './background-closes.js'
 import type { PipelineDeps, RunReportOptions } from './deps.js'
 import type { RunOutcome } from './outcome.js'
@@ -15,16 +16,22 @@ import { openSourceMemory } from './source-memory-file.js'
 export type ControllerRunDeps = Omit<PipelineDeps, 'unifi'> & {
   /** Where the run's logout is tracked (default: one set for the process). */
   closes?: BackgroundCloses
+  onUnifiExchange?: (record: UnifiExchangeRecord) => void
 }
 
 /** For callers that keep no set of their own (the tray app, whose process outlives its runs). */
 export const processCloses = new BackgroundCloses()
 
 export async function runReportWithController(deps: ControllerRunDeps, options: RunReportOptions): Promise<RunOutcome> {
-  const { closes = processCloses, ...pipeline } = deps
+  const { closes = processCloses, onUnifiExchange, ...pipeline } = deps
   // What earlier runs (of any process) found missing on the console, from the data folder: see source-memory-file.ts.
   const { memory, warning } = await openSourceMemory(pipeline.dataDir, pipeline.logger, pipeline.now ?? Date.now)
-  const client = createUnifiClient({ settings: pipeline.settings.unifi, logger: pipeline.logger, sourceMemory: memory })
+  const client = createUnifiClient({
+    settings: pipeline.settings.unifi,
+    logger: pipeline.logger,
+    sourceMemory: memory,
+    ...(onUnifiExchange ? { onExchange: onUnifiExchange } : {}),
+  })
   try {
     const outcome = await runReport({ ...pipeline, unifi: client }, options)
     return warning === null ? outcome : { ...outcome, warnings: [warning, ...outcome.warnings] }

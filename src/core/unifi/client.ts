@@ -36,7 +36,7 @@ import type {
 } from './model.js'
 import { processProbeCache, type ProbeCache } from './probe-cache.js'
 import { RequestLimiter, withRank } from './request-limiter.js'
-import type { UnifiSession } from './session.js'
+import type { UnifiExchangeRecord, UnifiSession } from './session.js'
 import { abortErrorOf, SharedTasks } from './shared-tasks.js'
 import { chooseSite } from './sites.js'
 import { consoleKey, processSourceMemory, SourceBook, type SourceMemory } from './source-memory.js'
@@ -54,6 +54,8 @@ export interface UnifiClientOptions {
   probeCache?: ProbeCache
   /** Read the configuration posture in the wave (default true; the benchmark turns it off to measure its cost). */
   posture?: boolean
+  /** Told of every exchange with the console (the Status tab's last calls and latency percentiles). */
+  onExchange?: (record: UnifiExchangeRecord) => void
 }
 
 export interface CollectProgress {
@@ -176,6 +178,7 @@ export function createUnifiClient(options: UnifiClientOptions): UnifiClient {
         probePorts: options.probePorts ?? DEFAULT_PROBE_PORTS,
         probeCache: options.probeCache ?? processProbeCache,
         limiter,
+        ...(options.onExchange ? { onExchange: options.onExchange } : {}),
         adoptDispatcher: (agent) => {
           // A connect abandoned half-way may have left a dispatcher behind; only the newest one is kept.
           const previous = dispatcher

@@ -20,7 +20,7 @@ import type { ProbeCache } from './probe-cache.js'
 import type { RequestLimiter } from './request-limiter.js'
 import { parseSites, parseSysinfo } from './parse/controller.js'
 import { parsePostureSysinfo } from './schemas/posture-config.js'
-import { UnifiSession, type AuthConfig } from './session.js'
+import { UnifiSession, type AuthConfig, type UnifiExchangeRecord } from './session.js'
 import { FingerprintRecorder } from './tls-fingerprint.js'
 
 /** What `https://host` without a port means. */
@@ -53,6 +53,8 @@ export interface ConnectOptions {
   limiter: RequestLimiter
   /** Receives the dispatcher as soon as it exists, so `close()` can shut it even mid-connect. */
   adoptDispatcher(dispatcher: Agent): void
+  /** Every exchange of the session with the console, login and logout included. */
+  onExchange?: (record: UnifiExchangeRecord) => void
 }
 
 export function authFromSettings(settings: UnifiSettings): AuthConfig {
@@ -120,6 +122,7 @@ async function logIn(
       now: options.now,
       limiter: options.limiter,
       onConnectionFailure: () => options.probeCache.delete(probeKey),
+      ...(options.onExchange ? { onExchange: options.onExchange } : {}),
     })
   let detected = cached
   let early: EarlyLogin | null = null

@@ -33,6 +33,19 @@ export interface SessionOptions {
   limiter: RequestLimiter
   /** Told when a request could not reach the console at all (refused, reset, timed out). */
   onConnectionFailure?: () => void
+  /** Told of every exchange with the console once it ended (the Status tab's last calls and latencies). */
+  onExchange?: (record: UnifiExchangeRecord) => void
+}
+
+/** One request to the console as it ended: its time in flight (queueing for a slot not counted) and result. */
+export interface UnifiExchangeRecord {
+  /** Epoch ms when it was answered or failed. */
+  at: number
+  latencyMs: number
+  /** The HTTP status, or null when no answer came. */
+  status: number | null
+  /** Why no answer came (timeout, refused, cancelled …); null when the console answered. */
+  error: ScannerError | null
 }
 
 export interface SessionRequest {
@@ -228,11 +241,34 @@ export class UnifiSession {
   /** One HTTP exchange in a slot of the console's request bound. */
   private async exchange(send: () => Promise<HttpResponse>, signal: AbortSignal): Promise<HttpResponse> {
     try {
-      return await this.options.limiter.run(send, signal)
+      return await this.options.limiter.run(() => this.observed(send), signal)
     } catch (error) {
       if (error instanceof ScannerError && (error.kind === 'unreachable' || error.kind === 'timeout')) {
         this.options.onConnectionFailure?.()
       }
+      throw error
+    }
+  }
+
+  /** Runs one exchange and reports how it ended; an observer that throws never changes the exchange's result. */
+  private async observed(send: () => Promise<HttpResponse>): Promise<HttpResponse> {
+    const observe = this.options.onExchange
+    if (!observe) return send()
+    const startedAt = this.options.now()
+    const report = (status: number | null, error: ScannerError | null): void => {
+      const at = this.options.now()
+      try {
+        observe({ at, latencyMs: Math.max(0, at - startedAt), status, error })
+      } catch {
+        // The Status tab's record is not worth a failed request.
+      }
+    }
+    try {
+      const response = await send()
+      report(response.status, null)
+      return response
+    } catch (error) {
+      report(null, error instanceof ScannerError ? error : new ScannerError('internal', 'INTERNAL', String(error)))
       throw error
     }
   }

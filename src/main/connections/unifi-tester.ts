@@ -1,5 +1,6 @@
 import { ConfigError, RequestTimeoutError, TlsTrustError } from '../../core/errors.js'
 import type { Logger } from '../../core/logger.js'
+import type { UnifiExchangeRecord } from '../../core/unifi/session.js'
 import { createUnifiClient } from '../../core/unifi/index.js'
 import type { UnifiTestResult } from '../../shared/ipc/payloads.js'
 import { settingsSchema, type Settings, type UnifiSettings } from '../../shared/settings.js'
@@ -14,6 +15,8 @@ export interface UnifiTesterOptions {
   probePorts?: number[]
   /** Upper bound for the whole test (probe, detection, login, site list). */
   budgetMs?: number
+  /** Every exchange of the test with the console (the card's last calls). */
+  onExchange?: (record: UnifiExchangeRecord) => void
 }
 
 /**
@@ -31,6 +34,7 @@ export async function testUnifiDraft(
     settings,
     logger: options.logger,
     ...(options.probePorts ? { probePorts: options.probePorts } : {}),
+    ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   })
   const budgetMs = options.budgetMs ?? settings.requestTimeoutMs * 2
   const controller = new AbortController()

@@ -43,6 +43,7 @@ export function createEngineReportRunner(options: EngineRunnerOptions): ReportRu
       folders: options.folders,
       ...(context ? { integrations: context.integrations, closes: processCloses } : {}),
       ...(context?.delivery ? { delivery: context.delivery } : {}),
+      ...(context?.onUnifiExchange ? { onUnifiExchange: context.onUnifiExchange } : {}),
     })
   let lent: ReportSession | null = null
   return async (settings, onProgress, signal, context) => {

@@ -1,5 +1,6 @@
 import { ConfigError, ScannerError, toPublicFailure, toScannerError } from '../../core/errors.js'
 import type { DeliveryRuntime } from '../../core/delivery/runtime.js'
+import type { UnifiExchangeRecord } from '../../core/unifi/session.js'
 import type { IntegrationRuntime } from '../../core/integrations/runner.js'
 import type { Logger } from '../../core/logger.js'
 import type { ReportProgress, ReportSummary } from '../../shared/ipc/payloads.js'
@@ -17,6 +18,8 @@ import { isUnifiConfigured } from '../status/unifi-configured.js'
 export interface ReportRunContext {
   integrations: IntegrationRuntime
   delivery?: DeliveryRuntime
+  /** Every request of the run to the UniFi console (the card's last calls and latencies). */
+  onUnifiExchange?: (record: UnifiExchangeRecord) => void
 }
 
 /** Produces one report: the engine's pipeline behind a function, so main and tests can swap it. */

@@ -1,6 +1,8 @@
 import type { ControllerSummary, ReportSummary, UnifiCard, UnifiTestResult } from '../../shared/ipc/payloads.js'
 import type { IpcFailure } from '../../shared/result.js'
 import type { Settings } from '../../shared/settings.js'
+import type { UnifiExchangeRecord } from '../../core/unifi/session.js'
+import { ConsoleActivity } from './console-activity.js'
 
 /** Pure: which UniFi fields are missing; `partial` when something was entered but a run still cannot start. */
 export function unifiConfiguration(settings: Settings): UnifiCard['configuration'] {
@@ -29,12 +31,19 @@ export class UnifiCardState {
   private settingsChangedSince = false
   private lastError: IpcFailure | null = null
   private identity: string
+  private readonly activity: ConsoleActivity
 
   constructor(
     private settings: Settings,
     private readonly now: () => number,
   ) {
     this.identity = JSON.stringify(settings.unifi)
+    this.activity = new ConsoleActivity(now)
+  }
+
+  /** One request of a report (or a test) to the console, for the card's last calls and latencies. */
+  exchange(record: UnifiExchangeRecord): void {
+    this.activity.exchange(record)
   }
 
   card(): UnifiCard {
@@ -51,6 +60,7 @@ export class UnifiCardState {
         pinnedFingerprint: this.settings.unifi.tlsFingerprint ?? null,
         caFile: this.settings.unifi.caFile ?? null,
       },
+      activity: this.activity.view(),
     }
   }
 
@@ -62,7 +72,6 @@ export class UnifiCardState {
   }
 
   tested(result: UnifiTestResult): void {
-    this.contact('test')
     if (result.outcome === 'connected') {
       this.connection = 'connected'
       this.controller = result.controller
@@ -72,13 +81,14 @@ export class UnifiCardState {
       this.controller = null
       this.lastError = { code: 'ERR_TLS_UNTRUSTED', kind: 'tls-untrusted', message: result.message }
     }
+    this.contact('test')
   }
 
   failed(failure: IpcFailure, by: 'test' | 'report' = 'test'): void {
-    this.contact(by)
     this.connection = failure.kind === 'tls-untrusted' ? 'untrusted-certificate' : 'failed'
     this.controller = null
     this.lastError = failure
+    this.contact(by)
   }
 
   /** A report read the console: connected, with the kind and version the run saw (the test's hostname kept). */
@@ -86,7 +96,6 @@ export class UnifiCardState {
     if (!summary.console) return
     const baseUrl = this.settings.unifi.url ?? ''
     const previous = this.controller?.baseUrl === baseUrl ? this.controller : null
-    this.contact('report', summary.finishedAt)
     this.connection = 'connected'
     this.lastError = null
     this.controller = summary.console.kind
@@ -98,11 +107,16 @@ export class UnifiCardState {
           authMethod: this.settings.unifi.apiKey ? 'api-key' : 'password',
         }
       : previous
+    this.contact('report', summary.finishedAt)
   }
 
+  /** Called after the connection state was updated: the day's contacts keep each with its result. */
   private contact(by: 'test' | 'report', at: number = this.now()): void {
     this.lastCheckedAt = at
     this.checkedBy = by
     this.settingsChangedSince = false
+    if (this.connection === 'unknown') return
+    const cause = this.lastError ? `${this.lastError.kind} (${this.lastError.code})` : null
+    this.activity.contact(at, this.connection, by, cause)
   }
 }

@@ -4,6 +4,7 @@
  * and tokens. Secrets travel only renderer → main (`secret:set`, draft connection tests).
  */
 import { z } from 'zod'
+import { TIMELINE_MAX_TRANSITIONS } from '../integration-status.js'
 import { recentCallsSchema, sourceTimelineSchema, sourceWindowSchema } from './source-activity.js'
 import { deliveryStatusSchema } from './delivery-payloads.js'
 import { schedulePresetDraftSchema, scheduleStatusSchema } from './schedule-payloads.js'
@@ -174,6 +175,29 @@ export const unifiCardSchema = z.object({
   lastError: ipcFailureSchema.nullable(),
   /** How the console certificate is trusted besides the system store. */
   trust: z.object({ pinnedFingerprint: z.string().nullable(), caFile: z.string().nullable() }),
+  /** The last calls to the console, their latencies over the rolling window, and the last 24 h of contacts. */
+  activity: z.object({
+    window: z.object({
+      windowMs: z.number(),
+      requests: z.number().int().min(0),
+      p50Ms: z.number().nullable(),
+      p90Ms: z.number().nullable(),
+      p99Ms: z.number().nullable(),
+      maxMs: z.number().nullable(),
+    }),
+    recentCalls: recentCallsSchema,
+    contacts: z
+      .array(
+        z.object({
+          at: z.number(),
+          connection: z.enum(['connected', 'failed', 'untrusted-certificate']),
+          by: z.enum(['test', 'report']),
+          /** The failure's class and code (never its message); null for a contact that worked. */
+          cause: z.string().max(200).nullable(),
+        }),
+      )
+      .max(TIMELINE_MAX_TRANSITIONS),
+  }),
 })
 export type UnifiCard = z.infer<typeof unifiCardSchema>
 

@@ -261,6 +261,11 @@ describe('tray state (icon) from the status', () => {
           lastCheckedAt: 1,
           lastError: null,
           trust: { pinnedFingerprint: null, caFile: null },
+          activity: {
+            window: { windowMs: 600_000, requests: 0, p50Ms: null, p90Ms: null, p99Ms: null, maxMs: null },
+            recentCalls: [],
+            contacts: [],
+          },
         },
       },
       0,

@@ -1,8 +1,9 @@
 import type { UnifiCard as UnifiCardData } from '../../../../shared/ipc/payloads.js'
 import { useNow } from '../../hooks/use-now.js'
-import { formatAgo } from '../../lib/format.js'
+import { formatAgo, formatLatency } from '../../lib/format.js'
 import { fieldLabel } from '../settings/field-labels.js'
 import { ConfigurationBadge } from './configuration-badge.js'
+import { RecentCallsTable } from './recent-calls-table.js'
 
 const CONNECTION = {
   unknown: { label: 'Not checked yet', tone: 'pill-muted' },
@@ -57,6 +58,49 @@ export function UnifiCard({ card }: { card: UnifiCardData }) {
           <span className="pill pill-error">{card.lastError.kind}</span> {card.lastError.message}
         </p>
       )}
+      <ConsoleActivityView activity={card.activity} now={now} />
     </article>
+  )
+}
+
+const CONTACT_LABEL: Record<UnifiCardData['activity']['contacts'][number]['connection'], string> = {
+  connected: 'Connected',
+  failed: 'Failed',
+  'untrusted-certificate': 'Certificate not trusted',
+}
+
+/** The console's last calls with their latencies, and the day's contacts, each in words (no chart to read). */
+function ConsoleActivityView({ activity, now }: { activity: UnifiCardData['activity']; now: number }) {
+  const { window, contacts } = activity
+  return (
+    <>
+      <p className="muted small" data-testid="card-unifi-latency">
+        {window.requests === 0
+          ? 'No requests in the last 10 min.'
+          : `${window.requests} request${window.requests === 1 ? '' : 's'} in the last 10 min · p50 ${formatLatency(window.p50Ms)} · p90 ${formatLatency(window.p90Ms)} · p99 ${formatLatency(window.p99Ms)} · slowest ${formatLatency(window.maxMs)}`}
+      </p>
+      {contacts.length > 0 && (
+        <details className="recent-calls" data-testid="card-unifi-contacts">
+          <summary>
+            {contacts.length} contact{contacts.length === 1 ? '' : 's'} in the last 24 h
+          </summary>
+          <ol className="small">
+            {[...contacts].reverse().map((contact) => (
+              <li key={`${contact.at}-${contact.by}`}>
+                <time dateTime={new Date(contact.at).toISOString()}>{formatAgo(contact.at, now)}</time>:{' '}
+                {CONTACT_LABEL[contact.connection]}, by {contact.by === 'report' ? 'a report' : 'a connection test'}
+                {contact.cause ? ` (${contact.cause})` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <RecentCallsTable
+        calls={activity.recentCalls}
+        displayName="the UniFi console"
+        now={now}
+        testId="card-unifi-calls"
+      />
+    </>
   )
 }
