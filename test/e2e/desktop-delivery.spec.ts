@@ -6,7 +6,7 @@
  * undelivered report on the Status tab. Only 127.0.0.1 is contacted; no secret ever reaches the renderer.
  */
 import { createHmac } from 'node:crypto'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
   startSmtpReceiver,
@@ -18,6 +18,7 @@ import {
   expectAccessible,
   openDesktop,
   rendererBoundText,
+  runReportFromStatus,
   screenshotBothSchemes,
   startDesktopBackdrop,
 } from './desktop-harness.js'
@@ -45,14 +46,6 @@ test.afterAll(async () => {
   await controller?.close()
   await server?.close()
 })
-
-async function runReport(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Generate report now' })
-  await expect(button).toBeEnabled()
-  await button.click()
-  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 30_000 })
-  await expect(button).toBeEnabled()
-}
 
 test('configure email and a webhook, send a test to each, then see the delivery cards on the Status tab', async ({
   page,
@@ -141,7 +134,7 @@ test('configure email and a webhook, send a test to each, then see the delivery 
     await page.getByRole('tab', { name: 'Status' }).click()
     const cards = page.getByTestId('delivery-status')
     await expect(cards.getByTestId('delivery-card-0')).toContainText('Email')
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(cards.getByTestId('delivery-card-0-last')).toContainText('Sent')
     await expect(cards.getByTestId('delivery-card-1')).toContainText('JSON webhook "ops"')
     await expect(cards.getByTestId('delivery-card-1-last')).toContainText('Sent')
@@ -153,7 +146,7 @@ test('configure email and a webhook, send a test to each, then see the delivery 
 
     // The webhook fails at the next report: the report waits in the pending deliveries, and the card says why.
     hooks.respond = { status: 503, headers: {} }
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(cards.getByTestId('delivery-card-1-last')).toContainText('Failed')
     await expect(cards.getByTestId('delivery-card-1-reason')).toContainText(
       'JSON webhook "ops" failed on its side (HTTP 503)',

@@ -146,3 +146,12 @@ export async function screenshotBothSchemes(page: Page, testInfo: TestInfo, name
   }
   await page.emulateMedia({ colorScheme: 'light' })
 }
+
+/** Clicks "Generate report now" on the Status screen and waits until the run is over. */
+export async function runReportFromStatus(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Generate report now' })
+  await expect(button).toBeEnabled()
+  await button.click()
+  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 30_000 })
+  await expect(button).toBeEnabled()
+}

@@ -6,12 +6,13 @@ import {
   type SimulatedController,
 } from '../../src/simulator/unifi/index.js'
 import {
+  type DesktopApp,
   expectAccessible,
   openDesktop,
   rendererBoundText,
+  runReportFromStatus,
   screenshotBothSchemes,
   startDesktopBackdrop,
-  type DesktopApp,
 } from './desktop-harness.js'
 import type { StaticServer } from './static-server.js'
 
@@ -50,15 +51,6 @@ function openAgainst(page: Page, controller: SimulatedController): Promise<Deskt
   })
 }
 
-/** Clicks "Generate report now" on the status screen and waits until the run is over. */
-async function runReport(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Generate report now' })
-  await expect(button).toBeEnabled()
-  await button.click()
-  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 30_000 })
-  await expect(button).toBeEnabled()
-}
-
 function expectNoSecret(app: DesktopApp, controller: SimulatedController): void {
   const sent = rendererBoundText(app.traffic)
   for (const secret of Object.values(PLANTED_SECRETS)) expect(sent).not.toContain(secret)
@@ -73,7 +65,7 @@ test('a neglected site: the card shows a low score, its grade and the most sever
   const app = await openAgainst(page, controller)
   try {
     await expect(page.getByTestId('posture-card')).toHaveCount(0)
-    await runReport(page)
+    await runReportFromStatus(page)
     const card = page.getByTestId('posture-card')
     await expect(card.getByRole('heading', { name: 'Configuration posture' })).toBeVisible()
     const score = card.getByTestId('posture-score')
@@ -108,7 +100,7 @@ test('a well-kept site: a high score and, on the second report, the drift senten
   test.setTimeout(90_000)
   const app = await openAgainst(page, wellKept)
   try {
-    await runReport(page)
+    await runReportFromStatus(page)
     const card = page.getByTestId('posture-card')
     const score = card.getByTestId('posture-score')
     await expect(score).toHaveText(/^\d{1,3}\/100 · A[+-]?$/)
@@ -116,7 +108,7 @@ test('a well-kept site: a high score and, on the second report, the drift senten
     await expect(card.getByTestId('posture-drift')).toHaveCount(0)
 
     // The second report of the same site compares with the first.
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(card.getByTestId('posture-drift')).toContainText('Score unchanged at')
     await expectAccessible(page)
     await screenshotBothSchemes(page, testInfo, 'status-posture-well-kept')
@@ -133,7 +125,7 @@ test('a console that refuses the settings to the API key: "Could not check" and 
   const controller = await controllerWith('settings-refused')
   const app = await openAgainst(page, controller)
   try {
-    await runReport(page)
+    await runReportFromStatus(page)
     const card = page.getByTestId('posture-card')
     const score = card.getByTestId('posture-score')
     await expect(score).toHaveText('Could not check')

@@ -1,8 +1,14 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { createMemorySettingsService } from '../../src/main/settings/create-settings-service.js'
 import { startFakeCloudflare, type FakeCloudflare } from '../../src/simulator/cloudflare/index.js'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
-import { expectAccessible, openDesktop, screenshotBothSchemes, startDesktopBackdrop } from './desktop-harness.js'
+import {
+  expectAccessible,
+  openDesktop,
+  runReportFromStatus,
+  screenshotBothSchemes,
+  startDesktopBackdrop,
+} from './desktop-harness.js'
 import type { StaticServer } from './static-server.js'
 
 let server: StaticServer
@@ -19,14 +25,6 @@ test.afterAll(async () => {
   await controller?.close()
   await server?.close()
 })
-
-async function runReport(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Generate report now' })
-  await expect(button).toBeEnabled()
-  await button.click()
-  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 20_000 })
-  await expect(button).toBeEnabled()
-}
 
 test('why a source is off, what the reports lost, and Pause that survives a reload and a restart', async ({
   page: firstPage,
@@ -49,8 +47,8 @@ test('why a source is off, what the reports lost, and Pause that survives a relo
   let app = await openDesktop(page, server, { settingsService: settings })
   try {
     const card = page.getByTestId('card-cloudflare')
-    await runReport(page)
-    await runReport(page)
+    await runReportFromStatus(page)
+    await runReportFromStatus(page)
     await expect(page.getByTestId('card-cloudflare-breaker')).toHaveText('Breaker: Open')
 
     // The trip in words and class, the timeline entry that records it, and what the reports lost.
@@ -92,7 +90,7 @@ test('why a source is off, what the reports lost, and Pause that survives a relo
 
     // A paused source is not called by a report, and the report says so.
     const callsBefore = cloudflare.requests.length
-    await runReport(page)
+    await runReportFromStatus(page)
     expect(cloudflare.requests.length).toBe(callsBefore)
     await expect(page.getByTestId('card-cloudflare-lost')).toHaveText('The last 3 reports have no Cloudflare section.')
 
@@ -114,7 +112,7 @@ test('why a source is off, what the reports lost, and Pause that survives a relo
     await page.getByTestId('card-cloudflare').getByRole('button', { name: 'Resume' }).click()
     await expect(page.getByTestId('card-cloudflare-paused')).toHaveCount(0)
     expect(settings.read().sources.cloudflare?.paused).toBe(false)
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(page.getByTestId('card-cloudflare-lost')).toHaveCount(0)
     await expect(page.getByTestId('card-cloudflare-trip')).toHaveCount(0)
     expect(cloudflare.requests.length).toBeGreaterThan(callsBefore)

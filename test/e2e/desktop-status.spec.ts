@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { startFakeCloudflare, type FakeCloudflare } from '../../src/simulator/cloudflare/index.js'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
   expectAccessible,
   openDesktop,
   rendererBoundText,
+  runReportFromStatus,
   screenshotBothSchemes,
   startDesktopBackdrop,
 } from './desktop-harness.js'
@@ -26,15 +27,6 @@ test.afterAll(async () => {
   await controller?.close()
   await server?.close()
 })
-
-/** Clicks "Generate report now" on the status screen and waits until the run is over. */
-async function runReport(page: Page): Promise<void> {
-  const button = page.getByRole('button', { name: 'Generate report now' })
-  await expect(button).toBeEnabled()
-  await button.click()
-  await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 20_000 })
-  await expect(button).toBeEnabled()
-}
 
 test('breaker cards change live while the fake Cloudflare fails and recovers; "Retry now"', async ({
   page,
@@ -59,10 +51,10 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     const countdown = page.getByTestId('card-cloudflare-countdown')
     await expect(breaker).toHaveText('Breaker: Closed')
 
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('1 of 2 failures')
     await expect(page.getByTestId('card-cloudflare-error')).toContainText('server')
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(breaker).toHaveText('Breaker: Open')
     await expect(countdown).toContainText('Next trial in')
     await expectAccessible(page)
@@ -75,7 +67,7 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     expect(app.traffic.filter((t) => t.direction === 'invoke').length).toBe(invokesBefore)
 
     // The trial fails while Cloudflare is still down: open again, with a new countdown.
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(breaker).toHaveText('Breaker: Open')
     await expect(countdown).toContainText('Next trial in')
 
@@ -85,7 +77,7 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
     await expect(page.getByTestId('card-cloudflare')).toContainText('Trial call let through.')
 
     cloudflare.setFaults([])
-    await runReport(page)
+    await runReportFromStatus(page)
     await expect(breaker).toHaveText('Breaker: Closed')
     await expect(page.getByTestId('card-cloudflare-failures')).toHaveText('0 of 2 failures')
     await expect(page.getByTestId('card-cloudflare-chart')).toContainText('p50')
