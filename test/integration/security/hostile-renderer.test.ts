@@ -253,7 +253,7 @@ describe('a hostile renderer gets no stored secret sent anywhere it was not save
           { id: 'cloudflare', values: { apiUrl: httpCatcher.url } },
           { id: '__proto__', values: {} },
         ],
-        'reports:open': [{ id: '../../../../etc/passwd' }],
+        'reports:open': [{ id: `${'../'.repeat(4)}etc/passwd` }],
         'reports:delete': [{ id: '../secrets.json' }],
         'integration:retry-now': [{ id: '__proto__' }],
       }

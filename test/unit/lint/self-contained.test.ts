@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 // The repository must stand on its own: a fresh clone in an empty folder has nothing beside it. This scans every
-// source, test, script and config file for a path that leaves the repository towards a sibling `shared` folder
-// (reference material that exists only on the maintainers' machines).
+// source, test, script and config file for a path that leaves the repository (reference material beside it
+// exists only on the maintainers' machines).
 const root = path.resolve(import.meta.dirname, '../../..')
 const SCANNED_FOLDERS = ['src', 'test', 'scripts', 'bin', 'build', '.ci', 'docs']
 const SKIPPED = new Set(['node_modules', 'out', 'dist', 'test-results', 'playwright-report', 'coverage'])
@@ -34,18 +34,26 @@ function rootConfigFiles(): string[] {
   )
 }
 
-/** Every reference in `text` (a file at `relativeFile`) to a `shared` folder outside the repository. */
+/** Whether an absolute path lies outside the repository. */
+const leavesRepository = (target: string): boolean => path.relative(root, target).startsWith('..')
+
+/**
+ * Every reference in `text` (a file at `relativeFile`) to a folder outside the repository: a parent-relative path
+ * that leaves it from the file itself (an import that stays inside is fine), a parent-relative path into a
+ * `docs`, `fixtures` or `hooks` folder that leaves it from the working directory (how fixtures and docs are read)
+ * unless it names a folder of the repository from the file (a Markdown link), an absolute path into the machine's
+ * workspace, and a bare citation of the reference folder's documents.
+ */
 export function outsideReferences(relativeFile: string, text: string): string[] {
   const found: string[] = []
   const fileDir = path.dirname(path.join(root, relativeFile))
-  // A parent-relative path to `shared` is a src/shared import when it resolves inside the repository from the file
-  // itself; paths resolved from the working directory (fixtures, docs) are caught by what they point at.
-  for (const match of text.matchAll(/(?:\.\.\/)+shared\b(\/(?:docs|fixtures|hooks)\b)?/g)) {
-    const target = path.resolve(fileDir, match[0])
-    if (match[1] !== undefined || path.relative(root, target).startsWith('..')) found.push(match[0])
+  for (const match of text.matchAll(/(?:\.\.\/)+[\w.-]+(\/(?:docs|fixtures|hooks)\b)?/g)) {
+    const fromFile = path.resolve(fileDir, match[0])
+    const readFromRoot = match[1] !== undefined && leavesRepository(path.resolve(root, match[0]))
+    if (leavesRepository(fromFile) || (readFromRoot && !existsSync(fromFile))) found.push(match[0])
   }
-  for (const match of text.matchAll(/(?<![\w./-])(?:\/work\/)?shared\/(?:docs|fixtures|hooks)\b/g)) found.push(match[0])
-  for (const match of text.matchAll(/\/work\/shared\b/g)) found.push(match[0])
+  for (const match of text.matchAll(/(?<![\w.-])\/work\/[\w.-]+/g)) found.push(match[0])
+  for (const match of text.matchAll(/(?<![\w./-])shared\/(?:docs|fixtures|hooks)\b/g)) found.push(match[0])
   return found
 }
 
@@ -74,20 +82,21 @@ export function outsideCitations(text: string): string[] {
 
 describe('the repository stands on its own', () => {
   it('finds the kinds of outside reference it guards against, and leaves src/shared imports alone', () => {
-    // Built from parts, so this file itself holds no path that leaves the repository.
-    const sibling = ['..', 'shared'].join('/')
-    const hostCopy = ['', 'work', 'shared'].join('/')
-    expect(outsideReferences('test/unit/x.test.ts', `path.resolve(process.cwd(), '${sibling}/fixtures/real')`)).toEqual(
-      [`${sibling}/fixtures`],
-    )
-    expect(outsideReferences('vitest.config.ts', `include: ['${sibling}/**']`)).toEqual([sibling])
-    expect(outsideReferences('src/core/x.ts', `// facts in ${['shared', 'docs'].join('/')}/unifi-api.md`)).toEqual([
-      ['shared', 'docs'].join('/'),
-    ])
-    expect(outsideReferences('.ci/run', `ls ${hostCopy}/fixtures`)).toContain(hostCopy)
+    // A folder beside the repository, whatever its name: a clone in an empty folder has nothing there.
+    expect(
+      outsideReferences('test/unit/x.test.ts', "path.resolve(process.cwd(), '../reference/fixtures/real')"),
+    ).toEqual(['../reference/fixtures'])
+    expect(outsideReferences('vitest.config.ts', "include: ['../reference/**']")).toEqual(['../reference'])
+    expect(outsideReferences('src/core/x.ts', "import { a } from '../../../notes/a.js'")).toEqual(['../../../notes'])
+    expect(outsideReferences('.ci/run', 'ls /work/reference/fixtures')).toEqual(['/work/reference'])
+    expect(outsideReferences('src/core/x.ts', '// facts in shared/docs/unifi-api.md')).toEqual(['shared/docs'])
+    // Inside the repository: imports of src/shared, in-repo docs and fixtures.
     expect(outsideReferences('src/main/ipc/x.ts', "import { a } from '../../shared/ipc.js'")).toEqual([])
-    expect(outsideReferences('src/main/x.ts', `import { a } from '${sibling}/ipc.js'`)).toEqual([])
+    expect(outsideReferences('src/main/x.ts', "import { a } from '../shared/ipc.js'")).toEqual([])
+    expect(outsideReferences('docs/x.md', 'see [the README](../README.md)')).toEqual([])
+    expect(outsideReferences('docs/x.md', '[the fixtures](../test/fixtures/real/README.md)')).toEqual([])
     expect(outsideReferences('test/fixtures/x.ts', "'test/fixtures/real'")).toEqual([])
+    expect(outsideReferences('test/unit/x.test.ts', "import { a } from '../fixtures/a.js'")).toEqual([])
   })
 
   it('finds citations of outside documents and issue numbers, and leaves in-repo docs and colours alone', () => {
@@ -111,7 +120,7 @@ describe('the repository stands on its own', () => {
     expect(offenders).toEqual([])
   })
 
-  it('no source, test, script, CI step or config refers to a shared folder beside the repository', () => {
+  it('no source, test, script, CI step or config refers to a folder beside the repository', () => {
     const files = [...SCANNED_FOLDERS.flatMap(filesUnder), ...rootConfigFiles()].filter((file) => file !== THIS_FILE)
     expect(files.length).toBeGreaterThan(100)
     const offenders = files.flatMap((file) =>
