@@ -15,6 +15,7 @@ import {
   type WebhookReceiver,
 } from '../integration/delivery/receivers.js'
 import {
+  consoleSettings,
   expectAccessible,
   openDesktop,
   rendererBoundText,
@@ -53,12 +54,7 @@ test('configure email and a webhook, send a test to each, then see the delivery 
   test.setTimeout(120_000)
   const app = await openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        apiKey: controller.credentials.apiKey,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'api-key'),
       breaker: { failMax: 3, resetTimeoutMs: 60_000, timeoutMs: 5_000 },
     },
   })

@@ -155,3 +155,32 @@ export async function runReportFromStatus(page: Page): Promise<void> {
   await expect(page.getByTestId('status-state')).not.toHaveText('Running', { timeout: 30_000 })
   await expect(button).toBeEnabled()
 }
+
+/** The UniFi settings that reach the backdrop's simulated console, site `default`, its certificate pinned. */
+export function consoleSettings(
+  controller: SimulatedController,
+  auth: 'api-key' | 'password',
+): NonNullable<SettingsInput['unifi']> {
+  const login =
+    auth === 'api-key'
+      ? { apiKey: controller.credentials.apiKey }
+      : { username: controller.credentials.username, password: controller.credentials.password }
+  return { url: controller.url, site: 'default', ...login, tlsFingerprint: controller.fingerprint }
+}
+
+/** A file opener that records what main asked it to open or show, instead of handing it to the system. */
+export function recordingOpener(): { opener: FileOpener; opened: string[]; revealed: string[] } {
+  const opened: string[] = []
+  const revealed: string[] = []
+  return {
+    opener: {
+      openPath: (file) => {
+        opened.push(file)
+        return Promise.resolve('')
+      },
+      showItemInFolder: (file) => void revealed.push(file),
+    },
+    opened,
+    revealed,
+  }
+}

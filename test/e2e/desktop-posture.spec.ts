@@ -6,13 +6,14 @@ import {
   type SimulatedController,
 } from '../../src/simulator/unifi/index.js'
 import {
-  type DesktopApp,
+  consoleSettings,
   expectAccessible,
   openDesktop,
   rendererBoundText,
   runReportFromStatus,
   screenshotBothSchemes,
   startDesktopBackdrop,
+  type DesktopApp,
 } from './desktop-harness.js'
 import type { StaticServer } from './static-server.js'
 
@@ -41,12 +42,7 @@ async function controllerWith(posture: PostureProfileName): Promise<SimulatedCon
 function openAgainst(page: Page, controller: SimulatedController): Promise<DesktopApp> {
   return openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        apiKey: controller.credentials.apiKey,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'api-key'),
     },
   })
 }

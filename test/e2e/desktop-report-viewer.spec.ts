@@ -1,7 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
-import { expectAccessible, openDesktop, screenshotBothSchemes, startDesktopBackdrop } from './desktop-harness.js'
+import {
+  consoleSettings,
+  expectAccessible,
+  openDesktop,
+  recordingOpener,
+  screenshotBothSchemes,
+  startDesktopBackdrop,
+} from './desktop-harness.js'
 import type { StaticServer } from './static-server.js'
 
 /** The computed background of the report's header card, read inside the report's frame. */
@@ -25,24 +32,12 @@ test('a report opens inside the app, styled and script-less, with "Open in brows
   page,
 }, testInfo) => {
   test.setTimeout(60_000)
-  const opened: string[] = []
+  const { opener, opened } = recordingOpener()
   const app = await openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        username: controller.credentials.username,
-        password: controller.credentials.password,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'password'),
     },
-    opener: {
-      openPath: (file) => {
-        opened.push(file)
-        return Promise.resolve('')
-      },
-      showItemInFolder: () => undefined,
-    },
+    opener,
   })
   try {
     // Anything the report frame manages to run would report back here.

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
+  consoleSettings,
   expectAccessible,
   openDesktop,
+  recordingOpener,
   rendererBoundText,
   screenshotBothSchemes,
   startDesktopBackdrop,
@@ -28,25 +30,12 @@ test('generating a report shows its progress, then the history entry; open, reve
   page,
 }, testInfo) => {
   test.setTimeout(60_000)
-  const opened: string[] = []
-  const revealed: string[] = []
+  const { opener, opened, revealed } = recordingOpener()
   const app = await openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        username: controller.credentials.username,
-        password: controller.credentials.password,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'password'),
     },
-    opener: {
-      openPath: (file) => {
-        opened.push(file)
-        return Promise.resolve('')
-      },
-      showItemInFolder: (file) => void revealed.push(file),
-    },
+    opener,
   })
   try {
     await page.getByRole('tab', { name: 'Reports' }).click()

@@ -3,6 +3,7 @@ import { createMemorySettingsService } from '../../src/main/settings/create-sett
 import { startFakeCloudflare, type FakeCloudflare } from '../../src/simulator/cloudflare/index.js'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
+  consoleSettings,
   expectAccessible,
   openDesktop,
   runReportFromStatus,
@@ -34,12 +35,7 @@ test('why a source is off, what the reports lost, and Pause that survives a relo
   cloudflare.setFaults([{ kind: 'server-error' }])
   // One settings store for both "app starts": the pause lives there, the breaker state does not.
   const settings = createMemorySettingsService({
-    unifi: {
-      url: controller.url,
-      site: 'default',
-      apiKey: controller.credentials.apiKey,
-      tlsFingerprint: controller.fingerprint,
-    },
+    unifi: consoleSettings(controller, 'api-key'),
     integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
     breaker: { failMax: 2, resetTimeoutMs: 60_000, timeoutMs: 2000 },
   })

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { startFakeCloudflare, type FakeCloudflare } from '../../src/simulator/cloudflare/index.js'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
 import {
+  consoleSettings,
   expectAccessible,
   openDesktop,
   rendererBoundText,
@@ -35,12 +36,7 @@ test('breaker cards change live while the fake Cloudflare fails and recovers; "R
   cloudflare.setFaults([{ kind: 'server-error' }])
   const app = await openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        apiKey: controller.credentials.apiKey,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'api-key'),
       integrations: { cloudflare: { apiToken: cloudflare.token, apiUrl: cloudflare.url } },
       // A short policy so the whole cycle takes seconds: open after 2 failures, trial after 3 s.
       breaker: { failMax: 2, resetTimeoutMs: 3000, timeoutMs: 2000 },

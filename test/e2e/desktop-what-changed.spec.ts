@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test'
 import type { SimulatedController } from '../../src/simulator/unifi/index.js'
-import { expectAccessible, openDesktop, screenshotBothSchemes, startDesktopBackdrop } from './desktop-harness.js'
+import {
+  consoleSettings,
+  expectAccessible,
+  openDesktop,
+  screenshotBothSchemes,
+  startDesktopBackdrop,
+} from './desktop-harness.js'
 import type { StaticServer } from './static-server.js'
 
 let server: StaticServer
@@ -22,13 +28,7 @@ test('two reports through the real main services: the history marks what changed
   const revealed: string[] = []
   const app = await openDesktop(page, server, {
     settings: {
-      unifi: {
-        url: controller.url,
-        site: 'default',
-        username: controller.credentials.username,
-        password: controller.credentials.password,
-        tlsFingerprint: controller.fingerprint,
-      },
+      unifi: consoleSettings(controller, 'password'),
     },
     opener: { openPath: () => Promise.resolve(''), showItemInFolder: (file) => void revealed.push(file) },
   })
