@@ -182,24 +182,26 @@ export function channelErrors(errors: FieldErrors, channel: 'email' | number): F
   return Object.fromEntries(Object.entries(errors).filter(([path]) => path.startsWith(prefix)))
 }
 
+/** The email channel's fields as typed, trimmed and parsed: what a save and a "Send test" both send. */
+function emailFields(email: EmailDraft) {
+  return {
+    host: email.host.trim(),
+    port: portOf(email.port),
+    tls: email.tls,
+    username: email.username.trim(),
+    from: email.from.trim(),
+    to: parseList(email.to),
+    bcc: parseList(email.bcc),
+    breaker: policyOf(email.breaker),
+  }
+}
+
 /** The whole delivery settings, as the patch gives them: each channel whole, webhooks in their order. */
 export function patchOf(draft: DeliveryDraft): { delivery: DeliveryPatch } {
   const email = draft.email
   return {
     delivery: {
-      email: email
-        ? {
-            host: email.host.trim(),
-            port: portOf(email.port),
-            tls: email.tls,
-            username: email.username.trim(),
-            from: email.from.trim(),
-            to: parseList(email.to),
-            bcc: parseList(email.bcc),
-            attachReport: email.attachReport,
-            breaker: policyOf(email.breaker),
-          }
-        : null,
+      email: email ? { ...emailFields(email), attachReport: email.attachReport } : null,
       webhooks: draft.webhooks.map((webhook) => ({
         ...(webhook.id === undefined ? {} : { id: webhook.id }),
         ...(webhook.name.trim() === '' ? {} : { name: webhook.name.trim() }),
@@ -214,16 +216,7 @@ export function patchOf(draft: DeliveryDraft): { delivery: DeliveryPatch } {
 export function emailTestRequest(email: EmailDraft): DeliveryTestRequest {
   return {
     kind: 'email',
-    email: {
-      host: email.host.trim(),
-      port: portOf(email.port),
-      tls: email.tls,
-      username: email.username.trim(),
-      from: email.from.trim(),
-      to: parseList(email.to),
-      bcc: parseList(email.bcc),
-      breaker: policyOf(email.breaker),
-    },
+    email: emailFields(email),
     ...(email.password.trim() === '' ? {} : { password: email.password }),
   }
 }
