@@ -105,3 +105,46 @@ export function SelectField<V extends string>({
     </FieldShell>
   )
 }
+
+interface CheckboxFieldProps {
+  label: ReactNode
+  checked: boolean
+  onChange: (checked: boolean) => void
+  hint?: ReactNode
+  error?: string | undefined
+  testId?: string
+}
+
+/** A checkbox with its label around it, and the same hint and inline error wiring as the other fields. */
+export function CheckboxField({ label, checked, onChange, hint, error, testId }: CheckboxFieldProps) {
+  const inputId = useId()
+  const hintId = `${inputId}-hint`
+  const errorId = `${inputId}-error`
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field checkbox-field">
+      <label htmlFor={inputId}>
+        <input
+          id={inputId}
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => onChange(event.target.checked)}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          data-testid={testId}
+        />{' '}
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

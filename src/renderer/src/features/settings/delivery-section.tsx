@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
 import type { DeliveryTestRequest, DeliveryTestResult } from '../../../../shared/ipc/delivery-payloads.js'
 import type { SettingsView } from '../../../../shared/ipc/payloads.js'
@@ -9,7 +9,7 @@ import {
   type SmtpTls,
   type WebhookFormat,
 } from '../../../../shared/settings.js'
-import { SelectField, TextField } from '../../components/field.js'
+import { CheckboxField, FieldShell, SelectField, TextField } from '../../components/field.js'
 import { SectionCard } from '../../components/section-card.js'
 import {
   channelErrors,
@@ -238,7 +238,7 @@ export function DeliverySection({ api, settings, accept }: DeliverySectionProps)
               error={errors['delivery.email.bcc']}
               testId="delivery-email-bcc"
             />
-            <Checkbox
+            <CheckboxField
               label="Attach the HTML report"
               checked={email.attachReport}
               onChange={(attachReport) => setEmail({ attachReport })}
@@ -455,47 +455,21 @@ function ListField(props: {
   error: string | undefined
   testId: string
 }) {
-  const id = useId()
   const { label, value, onChange, error, testId } = props
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={2}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        aria-invalid={error ? true : undefined}
-        spellCheck={false}
-        data-testid={testId}
-      />
-      <p id={`${id}-hint`} className="hint">
-        Separate addresses with commas or new lines.
-      </p>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
+    <FieldShell label={label} hint="Separate addresses with commas or new lines." error={error}>
+      {({ inputId, describedBy, invalid }) => (
+        <textarea
+          id={inputId}
+          rows={2}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          spellCheck={false}
+          data-testid={testId}
+        />
       )}
-    </div>
-  )
-}
-
-function Checkbox(props: { label: string; checked: boolean; onChange: (value: boolean) => void; testId: string }) {
-  const id = useId()
-  return (
-    <div className="field checkbox-field">
-      <label htmlFor={id}>
-        <input
-          id={id}
-          type="checkbox"
-          checked={props.checked}
-          onChange={(event) => props.onChange(event.target.checked)}
-          data-testid={props.testId}
-        />{' '}
-        {props.label}
-      </label>
-    </div>
+    </FieldShell>
   )
 }

@@ -5,7 +5,7 @@ import type {
   IntegrationFieldDescriptor,
 } from '../../../../shared/ipc/integration-descriptor.js'
 import type { ConnectionTest, IntegrationStatus, SettingsView } from '../../../../shared/ipc/payloads.js'
-import { TextField } from '../../components/field.js'
+import { CheckboxField, TextField } from '../../components/field.js'
 import { SectionCard } from '../../components/section-card.js'
 import {
   draftCheck,
@@ -171,20 +171,14 @@ function PlainField({ field, testId, value, onChange, error }: PlainFieldProps) 
   const hint = hintOf(field)
   if (field.kind === 'boolean') {
     return (
-      <div className="field checkbox-field">
-        <label htmlFor={inputId}>
-          <input
-            id={inputId}
-            type="checkbox"
-            checked={value === true}
-            onChange={(event) => onChange(event.target.checked)}
-            data-testid={testId}
-          />{' '}
-          {field.label}
-        </label>
-        {hint && <p className="hint">{hint}</p>}
-        {error && <p className="field-error">{error}</p>}
-      </div>
+      <CheckboxField
+        label={field.label}
+        checked={value === true}
+        onChange={onChange}
+        hint={hint}
+        error={error}
+        testId={testId}
+      />
     )
   }
   if (field.kind === 'list') {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { BridgeApi } from '../../../../shared/ipc/bridge.js'
 import type { AppStatus, SettingsView } from '../../../../shared/ipc/payloads.js'
 import type { SchedulePreview } from '../../../../shared/ipc/schedule-payloads.js'
@@ -9,7 +9,7 @@ import {
   type SchedulePresetKind,
   type Weekday,
 } from '../../../../shared/schedule-settings.js'
-import { SelectField, TextField } from '../../components/field.js'
+import { CheckboxField, SelectField, TextField } from '../../components/field.js'
 import { SectionCard } from '../../components/section-card.js'
 import { SaveBar } from './save-bar.js'
 import { draftFrom, patchOf, previewRequestOf, type ScheduleDraft } from './schedule-draft.js'
@@ -50,8 +50,6 @@ const PREVIEW_DELAY_MS = 250
  * computes them (asked again while typing); who hears about each report and when not.
  */
 export function ScheduleSection({ api, settings, status, accept }: ScheduleSectionProps) {
-  const enabledId = useId()
-  const quietId = useId()
   const [draft, setDraft] = useState<ScheduleDraft>(() => draftFrom(settings.schedule))
   const [preview, setPreview] = useState<SchedulePreview | null>(null)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -103,18 +101,12 @@ export function ScheduleSection({ api, settings, status, accept }: ScheduleSecti
       <p data-testid="schedule-state" role="status">
         {scheduleStateLine(current)}
       </p>
-      <div className="field checkbox-field">
-        <label htmlFor={enabledId}>
-          <input
-            id={enabledId}
-            type="checkbox"
-            checked={draft.enabled}
-            onChange={(event) => update({ enabled: event.target.checked })}
-            data-testid="schedule-enabled"
-          />{' '}
-          Make reports on a schedule
-        </label>
-      </div>
+      <CheckboxField
+        label="Make reports on a schedule"
+        checked={draft.enabled}
+        onChange={(enabled) => update({ enabled })}
+        testId="schedule-enabled"
+      />
       <div className="grid-2">
         <SelectField
           label="Repeat"
@@ -205,18 +197,12 @@ export function ScheduleSection({ api, settings, status, accept }: ScheduleSecti
           error={errorAt('schedule.notify')}
           testId="schedule-notify"
         />
-        <div className="field checkbox-field">
-          <label htmlFor={quietId}>
-            <input
-              id={quietId}
-              type="checkbox"
-              checked={draft.quietEnabled}
-              onChange={(event) => update({ quietEnabled: event.target.checked })}
-              data-testid="schedule-quiet-enabled"
-            />{' '}
-            Quiet hours (no notification; the report still runs)
-          </label>
-        </div>
+        <CheckboxField
+          label="Quiet hours (no notification; the report still runs)"
+          checked={draft.quietEnabled}
+          onChange={(quietEnabled) => update({ quietEnabled })}
+          testId="schedule-quiet-enabled"
+        />
         {draft.quietEnabled && (
           <>
             <TextField
