@@ -93,8 +93,8 @@ describe('the repository stands on its own', () => {
     // Inside the repository: imports of src/shared, in-repo docs and fixtures.
     expect(outsideReferences('src/main/ipc/x.ts', "import { a } from '../../shared/ipc.js'")).toEqual([])
     expect(outsideReferences('src/main/x.ts', "import { a } from '../shared/ipc.js'")).toEqual([])
-    expect(outsideReferences('docs/x.md', 'see [the README](../README.md)')).toEqual([])
-    expect(outsideReferences('docs/x.md', '[the fixtures](../test/fixtures/real/README.md)')).toEqual([])
+    expect(outsideReferences('docs/architecture.md', 'see [the README](../README.md)')).toEqual([])
+    expect(outsideReferences('docs/architecture.md', '[the fixtures](../test/fixtures/real/README.md)')).toEqual([])
     expect(outsideReferences('test/fixtures/x.ts', "'test/fixtures/real'")).toEqual([])
     expect(outsideReferences('test/unit/x.test.ts', "import { a } from '../fixtures/a.js'")).toEqual([])
   })
